@@ -1,0 +1,45 @@
+# Two commands matter: `make run` and `make test`. Both set up .venv from the lock file first.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test install system lint bench screenshot clean-cache help
+
+help:
+	@echo "make run    - set up and open Twofold on the sample folder seeds/"
+	@echo "make test   - set up and run every test headless"
+	@echo "make lint   - ruff over the code"
+	@echo "make bench  - quality and speed benchmarks"
+
+run: install
+	$(PY) -m twofold seeds
+
+test: install
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+install: system $(STAMP)
+
+# System libraries Qt needs (fonts, EGL, xcb): installed with apt-get when possible, else the
+# exact command is printed and the step fails.
+system:
+	@bash scripts/system-deps.sh
+
+$(STAMP): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "Twofold needs Python 3.11 or newer; '$(PYTHON)' is $$($(PYTHON) --version)."; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $(STAMP)
+
+lint: install
+	$(VENV)/bin/ruff check desktop tests benchmarks
+
+bench: install
+	$(PY) benchmarks/alignment_quality.py
+	$(PY) benchmarks/entity_quality.py
+	$(PY) benchmarks/speed.py
+
+screenshot: install
+	QT_QPA_PLATFORM=offscreen $(PY) -m twofold --screenshot twofold.png seeds

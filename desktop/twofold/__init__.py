@@ -1,0 +1,3 @@
+"""Twofold: compare how two outlets covered the same story."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""The comparison engine: load, segment, align, diff, entities, divergences. Never imports Qt."""
