@@ -48,8 +48,14 @@ def diff_paragraphs(left: str, right: str) -> tuple[Op, ...]:
     rkeys = [normalise_token(right[s:e]) for s, e in rt]
     if not lt or not rt:  # one side is blank: at most one change plus its whitespace
         return _one_sided(left, right, bool(lt), bool(rt))
-    blocks = _token_blocks(lkeys, rkeys)
+    if lkeys > rkeys:  # one canonical orientation: swapping the sides mirrors the ops exactly
+        return tuple(Op(_MIRROR[o.tag], o.right, o.left) for o in diff_paragraphs(right, left))
+    blocks = _absorb_trivial_equals(_token_blocks(lkeys, rkeys), lkeys)
     return _to_char_ops(blocks, lt, rt, len(left), len(right))
+
+
+_MIRROR: dict[OpTag, OpTag] = {
+    "equal": "equal", "replace": "replace", "delete": "insert", "insert": "delete"}
 
 
 def _one_sided(left: str, right: str, lwords: bool, rwords: bool) -> tuple[Op, ...]:
@@ -72,6 +78,42 @@ def _token_blocks(a: Sequence[str], b: Sequence[str]) -> list[tuple[OpTag, int, 
             out[-1] = ("change", pi1, i2, pj1, j2)  # type: ignore[assignment]
         else:
             out.append(("change", i1, i2, j1, j2))  # type: ignore[arg-type]
+    return [
+        (t if t == "equal" else ("replace" if i2 > i1 and j2 > j1 else
+                                 "delete" if i2 > i1 else "insert"), i1, i2, j1, j2)
+        for t, i1, i2, j1, j2 in out
+    ]
+
+
+# Words that carry no fact on their own: a lone match of these between two changes is chance,
+# and showing it splits one rewording into confetti (diff-match-patch's semantic cleanup).
+_FUNCTION_WORDS = frozenset(
+    "a an the of in on at to for by with from and or but as that this these those it its is are "
+    "was were be been has have had will would not no than then there their his her they he she "
+    "we you i which who whom what when where while into onto over under about after before "
+    "also so if its".split()
+)
+
+
+def _absorb_trivial_equals(
+    blocks: list[tuple[OpTag, int, int, int, int]], lkeys: Sequence[str]
+) -> list[tuple[OpTag, int, int, int, int]]:
+    """Merge short equal runs of function words or punctuation into the changes around them."""
+    out: list[tuple[OpTag, int, int, int, int]] = []
+    for k, block in enumerate(blocks):
+        tag, i1, i2, j1, j2 = block
+        between_changes = 0 < k < len(blocks) - 1 and blocks[k - 1][0] != "equal" \
+            and blocks[k + 1][0] != "equal"
+        trivial = i2 - i1 <= 3 and all(
+            t in _FUNCTION_WORDS or not t[:1].isalnum() for t in lkeys[i1:i2]
+        )
+        if tag == "equal" and not (between_changes and trivial):
+            out.append(block)
+        elif out and out[-1][0] != "equal":
+            _, pi1, _, pj1, _ = out[-1]
+            out[-1] = ("replace", pi1, i2, pj1, j2)
+        else:
+            out.append(block if tag == "equal" else (tag, i1, i2, j1, j2))
     return [
         (t if t == "equal" else ("replace" if i2 > i1 and j2 > j1 else
                                  "delete" if i2 > i1 else "insert"), i1, i2, j1, j2)

@@ -1,0 +1,103 @@
+"""Engine speed on article pairs of 1k, 5k and 20k words, next to difflib's side-by-side table.
+
+Pairs are built from the sample articles: paragraphs drawn at random, words perturbed so no two
+copies are alike, the right side a reordered rewrite of the left. Prints seconds per stage, the
+growth from 1k to 20k words, and a repeated compare served from the on-disk cache.
+
+    .venv/bin/python benchmarks/speed.py [--sizes 1000 5000 20000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+os.environ.setdefault("TWOFOLD_CACHE_DIR", tempfile.mkdtemp(prefix="twofold-bench-"))
+
+
+def build_pair(words: int, seed: int = 7) -> tuple[str, str]:
+    """Two related article texts of about `words` words each."""
+    from twofold.engine.loader import load_article
+
+    rng = random.Random(seed)
+    pool = [p.text for f in sorted((ROOT / "seeds").glob("*.txt"))
+            for p in load_article(f).paragraphs if p.role == "body"]
+    vocab = sorted({w for p in pool for w in p.split() if w.isalpha()})
+    left: list[str] = []
+    count = 0
+    while count < words:
+        para = _perturb(rng.choice(pool), vocab, rng, 0.25)
+        left.append(para)
+        count += len(para.split())
+    right = [_perturb(p, vocab, rng, 0.1) for p in left if rng.random() > 0.15]
+    for _ in range(len(right) // 5):  # move some paragraphs elsewhere, as outlets reorder
+        i, j = rng.randrange(len(right)), rng.randrange(len(right))
+        right.insert(j, right.pop(i))
+    return "Left headline\n" + "\n".join(left), "Right headline\n" + "\n".join(right)
+
+
+def _perturb(text: str, vocab: list[str], rng: random.Random, rate: float) -> str:
+    return " ".join(rng.choice(vocab) if rng.random() < rate else w for w in text.split())
+
+
+def timed(fn, *args, **kwargs):  # type: ignore[no-untyped-def]
+    start = time.perf_counter()
+    result = fn(*args, **kwargs)
+    return result, time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 20000])
+    args = parser.parse_args()
+
+    from twofold.engine import cache as cache_mod
+    from twofold.engine import nlp
+    from twofold.engine.compare import compare
+    from twofold.engine.encoder import load_encoder
+    from twofold.engine.loader import parse_text
+
+    _, t_model = timed(nlp.load_nlp)
+    _, t_encoder = timed(load_encoder)
+    print(f"models: spaCy {t_model:.2f} s, sentence encoder {t_encoder:.2f} s (once per process)")
+    print(f"{'words/side':>10} {'twofold':>9} {'spaCy':>7} {'rest':>7} {'cached':>8} "
+          f"{'difflib':>9} {'links':>6}")
+    per_word = {}
+    for size in args.sizes:
+        ltext, rtext = build_pair(size)
+        left = parse_text(ltext, path=f"left-{size}.txt")
+        right = parse_text(rtext, path=f"right-{size}.txt")
+        os.environ["TWOFOLD_NO_CACHE"] = "1"
+        nlp._memo.clear()
+        _, t_nlp = timed(lambda: (nlp.analyse(left), nlp.analyse(right)))
+        nlp._memo.clear()
+        result, t_total = timed(compare, left, right)
+        del os.environ["TWOFOLD_NO_CACHE"]
+        cache_mod.shared_cache()  # the cache is on again: store once, then time a repeat
+        compare(left, right)
+        nlp._memo.clear()
+        _, t_cached = timed(compare, left, right)
+        lp = [p.text for p in left.paragraphs]
+        rp = [p.text for p in right.paragraphs]
+        _, t_difflib = timed(difflib.HtmlDiff().make_table, lp, rp)
+        per_word[size] = t_total / size
+        print(f"{size:>10} {t_total:>8.2f}s {t_nlp:>6.2f}s {t_total - t_nlp:>6.2f}s "
+              f"{t_cached:>7.3f}s {t_difflib:>8.2f}s {len(result.links):>6}")
+    sizes = sorted(per_word)
+    if len(sizes) > 1:
+        lo, hi = sizes[0], sizes[-1]
+        print(f"growth: {hi // lo}x the words took {per_word[hi] * hi / (per_word[lo] * lo):.1f}x "
+              f"the time (linear would be {hi // lo}x)")
+    print("budgets: 1k words < 1 s, 20k words < 15 s, cached repeat < 0.2 s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,103 @@
+"""The engine's facade: `compare(left, right)` returns everything shown about a pair."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import logging
+import os
+from pathlib import Path
+
+from .. import __version__
+from .align import align_articles
+from .cache import shared_cache
+from .entities import extract_entities
+from .loader import load_article
+from .model import Article, CompareOptions, Comparison, Link
+from .nlp import analyse, sentence_spans
+from .serialize import comparison_from_dict, comparison_to_dict
+from .worddiff import diff_paragraphs
+
+log = logging.getLogger(__name__)
+
+# Bump when any engine stage changes its output: cached comparisons of older engines are ignored.
+ENGINE_REVISION = 1
+_NAMESPACE = "comparison"
+
+
+def compare(
+    left: Article | str | os.PathLike[str],
+    right: Article | str | os.PathLike[str],
+    *,
+    options: CompareOptions | None = None,
+) -> Comparison:
+    """Compare two articles (paths or loaded); raises `ArticleError` for unusable input."""
+    options = options or CompareOptions()
+    la, ra = _as_article(left), _as_article(right)
+    key = _cache_key(la, ra, options)
+    cache = shared_cache()
+    stored = cache.get(_NAMESPACE, key)
+    if stored is not None:
+        cached = _decode(stored)
+        if cached is not None:
+            return dataclasses.replace(
+                cached,
+                left=dataclasses.replace(cached.left, path=la.path),
+                right=dataclasses.replace(cached.right, path=ra.path),
+            )
+    result = _compute(la, ra, options)
+    cache.put(_NAMESPACE, key, json.dumps(comparison_to_dict(result, full=True)).encode())
+    return result
+
+
+def _compute(la: Article, ra: Article, options: CompareOptions) -> Comparison:
+    ldocs, rdocs = analyse(la), analyse(ra)
+    la, ra = _with_sentences(la, ldocs), _with_sentences(ra, rdocs)
+    alignment = align_articles(la, ra, ldocs, rdocs, use_embeddings=options.use_embeddings)
+    links = tuple(
+        _with_ops(link, la, ra) for link in alignment.links
+    )
+    left_entities, right_entities = (
+        extract_entities(la, ra, ldocs, rdocs) if options.entities else ((), ())
+    )
+    return Comparison(
+        left=la, right=ra, links=links,
+        left_entities=left_entities, right_entities=right_entities,
+        divergences=(), similarity=round(alignment.similarity, 4), options=options,
+    )
+
+
+def _with_ops(link: Link, la: Article, ra: Article) -> Link:
+    ops = diff_paragraphs(la.paragraphs[link.left].text, ra.paragraphs[link.right].text)
+    return dataclasses.replace(link, ops=ops)
+
+
+def _with_sentences(article: Article, docs: tuple) -> Article:
+    paragraphs = tuple(
+        dataclasses.replace(p, sentences=sentence_spans(doc))
+        for p, doc in zip(article.paragraphs, docs, strict=True)
+    )
+    return dataclasses.replace(article, paragraphs=paragraphs)
+
+
+def _as_article(value: Article | str | os.PathLike[str]) -> Article:
+    return value if isinstance(value, Article) else load_article(Path(value))
+
+
+def _cache_key(la: Article, ra: Article, options: CompareOptions) -> str:
+    parts = [
+        __version__, str(ENGINE_REVISION), la.digest, ra.digest,
+        json.dumps(dataclasses.asdict(options), sort_keys=True),
+        # metadata is shown too: the same text under another title is another result
+        json.dumps([la.title, la.source, la.date, ra.title, ra.source, ra.date]),
+    ]
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def _decode(data: bytes) -> Comparison | None:
+    try:
+        return comparison_from_dict(json.loads(data))
+    except (ValueError, KeyError, TypeError) as err:
+        log.warning("ignoring an unreadable cached comparison (%s)", err)
+        return None
