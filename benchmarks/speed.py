@@ -76,7 +76,7 @@ def main() -> int:
         right = parse_text(rtext, path=f"right-{size}.txt")
         os.environ["TWOFOLD_NO_CACHE"] = "1"
         nlp._memo.clear()
-        _, t_nlp = timed(lambda: (nlp.analyse(left), nlp.analyse(right)))
+        _, t_nlp = timed(lambda a, b: (nlp.analyse(a), nlp.analyse(b)), left, right)
         nlp._memo.clear()
         result, t_total = timed(compare, left, right)
         del os.environ["TWOFOLD_NO_CACHE"]

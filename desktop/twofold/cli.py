@@ -12,7 +12,7 @@ from pathlib import Path
 from . import __version__
 
 EXIT_OK, EXIT_USAGE, EXIT_INPUT = 0, 2, 3
-SUBCOMMANDS = ("compare",)
+SUBCOMMANDS = ("compare", "overview")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -36,13 +36,18 @@ def build_parser() -> argparse.ArgumentParser:
                       help="align with lexical evidence only (faster, less robust to paraphrase)")
     cmp_.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                       help="colour the text report (default: when writing to a terminal)")
+    ovw = sub.add_parser("overview", help="relate every article of a folder: similarity, "
+                         "clusters, likely rewrites")
+    ovw.add_argument("folder", help="a folder of articles (.txt, .md, .html, .docx, .pdf, ...)")
+    ovw.add_argument("--format", choices=("json", "text"), default="text",
+                     help="json: the twofold/overview@1 object; text: a readable report")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `twofold` command."""
     args = list(sys.argv[1:] if argv is None else argv)
-    if args and args[0] in SUBCOMMANDS or args[:1] in (["--version"], ["-h"], ["--help"]):
+    if (args and args[0] in SUBCOMMANDS) or args[:1] in (["--version"], ["-h"], ["--help"]):
         return _headless(args)
     return _gui(args)
 
@@ -51,6 +56,8 @@ def _headless(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "compare":
         return _compare(args)
+    if args.command == "overview":
+        return _overview(args)
     return EXIT_USAGE
 
 
@@ -74,6 +81,23 @@ def _compare(args: argparse.Namespace) -> int:
         color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty()
                                            and not os.environ.get("NO_COLOR"))
         sys.stdout.write(render_text(result, color=color))
+    return EXIT_OK
+
+
+def _overview(args: argparse.Namespace) -> int:
+    from .engine.errors import TwofoldError
+    from .engine.overview import overview, overview_to_dict, render_overview_text
+
+    try:
+        result = overview(args.folder)
+    except TwofoldError as err:
+        print(f"twofold: {err}", file=sys.stderr)
+        return EXIT_INPUT
+    if args.format == "json":
+        json.dump(overview_to_dict(result), sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(render_overview_text(result))
     return EXIT_OK
 
 

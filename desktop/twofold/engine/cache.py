@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sqlite3
@@ -115,10 +116,8 @@ class Cache:
             log.warning("Twofold runs without its cache: %s", why)
         self._broken = True
         if self._conn is not None:
-            try:
+            with contextlib.suppress(sqlite3.Error):
                 self._conn.close()
-            except sqlite3.Error:
-                pass
         self._conn = None
 
 
@@ -129,10 +128,8 @@ def _is_corrupt(err: sqlite3.DatabaseError) -> bool:
 
 def _remove(path: Path) -> None:
     for suffix in ("", "-wal", "-shm"):
-        try:
+        with contextlib.suppress(OSError):
             os.remove(f"{path}{suffix}")
-        except OSError:
-            pass
 
 
 _shared: Cache | None = None

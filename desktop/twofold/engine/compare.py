@@ -12,6 +12,7 @@ from pathlib import Path
 from .. import __version__
 from .align import align_articles
 from .cache import shared_cache
+from .divergences import find_divergences
 from .entities import extract_entities
 from .loader import load_article
 from .model import Article, CompareOptions, Comparison, Link
@@ -61,10 +62,14 @@ def _compute(la: Article, ra: Article, options: CompareOptions) -> Comparison:
     left_entities, right_entities = (
         extract_entities(la, ra, ldocs, rdocs) if options.entities else ((), ())
     )
+    divergences = (
+        find_divergences(la, ra, links, left_entities, right_entities, ldocs, rdocs)
+        if options.divergences else ()
+    )
     return Comparison(
         left=la, right=ra, links=links,
         left_entities=left_entities, right_entities=right_entities,
-        divergences=(), similarity=round(alignment.similarity, 4), options=options,
+        divergences=divergences, similarity=round(alignment.similarity, 4), options=options,
     )
 
 

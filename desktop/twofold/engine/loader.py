@@ -6,12 +6,13 @@ import codecs
 import hashlib
 import os
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import formats
 from .errors import (
     ArticleEmpty,
-    ArticleError,
     ArticleNotFound,
     ArticleTooLarge,
     ArticleUnreadable,
@@ -22,6 +23,7 @@ from .model import Article, Paragraph
 MAX_BYTES = 20 * 1024 * 1024
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | formats.FORMAT_SUFFIXES
 
 _META_KEYS = {
     "source": "source", "outlet": "source", "publisher": "source", "site": "source",
@@ -34,7 +36,8 @@ _META_LINE = re.compile(r"^\s*([A-Za-z]+)\s*:\s*(.*?)\s*$")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 _SETEXT_RULE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MD_EMPHASIS = re.compile(r"(\*\*|__|(?<![\w*])\*(?=\S)|(?<![\w_])_(?=\S)|(?<=\S)\*(?![\w*])|(?<=\S)_(?![\w_])|`)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|(?<![\w*])\*(?=\S)|(?<![\w_])_(?=\S)"
+                          r"|(?<=\S)\*(?![\w*])|(?<=\S)_(?![\w_])|`)")
 _MD_BLOCK_PREFIX = re.compile(r"^\s{0,3}(>\s?|[-*+]\s+|\d+[.)]\s+)")
 _TERMINAL = re.compile(r"[.!?:;…][\"'”’»)\]]*$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -47,15 +50,15 @@ class Decoded:
 
 
 def load_article(path: str | os.PathLike[str]) -> Article:
-    """Load a text or Markdown article; raise an `ArticleError` subclass when it cannot be used."""
+    """Load an article of any supported format; raise an `ArticleError` subclass if unusable."""
     p = Path(path)
     name = str(p)
     suffix = p.suffix.lower()
     if suffix not in TEXT_SUFFIXES:
-        raise UnsupportedFormat(
-            name, f"Twofold cannot read '{suffix or 'extensionless'}' files",
-            "save the article as .txt or .md",
-        )
+        loader = formats.loader_for(suffix)
+        if loader is None:
+            raise UnsupportedFormat(name, *formats.unsupported_reason(suffix))
+        return loader(p)
     data = read_bytes(p)
     decoded = decode_bytes(data, name)
     return parse_text(decoded.text, path=name, markdown=suffix in MARKDOWN_SUFFIXES,
@@ -145,6 +148,14 @@ def parse_text(
     text: str, *, path: str = "<text>", markdown: bool = False, encoding: str = "utf-8"
 ) -> Article:
     """Turn decoded text into an `Article` (metadata header, headline, paragraphs)."""
+    meta, headline, blocks = split_text(text, markdown=markdown)
+    return build_article(path, blocks, headline=headline, meta=meta, encoding=encoding)
+
+
+def split_text(
+    text: str, *, markdown: bool = False
+) -> tuple[dict[str, str], str | None, list[str]]:
+    """Split decoded text into its metadata header, explicit headline (if any) and paragraphs."""
     text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     lines = text.split("\n")
     meta, lines = _split_metadata(lines)
@@ -152,8 +163,19 @@ def parse_text(
     if markdown:
         blocks = [_strip_markdown(b) for b in blocks]
         headline = _strip_markdown(headline) if headline else headline
-    blocks = [b for b in (" ".join(b.split()) for b in blocks) if b]
-    if headline is None and len(blocks) > 1 and _looks_like_headline(blocks[0]):
+    return meta, headline, blocks
+
+
+def build_article(
+    path: str, blocks: Sequence[str], *, headline: str | None = None,
+    meta: Mapping[str, str | None] | None = None, encoding: str = "utf-8",
+    guess_headline: bool = True,
+) -> Article:
+    """Assemble an `Article` from paragraph texts: every format ends here, so digests agree."""
+    meta = meta or {}
+    blocks = [b for b in (" ".join(_CONTROL.sub("", b).split()) for b in blocks) if b]
+    if headline is None and guess_headline and len(blocks) > 1 \
+            and _looks_like_headline(blocks[0]):
         headline = blocks.pop(0)
     paragraphs: list[Paragraph] = []
     if headline:

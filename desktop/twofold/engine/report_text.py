@@ -1,4 +1,4 @@
-"""A readable terminal report of a Comparison: aligned pairs with changes marked, uniques, entities."""
+"""A terminal report of a Comparison: aligned pairs with changes marked, uniques, entities."""
 
 from __future__ import annotations
 
@@ -66,15 +66,11 @@ def _header(c: Comparison, m: _Marks) -> list[str]:
         f"Similarity {c.similarity:.0%} · {len(c.links)} links ({changed} with changes) · "
         f"{len(c.unique_left())} only left · {len(c.unique_right())} only right"
     )
-    if not color_free(m):
-        lines.append("Changes: red struck-through = left only, green = right only.")
-    else:
+    if m.dele[0] == "[-":
         lines.append("Changes: [-left only-] {+right only+}.")
+    else:
+        lines.append("Changes: red struck-through = left only, green = right only.")
     return lines
-
-
-def color_free(m: _Marks) -> bool:
-    return m.dele[0] == "[-"
 
 
 def _pair(c: Comparison, link: Link, m: _Marks, width: int) -> list[str]:

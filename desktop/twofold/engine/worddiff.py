@@ -9,6 +9,7 @@ words, not on the spaces around them; spans under an `equal` op are the same tex
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -91,7 +92,7 @@ _FUNCTION_WORDS = frozenset(
     "a an the of in on at to for by with from and or but as that this these those it its is are "
     "was were be been has have had will would not no than then there their his her they he she "
     "we you i which who whom what when where while into onto over under about after before "
-    "also so if its".split()
+    "also so if".split()
 )
 
 
@@ -143,7 +144,7 @@ def _side_spans(
         return [(cuts[k], cuts[k + 1]) for k in range(len(blocks))]
     for k in range(full[0] + 1):
         cuts[k] = 0
-    for p, q in zip(full, full[1:], strict=False):
+    for p, q in itertools.pairwise(full):
         p_end, q_start = core[p][1], core[q][0]  # type: ignore[index]
         # The gap before q joins p unless only q is an equal op: highlights stay on words.
         cut = p_end if blocks[q][0] == "equal" and blocks[p][0] != "equal" else q_start

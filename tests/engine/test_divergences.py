@@ -1,0 +1,118 @@
+"""Divergences: sentence pairs that must, and must not, yield one, per kind.
+
+Each case is two short articles that report the same event; the engine aligns them itself, so a
+case exercises the whole pipeline (alignment, entities, divergences) as a user would.
+"""
+
+import pytest
+
+from twofold.engine.compare import compare
+from twofold.engine.divergences import title_words, titles_differ
+from twofold.engine.loader import parse_text
+from twofold.engine.model import Comparison
+
+HEAD_L = "Port strike ends after talks"
+HEAD_R = "Dock workers return to work"
+
+
+def run(left: str, right: str) -> Comparison:
+    return compare(parse_text(f"{HEAD_L}\n{left}", path="left.txt"),
+                   parse_text(f"{HEAD_R}\n{right}", path="right.txt"))
+
+
+def kinds(result: Comparison) -> list[str]:
+    return [d.kind for d in result.divergences]
+
+
+MUST = [
+    ("number",
+     "The company said 1,200 workers walked out at the Rotterdam terminal on Monday.",
+     "The company said 800 workers walked out at the Rotterdam terminal on Monday."),
+    ("number",
+     "The union demanded a pay rise of 8 percent for all dock workers in Rotterdam.",
+     "The union demanded a pay rise of 5 percent for all dock workers in Rotterdam."),
+    ("date",
+     "Dock workers in Rotterdam walked out on Monday after talks with the port authority failed.",
+     "Dock workers in Rotterdam walked out on Tuesday after talks with the port authority failed."),
+    ("spelling",
+     "Union leader Jan Vermeulen told reporters the strike at the Rotterdam port was over.",
+     "Union leader Jan Vermeulan told reporters the strike at the Rotterdam port was over."),
+    ("attribution",
+     "Port authority spokesman Pieter de Groot said the terminal would reopen on Wednesday "
+     "after the agreement.",
+     "Transport Minister Anna Bakker said the terminal would reopen on Wednesday after the "
+     "agreement."),
+    ("other",
+     "The port authority decided to suspend the contract with the shipping company last week.",
+     "The port authority decided to cancel the contract with the shipping company last week."),
+    ("quote",
+     "Vermeulen said: “We have won a fair deal for every worker in this port today.”",
+     "Vermeulen said: “We have won a fair agreement for all the workers in this port.”"),
+]
+
+
+@pytest.mark.parametrize(("kind", "left", "right"), MUST, ids=[m[0] for m in MUST])
+def test_divergence_is_found(kind: str, left: str, right: str) -> None:
+    result = run(left, right)
+    assert kind in kinds(result), kinds(result)
+    d = next(d for d in result.divergences if d.kind == kind)
+    assert result.left.paragraphs[d.left.paragraph].text[d.left.start:d.left.end] == d.left.text
+    assert result.right.paragraphs[d.right.paragraph].text[d.right.start:d.right.end] == \
+        d.right.text
+    assert d.note
+
+
+MUST_NOT = [
+    ("spelling convention",
+     "The port authority canceled the contract with the shipping company in Rotterdam.",
+     "The port authority cancelled the contract with the shipping company in Rotterdam."),
+    ("short and long name",
+     "The United States said the Rotterdam strike had hurt trade with Europe this month.",
+     "The US said the Rotterdam strike had hurt trade with Europe this month."),
+    ("same figure in words and digits",
+     "Two ships were stuck in the Rotterdam harbour during the strike by dock workers.",
+     "2 ships were stuck in the Rotterdam harbour during the strike by dock workers."),
+    ("same speaker, reworded",
+     "Union leader Jan Vermeulen said the strike at the Rotterdam port was over.",
+     "The strike at the Rotterdam port is over, union leader Jan Vermeulen told reporters."),
+    ("unrelated figures in unrelated passages",
+     "The Rotterdam port handled 14 million containers last year according to its annual report.",
+     "Local bakeries sold 300 loaves to striking workers outside the gates on the first day."),
+]
+
+
+@pytest.mark.parametrize(("why", "left", "right"), MUST_NOT, ids=[m[0] for m in MUST_NOT])
+def test_no_divergence(why: str, left: str, right: str) -> None:
+    assert run(left, right).divergences == (), why
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "differ"),
+    [
+        (["government spokesman"], ["Government Spokesperson"], False),
+        (["Niger's government spokesman"], ["government spokesman"], False),
+        (["Col."], ["Colonel"], False),
+        (["Deputy Minister of Foreign Affairs"],
+         ["Under Secretary of State for African Affairs"], True),
+        (["government spokesperson"], ["Colonel", "military spokesperson"], True),
+        ([], ["Colonel"], False),
+    ],
+)
+def test_titles_differ(a: list[str], b: list[str], differ: bool) -> None:
+    assert titles_differ(a, b) is differ
+
+
+def test_title_words_fold_gender_and_abbreviations() -> None:
+    assert title_words("Spokeswoman") == title_words("spokesman") == {"spokesperson"}
+
+
+def test_divergences_come_most_important_first() -> None:
+    result = run(
+        "The company said 1,200 workers walked out at the Rotterdam terminal on Monday.",
+        "The company said 800 workers walked out at the Rotterdam terminal on Tuesday.",
+    )
+    assert [d.kind for d in result.divergences][:1] == ["number"]
+    assert sorted(d.severity for d in result.divergences) == \
+        sorted((d.severity for d in result.divergences), reverse=False)
+    assert [d.severity for d in result.divergences] == \
+        sorted((d.severity for d in result.divergences), reverse=True)
