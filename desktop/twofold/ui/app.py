@@ -1,0 +1,129 @@
+"""Start the window: `run(argv)` parses the GUI's arguments, opens what was asked, runs Qt."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEventLoop, QSize, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from . import crash, settings
+from .mainwindow import MainWindow
+from .resources import app_icon, load_stylesheet
+from .theme import apply_palette
+
+SCREENSHOT_TIMEOUT_MS = 180_000
+
+
+def parser() -> argparse.ArgumentParser:
+    """Arguments of the window: nothing, a folder, or two files; optionally a screenshot."""
+    p = argparse.ArgumentParser(prog="twofold", description="Compare how two outlets covered "
+                                "the same story.")
+    p.add_argument("paths", nargs="*", metavar="FOLDER | LEFT RIGHT",
+                   help="a folder of articles, or two article files")
+    p.add_argument("--screenshot", metavar="PATH",
+                   help="render the window offscreen once the comparison shows, save a PNG, exit")
+    p.add_argument("--size", default="1600x1000", metavar="WxH",
+                   help="window size for --screenshot (default 1600x1000)")
+    p.add_argument("--theme", choices=("system", "light", "dark"),
+                   help="colour scheme for this run")
+    return p
+
+
+def _size(text: str) -> QSize:
+    try:
+        w, h = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--size must look like 1600x1000, not {text!r}") from None
+    return QSize(w, h)
+
+
+def run(argv: Sequence[str]) -> int:
+    """Run the GUI with command-line arguments (without the program name); return an exit code."""
+    p = parser()
+    args = p.parse_args(list(argv))
+    if len(args.paths) > 2:
+        p.error("give a folder, or two files")
+    try:
+        size = _size(args.size)
+    except argparse.ArgumentTypeError as err:
+        p.error(str(err))
+    if len(args.paths) == 1 and not os.path.isdir(args.paths[0]):
+        p.error(f"{args.paths[0]}: not a folder (give a folder, or two files)")
+    for path in args.paths if len(args.paths) == 2 else []:
+        if not os.path.isfile(path):
+            p.error(f"{path}: no such file")
+    if args.screenshot and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = QApplication.instance()
+    owns_app = app is None
+    if not isinstance(app, QApplication):
+        app = QApplication([sys.argv[0] if sys.argv else "twofold"])
+        app.setOrganizationName(settings.ORGANIZATION)
+        app.setApplicationName(settings.APPLICATION)
+        app.setApplicationDisplayName("Twofold")
+        app.setWindowIcon(app_icon() or QIcon())
+        app.setStyleSheet(load_stylesheet())
+    if owns_app:
+        crash.setup_logging()
+        crash.install_excepthook()
+    mode = args.theme or settings.load(settings.THEME)
+    if owns_app:
+        apply_palette(mode)
+    window = MainWindow(restore=not args.screenshot)
+    if args.theme:
+        window.set_theme(args.theme, apply=owns_app)
+    if args.screenshot:
+        return _screenshot(window, args.paths, args.screenshot, size)
+    window.show()
+    _open(window, args.paths)
+    return int(app.exec()) if owns_app else 0
+
+
+def _open(window: MainWindow, paths: Sequence[str]) -> None:
+    if len(paths) == 1:
+        window.open_folder(paths[0])
+    elif len(paths) == 2:
+        window.open_files(paths[0], paths[1])
+
+
+def _screenshot(window: MainWindow, paths: Sequence[str], out: str, size: QSize) -> int:
+    """Show the window at `size`, wait for the comparison (if any), save a PNG."""
+    window.resize(size)
+    window.apply_default_layout(size.width())
+    window.show()
+    loop = QEventLoop()
+    outcome = {"ok": not paths}
+
+    def done(*_: object) -> None:
+        outcome["ok"] = True
+        # Let the panes lay out and align at their final size before grabbing.
+        QTimer.singleShot(150, loop.quit)
+    window.comparisonShown.connect(done)
+    window.runner.failed.connect(lambda *_: QTimer.singleShot(150, loop.quit))
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.timeout.connect(loop.quit)
+    timer.start(SCREENSHOT_TIMEOUT_MS if paths else 300)
+    # Nothing to compare (fewer than two readable files): shoot the listing as it is.
+    window.listingShown.connect(
+        lambda listing: None if listing.pair else (outcome.update(ok=True),
+                                                   QTimer.singleShot(150, loop.quit)))
+    _open(window, paths)
+    loop.exec()
+    window.view.realign()
+    ok = window.grab().save(out, "PNG")
+    window.runner.wait(30_000)
+    window.close()
+    if not ok:
+        print(f"twofold: could not write {out}", file=sys.stderr)
+        return 1
+    if not outcome["ok"]:
+        print("twofold: the comparison did not finish; the screenshot shows the window as it was",
+              file=sys.stderr)
+        return 1
+    return 0

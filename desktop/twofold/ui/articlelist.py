@@ -1,0 +1,220 @@
+"""The articles dock: every file of the opened folder, readable or not, to pick left and right."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+from PySide6.QtCore import QPoint, QRectF, Qt, Signal
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QIcon, QKeySequence, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from twofold.engine.folder import FolderEntry
+
+PATH_ROLE = Qt.ItemDataRole.UserRole + 1
+_BADGE_COLORS = {"L": "#2f6fdb", "R": "#c2571a"}
+
+
+def _badge(letter: str) -> QIcon:
+    pixmap = QPixmap(36, 36)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    if letter:
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(QColor(_BADGE_COLORS[letter]))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawRoundedRect(QRectF(2, 2, 32, 32), 7, 7)
+        font = QFont()
+        font.setBold(True)
+        font.setPixelSize(22)
+        painter.setFont(font)
+        painter.setPen(QColor("white"))
+        painter.drawText(QRectF(2, 2, 32, 32), Qt.AlignmentFlag.AlignCenter, letter)
+        painter.end()
+    return QIcon(pixmap)
+
+
+class ArticleList(QWidget):
+    """Lists a folder's files; asks (by signal) for one to become the left or right article."""
+
+    chooseLeft = Signal(str)
+    chooseRight = Signal(str)
+    activated = Signal(str)
+    swapRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._badges = {"": _badge(""), "L": _badge("L"), "R": _badge("R")}
+        self.folder_label = QLabel("No folder open")
+        self.folder_label.setObjectName("folderLabel")
+        self.folder_label.setWordWrap(True)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(["Article", "Source", "Date", "Words"])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setWordWrap(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._menu)
+        self.tree.itemActivated.connect(self._activated)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 2, 3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.left_action = QAction("Set as &Left", self)
+        self.left_action.setShortcut(QKeySequence("Ctrl+1"))
+        self.left_action.triggered.connect(lambda: self._emit(self.chooseLeft))
+        self.right_action = QAction("Set as &Right", self)
+        self.right_action.setShortcut(QKeySequence("Ctrl+2"))
+        self.right_action.triggered.connect(lambda: self._emit(self.chooseRight))
+        for action in (self.left_action, self.right_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        self.left_button = QPushButton(self._badges["L"], "Left")
+        self.left_button.setToolTip("Show the selected article on the left (Ctrl+1)")
+        self.left_button.clicked.connect(self.left_action.trigger)
+        self.right_button = QPushButton(self._badges["R"], "Right")
+        self.right_button.setToolTip("Show the selected article on the right (Ctrl+2)")
+        self.right_button.clicked.connect(self.right_action.trigger)
+        self.summary = QLabel()
+        self.summary.setObjectName("listSummary")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.left_button)
+        buttons.addWidget(self.right_button)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(4, 4, 4, 4)
+        column.addWidget(self.folder_label)
+        column.addWidget(self.tree, 1)
+        column.addLayout(buttons)
+        column.addWidget(self.summary)
+        self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self._sides: tuple[str | None, str | None] = (None, None)
+        self._update_buttons()
+
+    def set_folder(self, folder: str | None) -> None:
+        """Show which folder is listed (None: nothing open)."""
+        if folder:
+            self.folder_label.setText(f"<b>{os.path.basename(folder.rstrip(os.sep)) or folder}</b>")
+            self.folder_label.setToolTip(folder)
+        else:
+            self.folder_label.setText("No folder open")
+            self.folder_label.setToolTip("")
+
+    def set_entries(self, entries: Sequence[FolderEntry]) -> None:
+        """List these files; unreadable ones greyed with the reason."""
+        self.tree.clear()
+        grey = QBrush(self.palette().color(self.palette().ColorGroup.Disabled,
+                                           self.palette().ColorRole.Text))
+        for entry in entries:
+            item = QTreeWidgetItem()
+            item.setData(0, PATH_ROLE, entry.path)
+            if entry.article is None:
+                item.setText(0, f"{entry.name}\n{entry.error or 'cannot be read'}")
+                item.setToolTip(0, f"{entry.path}\nCannot be compared: {entry.error}")
+                for col in range(4):
+                    item.setForeground(col, grey)
+                item.setIcon(0, self._badges[""])
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            else:
+                article = entry.article
+                item.setText(0, article.title or entry.name)
+                item.setText(1, article.source or "")
+                item.setText(2, article.date or "")
+                item.setText(3, f"{article.word_count:,}")
+                item.setTextAlignment(
+                    3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                item.setToolTip(0, f"{article.title or entry.name}\n{entry.path}")
+            self.tree.addTopLevelItem(item)
+            if entry.article is None:
+                self.tree.setFirstColumnSpanned(self.tree.indexOfTopLevelItem(item),
+                                                self.tree.rootIndex(), True)
+        articles = [e.article for e in entries if e.article is not None]
+        # Columns nobody fills (plain-text files carry no outlet or date) only take room.
+        self.tree.setColumnHidden(1, not any(a.source for a in articles))
+        self.tree.setColumnHidden(2, not any(a.date for a in articles))
+        readable = len(articles)
+        bad = len(entries) - readable
+        text = f"{readable} article{'s' if readable != 1 else ''}"
+        self.summary.setText(text + (f" · {bad} unreadable" if bad else ""))
+        self.set_sides(*self._sides)
+
+    def paths(self, readable_only: bool = True) -> list[str]:
+        """Paths listed, in order."""
+        out = []
+        for n in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(n)
+            if not readable_only or item.flags() & Qt.ItemFlag.ItemIsSelectable:
+                out.append(str(item.data(0, PATH_ROLE)))
+        return out
+
+    def item_for(self, path: str) -> QTreeWidgetItem | None:
+        """The row of a path."""
+        for n in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(n)
+            if item.data(0, PATH_ROLE) == path:
+                return item
+        return None
+
+    def set_sides(self, left: str | None, right: str | None) -> None:
+        """Mark which articles are shown on the left and on the right."""
+        self._sides = (left, right)
+        for n in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(n)
+            path = item.data(0, PATH_ROLE)
+            letter = "L" if path == left else "R" if path == right else ""
+            item.setIcon(0, self._badges[letter])
+            font = item.font(0)
+            font.setBold(bool(letter))
+            item.setFont(0, font)
+
+    def select(self, path: str) -> None:
+        """Make a path the selected row."""
+        item = self.item_for(path)
+        if item is not None:
+            self.tree.setCurrentItem(item)
+
+    def selected_path(self) -> str | None:
+        """The selected readable article, if any."""
+        item = self.tree.currentItem()
+        if item is None or not item.flags() & Qt.ItemFlag.ItemIsSelectable:
+            return None
+        return str(item.data(0, PATH_ROLE))
+
+    def _emit(self, signal: Signal) -> None:  # type: ignore[type-arg]
+        path = self.selected_path()
+        if path:
+            signal.emit(path)  # type: ignore[attr-defined]
+
+    def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        if item.flags() & Qt.ItemFlag.ItemIsSelectable:
+            self.activated.emit(str(item.data(0, PATH_ROLE)))
+
+    def _update_buttons(self) -> None:
+        ok = self.selected_path() is not None
+        for widget in (self.left_button, self.right_button, self.left_action, self.right_action):
+            widget.setEnabled(ok)
+
+    def _menu(self, pos: QPoint) -> None:
+        item = self.tree.itemAt(pos)
+        if item is None or not item.flags() & Qt.ItemFlag.ItemIsSelectable:
+            return
+        self.tree.setCurrentItem(item)
+        menu = QMenu(self)
+        menu.addAction(self.left_action)
+        menu.addAction(self.right_action)
+        menu.addSeparator()
+        menu.addAction("Swap Left and Right", self.swapRequested.emit)
+        menu.popup(self.tree.viewport().mapToGlobal(pos))

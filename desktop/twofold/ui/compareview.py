@@ -1,0 +1,336 @@
+"""The centre of the window: two aligned panes, the link gutter, overview strips and find bar."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QWidget
+
+from twofold.engine.model import Article, Comparison, Entity
+
+from .chunkmap import ChunkMap, MarkKind
+from .findbar import FindBar
+from .highlight import apply_changes, change_ranges
+from .layout import Stop, anchor_chain, difference_stops, follow_order, is_changed, pad_to_align
+from .linkmap import LinkMap
+from .pane import ArticlePane
+from .scrollsync import ScrollSync
+from .theme import LIGHT, Colors
+
+_KIND_NAMES = {"verbatim": "same wording", "paraphrase": "paraphrased", "partial": "partly shared"}
+
+
+class CompareView(QWidget):
+    """Shows one Comparison: panes in step, bands between them, a current difference."""
+
+    currentChanged = Signal(int)  # index into stops(), -1 for none
+    realigned = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.left, self.right = ArticlePane("left"), ArticlePane("right")
+        self.left_strip, self.right_strip = ChunkMap(self.left), ChunkMap(self.right)
+        self.linkmap = LinkMap(self.left, self.right)
+        self.sync = ScrollSync(self.left, self.right, self)
+        self.findbar = FindBar([self.left, self.right])
+        self.left_header, self.right_header = _header(), _header()
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(0)
+        grid.setVerticalSpacing(0)
+        grid.addWidget(self.left_header, 0, 0, 1, 2)
+        grid.addWidget(self.right_header, 0, 3, 1, 2)
+        for col, widget in enumerate((self.left, self.left_strip, self.linkmap,
+                                      self.right, self.right_strip)):
+            grid.addWidget(widget, 1, col)
+        grid.addWidget(self.findbar, 2, 0, 1, 5)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(3, 1)
+        self.linkmap.linkClicked.connect(self.set_current_link)
+        self._comparison: Comparison | None = None
+        self._follow_left = False
+        self._zoom = 0
+        self._stops: list[Stop] = []
+        self._current = -1
+        self._width = -1
+        self.colors: Colors = LIGHT
+        self._realign_timer = QTimer(self)
+        self._realign_timer.setSingleShot(True)
+        self._realign_timer.setInterval(0)
+        self._realign_timer.timeout.connect(self.realign)
+
+    # -- content -------------------------------------------------------------------------------
+
+    @property
+    def comparison(self) -> Comparison | None:
+        """The comparison shown."""
+        return self._comparison
+
+    def set_comparison(self, comparison: Comparison | None) -> None:
+        """Show a comparison (or nothing), from the top, with no current difference."""
+        self._comparison = comparison
+        self._current = -1
+        self._render()
+        self.left.verticalScrollBar().setValue(0)
+        self.right.verticalScrollBar().setValue(0)
+
+    def _render(self) -> None:
+        c = self._comparison
+        keep = self._current_stop()
+        self.left_header.setText(_describe(c.left, "Left") if c else "")
+        self.right_header.setText(_describe(c.right, "Right") if c else "")
+        if c is None:
+            self.left.show_article(None)
+            self.right.show_article(None)
+            self.linkmap.set_links(())
+            self._stops = []
+            return
+        for pane in (self.left, self.right):
+            pane.set_colors(self.colors)  # before filling: the headline takes its colour
+        self.left.show_article(c.left, None, c.unique_left(), self._tips(c, "left"))
+        order = follow_order(c) if self._follow_left else None
+        self.right.show_article(c.right, order, c.unique_right(), self._tips(c, "right"))
+        for pane, side in ((self.left, "left"), (self.right, "right")):
+            apply_changes(pane.document(), pane.block, change_ranges(c, side),  # type: ignore[arg-type]
+                          self.colors)
+        self.linkmap.set_links(c.links)
+        self.left_strip.set_marks(self._marks(c, "left"))
+        self.right_strip.set_marks(self._marks(c, "right"))
+        if self.findbar.isVisible():
+            self.findbar.search(self.findbar.field.text())
+        self.realign()
+        if keep is not None and keep in self._stops:
+            self._select(self._stops.index(keep), scroll=False)
+
+    @staticmethod
+    def _tips(c: Comparison, side: str) -> dict[int, str]:
+        tips: dict[int, list[str]] = {}
+        for link in c.links:
+            mine, theirs = (link.left, link.right) if side == "left" else (link.right, link.left)
+            other = "right" if side == "left" else "left"
+            tips.setdefault(mine, []).append(
+                f"Linked to {other} ¶{theirs}: {_KIND_NAMES.get(link.kind, link.kind)} "
+                f"(score {link.score:.2f})")
+        unique = c.unique_left() if side == "left" else c.unique_right()
+        other_article = c.right if side == "left" else c.left
+        for pid in unique:
+            tips[pid] = [f"Only in this article: nothing in “{other_article.display_name}” "
+                         "reports it"]
+        return {pid: "\n".join(lines[:6] + ([f"…and {len(lines) - 6} more links"]
+                                            if len(lines) > 6 else []))
+                for pid, lines in tips.items()}
+
+    @staticmethod
+    def _marks(c: Comparison, side: str) -> list[tuple[int, MarkKind]]:
+        kinds: dict[int, MarkKind] = {}
+        for link in c.links:
+            pid = link.left if side == "left" else link.right
+            if is_changed(link) or kinds.get(pid) == "changed":
+                kinds[pid] = "changed"
+            else:
+                kinds[pid] = "same"
+        for pid in c.unique_left() if side == "left" else c.unique_right():
+            kinds[pid] = "unique"
+        return sorted(kinds.items())
+
+    # -- alignment -----------------------------------------------------------------------------
+
+    def realign(self) -> None:
+        """Pad paragraphs so the strongest non-crossing chain of links starts level."""
+        self._realign_timer.stop()
+        c = self._comparison
+        if c is None:
+            return
+        anchor_pid = self.left.paragraph_at(0)
+        anchor_delta = self.left.verticalScrollBar().value() - (
+            self.left.text_top(anchor_pid) if anchor_pid is not None else 0.0)
+        spacing = self.left.spacing()
+        self.left.set_pads([], spacing)
+        self.right.set_pads([], spacing)
+        pairs = [(self.left.index_of(k.left), self.right.index_of(k.right), k.score)
+                 for k in c.links]
+        chain = anchor_chain([p for p in pairs if p[0] >= 0 and p[1] >= 0])
+        pads_l, pads_r = pad_to_align(self.left.natural_tops(), self.right.natural_tops(), chain)
+        height_l = self.left.document().size().height() + sum(pads_l)
+        height_r = self.right.document().size().height() + sum(pads_r)
+        self.left.set_pads(pads_l, spacing, max(0.0, height_r - height_l))
+        self.right.set_pads(pads_r, spacing, max(0.0, height_l - height_r))
+        lo, ro = self.left.order, self.right.order
+        anchors = [(0.0, 0.0)] + [(self.left.text_top(lo[li]), self.right.text_top(ro[ri]))
+                                  for li, ri in chain]
+        anchors.append((self.left.document().size().height(),
+                        self.right.document().size().height()))
+        self.sync.set_anchors(anchors)
+        self._stops = difference_stops(
+            c, {pid: self.left.text_top(pid) for pid in lo},
+            {pid: self.right.text_top(pid) for pid in ro})
+        if anchor_pid is not None:
+            with self.sync.suspended():
+                self.left.verticalScrollBar().setValue(
+                    round(self.left.text_top(anchor_pid) + anchor_delta))
+            self.sync._left_moved(self.left.verticalScrollBar().value())
+        self.linkmap.update()
+        self.left_strip.update()
+        self.right_strip.update()
+        self.realigned.emit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Re-pad after the text re-wraps to a new width."""
+        super().resizeEvent(event)
+        if event.size().width() != self._width:
+            self._width = event.size().width()
+            self._realign_timer.start()
+
+    def showEvent(self, event: object) -> None:  # type: ignore[override]
+        """Align once the panes have their real width."""
+        super().showEvent(event)  # type: ignore[arg-type]
+        self._realign_timer.start()
+
+    # -- view options --------------------------------------------------------------------------
+
+    @property
+    def follow_left(self) -> bool:
+        """Whether the right column follows the left article's order."""
+        return self._follow_left
+
+    def set_follow_left(self, on: bool) -> None:
+        """Rearrange the right column next to its counterparts (or back to its own order)."""
+        if on != self._follow_left:
+            self._follow_left = on
+            self._render()
+
+    def set_colors(self, colors: Colors) -> None:
+        """Repaint everything in another colour scheme."""
+        self.colors = colors
+        for widget in (self.linkmap, self.left_strip, self.right_strip, self.findbar):
+            widget.colors = colors
+        self._render()
+
+    @property
+    def zoom(self) -> int:
+        """Zoom step, 0 for the reading size."""
+        return self._zoom
+
+    def set_zoom(self, step: int) -> None:
+        """Scale both panes' text and re-align."""
+        self._zoom = max(-6, min(12, step))
+        self.left.set_zoom(self._zoom)
+        self.right.set_zoom(self._zoom)
+        self.realign()
+
+    # -- navigation ----------------------------------------------------------------------------
+
+    def stops(self) -> list[Stop]:
+        """Differences in view order: changed links and unique paragraphs."""
+        return list(self._stops)
+
+    @property
+    def current(self) -> int:
+        """Index of the current difference in stops(), -1 for none."""
+        return self._current
+
+    def _current_stop(self) -> Stop | None:
+        return self._stops[self._current] if 0 <= self._current < len(self._stops) else None
+
+    def next_difference(self) -> None:
+        """Make the next difference current (F7)."""
+        if self._stops:
+            self._select(min(self._current + 1, len(self._stops) - 1))
+
+    def previous_difference(self) -> None:
+        """Make the previous difference current (Shift+F7)."""
+        if self._stops:
+            self._select(max(self._current - 1, 0))
+
+    def set_current_link(self, link_index: int) -> None:
+        """Make a link current (clicking its band), even an unchanged one."""
+        c = self._comparison
+        if c is None or not 0 <= link_index < len(c.links):
+            return
+        link = c.links[link_index]
+        stop = Stop(link.left, link.right, link_index)
+        if stop not in self._stops:
+            self._stops.append(stop)  # an unchanged link joins the tour while it is current
+            self._stops.sort(key=lambda s: self.left.text_top(s.left) if s.left is not None
+                             else self.right.text_top(s.right or 0))
+        self._select(self._stops.index(stop), scroll=False)
+
+    def _select(self, index: int, scroll: bool = True) -> None:
+        self._current = index
+        stop = self._stops[index]
+        self.left.set_current([stop.left] if stop.left is not None else [])
+        self.right.set_current([stop.right] if stop.right is not None else [])
+        self.linkmap.set_current(stop.link)
+        if scroll:
+            self._reveal(stop.left, stop.right)
+        self.currentChanged.emit(index)
+
+    def _reveal(self, left_pid: int | None, right_pid: int | None,
+                left_y: float | None = None, right_y: float | None = None) -> None:
+        """Scroll so both places show; the right pane leaves step only when it must."""
+        if left_pid is not None:
+            y = left_y if left_y is not None else self.left.text_top(left_pid)
+            self.left.verticalScrollBar().setValue(round(y - self.left.viewport().height() / 4))
+        if right_pid is not None:
+            y = right_y if right_y is not None else self.right.text_top(right_pid)
+            if left_pid is None:
+                self.right.verticalScrollBar().setValue(
+                    round(y - self.right.viewport().height() / 4))
+            elif not self.right.is_visible_at(y):
+                with self.sync.suspended():
+                    self.right.verticalScrollBar().setValue(
+                        round(y - self.right.viewport().height() / 4))
+
+    # -- entities ------------------------------------------------------------------------------
+
+    def highlight_entity(self, side: str, entity: Entity | None,
+                         counterpart: Entity | None = None) -> None:
+        """Highlight an entity's mentions in its pane (and its counterpart's), scroll to both."""
+        mine, other = (self.left, self.right) if side == "left" else (self.right, self.left)
+        color = self.colors.entity_bg
+        spans = [(m.paragraph, m.start, m.end) for m in entity.mentions] if entity else []
+        mine.layers.set_spans("entity", spans, color)
+        other_spans = ([(m.paragraph, m.start, m.end) for m in counterpart.mentions]
+                       if counterpart else [])
+        other.layers.set_spans("entity", other_spans, color)
+        first = entity.mentions[0] if entity and entity.mentions else None
+        first_other = other_spans[0] if other_spans else None
+        y_mine = mine.char_top(first.paragraph, first.start) if first else None
+        y_other = other.char_top(first_other[0], first_other[1]) if first_other else None
+        if side == "left":
+            self._reveal(first.paragraph if first else None,
+                         first_other[0] if first_other else None, y_mine, y_other)
+        else:
+            self._reveal(first_other[0] if first_other else None,
+                         first.paragraph if first else None, y_other, y_mine)
+
+
+def _header() -> QLabel:
+    label = QLabel()
+    label.setObjectName("paneHeader")
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setWordWrap(False)
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    label.setContentsMargins(10, 6, 10, 6)
+    return label
+
+
+def _describe(article: Article, side: str) -> str:
+    from html import escape
+
+    name = article.path.rsplit("/", 1)[-1]
+    bits = [b for b in (article.source, article.date) if b]
+    bits.append(f"{article.word_count:,} words")
+    title = escape(article.title or name)
+    if article.title:
+        bits.append(name)
+    return (f"<b>{side}</b> · {title}<br><span style='color:gray'>"
+            f"{escape(' · '.join(bits))}</span>")
+
+
+def stop_summary(stops: Sequence[Stop], current: int) -> str:
+    """'Difference 3 of 12' for the status bar."""
+    return f"Difference {current + 1} of {len(stops)} (F7 / Shift+F7)" if current >= 0 else (
+        f"{len(stops)} differences · F7 to step through")

@@ -1,0 +1,173 @@
+"""The entities dock: who and what each article names, by type, marked against the other."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLineEdit,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from twofold.engine.model import Comparison, Entity
+
+ENTITY_ROLE = Qt.ItemDataRole.UserRole + 1
+GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("People", ("PERSON",)),
+    ("Organisations", ("ORG",)),
+    ("Places", ("GPE", "LOC")),
+    ("Dates", ("DATE",)),
+    ("Figures", ("QUANTITY", "MONEY", "PERCENT")),
+)
+_MARK_COLORS = {"shared": "#3c8a4f", "only": "#a35bb5", "spelled": "#c2571a"}
+
+
+def mark_of(entity: Entity) -> tuple[str, str]:
+    """(kind, text) of the mark beside an entity: shared, only here or spelled differently."""
+    if entity.spelled_differently:
+        return "spelled", "≠ there: " + " / ".join(f"“{f}”" for f in entity.other_forms)
+    if entity.shared:
+        return "shared", "✓ both"
+    return "only", "● only here"
+
+
+class EntityPanel(QWidget):
+    """Two tabs of entities; clicking one asks (by signal) for its mentions to be shown."""
+
+    entityActivated = Signal(str, object, object)  # side, entity, counterpart or None
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("Filter entities")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.apply_filter)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.trees: dict[str, QTreeWidget] = {}
+        for side in ("left", "right"):
+            tree = QTreeWidget()
+            tree.setObjectName(f"{side}Entities")
+            tree.setHeaderLabels(["Entity", "×", "Other article"])
+            tree.setUniformRowHeights(False)
+            tree.setWordWrap(True)
+            tree.headerItem().setToolTip(1, "Number of mentions in this article")
+            tree.headerItem().setToolTip(2, "Whether the other article names it too, and how")
+            tree.header().setStretchLastSection(False)
+            tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+            tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+            tree.itemClicked.connect(lambda item, _c, s=side: self._clicked(s, item))
+            tree.itemActivated.connect(lambda item, _c, s=side: self._clicked(s, item))
+            self.trees[side] = tree
+            self.tabs.addTab(tree, side.title())
+        column = QVBoxLayout(self)
+        column.setContentsMargins(4, 4, 4, 4)
+        column.addWidget(self.filter)
+        column.addWidget(self.tabs, 1)
+        self._entities: dict[str, tuple[Entity, ...]] = {"left": (), "right": ()}
+
+    def set_comparison(self, comparison: Comparison | None) -> None:
+        """List the entities of both articles (empty when there is no comparison)."""
+        left = comparison.left_entities if comparison else ()
+        right = comparison.right_entities if comparison else ()
+        self._entities = {"left": tuple(left), "right": tuple(right)}
+        for n, (side, entities) in enumerate(self._entities.items()):
+            name = (comparison.left if side == "left" else comparison.right).display_name if (
+                comparison) else side.title()
+            self.tabs.setTabText(n, f"{side.title()} · {len(entities)}")
+            self.tabs.setTabToolTip(n, name)
+            self._fill(self.trees[side], entities, comparison is not None)
+        self.apply_filter(self.filter.text())
+
+    def _fill(self, tree: QTreeWidget, entities: Sequence[Entity], compared: bool) -> None:
+        tree.clear()
+        if not entities:
+            item = QTreeWidgetItem([
+                "No entities found in this article" if compared else "Nothing compared yet"])
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            tree.addTopLevelItem(item)
+            return
+        bold = QFont(tree.font())
+        bold.setBold(True)
+        for title, labels in GROUPS:
+            members = sorted((e for e in entities if e.label in labels),
+                             key=lambda e: (-len(e.mentions), e.name.casefold()))
+            if not members:
+                continue
+            group = QTreeWidgetItem([f"{title} ({len(members)})"])
+            group.setFont(0, bold)
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            group.setFirstColumnSpanned(True)
+            tree.addTopLevelItem(group)
+            for entity in members:
+                group.addChild(self._row(entity))
+            group.setExpanded(True)
+            group.setFirstColumnSpanned(True)
+
+    @staticmethod
+    def _row(entity: Entity) -> QTreeWidgetItem:
+        others = [f for f in entity.forms if f != entity.name]
+        extra = " · ".join(others + list(entity.titles))
+        item = QTreeWidgetItem([entity.name + (f"\n{extra}" if extra else ""),
+                                str(len(entity.mentions))])
+        kind, text = mark_of(entity)
+        item.setText(2, text)
+        item.setForeground(2, QBrush(QColor(_MARK_COLORS[kind])))
+        item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        item.setData(0, ENTITY_ROLE, entity)
+        tip = [f"{entity.name} ({entity.label})", f"{len(entity.mentions)} mention(s)"]
+        if entity.forms:
+            tip.append("Written as: " + ", ".join(f"“{f}”" for f in entity.forms))
+        if entity.titles:
+            tip.append("Described as: " + ", ".join(entity.titles))
+        tip.append(text)
+        item.setToolTip(0, "\n".join(tip))
+        return item
+
+    def apply_filter(self, text: str) -> None:
+        """Show only entities whose name or forms contain `text`."""
+        needle = text.casefold().strip()
+        for tree in self.trees.values():
+            for g in range(tree.topLevelItemCount()):
+                group = tree.topLevelItem(g)
+                shown = 0
+                for c in range(group.childCount()):
+                    child = group.child(c)
+                    entity: Entity = child.data(0, ENTITY_ROLE)
+                    hay = " ".join((entity.name, *entity.forms, *entity.titles)).casefold()
+                    child.setHidden(bool(needle) and needle not in hay)
+                    shown += not child.isHidden()
+                group.setHidden(group.childCount() > 0 and shown == 0)
+
+    def entities(self, side: str) -> tuple[Entity, ...]:
+        """Entities listed for a side."""
+        return self._entities[side]
+
+    def item_for(self, side: str, key: str) -> QTreeWidgetItem | None:
+        """The row of an entity, by key."""
+        tree = self.trees[side]
+        for g in range(tree.topLevelItemCount()):
+            group = tree.topLevelItem(g)
+            for c in range(group.childCount()):
+                entity = group.child(c).data(0, ENTITY_ROLE)
+                if entity is not None and entity.key == key:
+                    return group.child(c)
+        return None
+
+    def counterpart(self, side: str, entity: Entity) -> Entity | None:
+        """The same entity in the other article, when shared."""
+        other = self._entities["right" if side == "left" else "left"]
+        return next((e for e in other if e.key == entity.key), None)
+
+    def _clicked(self, side: str, item: QTreeWidgetItem) -> None:
+        entity = item.data(0, ENTITY_ROLE)
+        if isinstance(entity, Entity):
+            self.entityActivated.emit(side, entity, self.counterpart(side, entity))

@@ -1,0 +1,134 @@
+"""Word-level change highlights: engine ops turned into character formats on a pane's document."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from typing import Literal
+
+from PySide6.QtGui import (
+    QColor,
+    QTextBlock,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+
+from twofold.engine.model import Comparison
+
+from .theme import Colors
+
+Side = Literal["left", "right"]
+ChangeTag = Literal["delete", "insert", "replace"]
+Range = tuple[int, int, ChangeTag]
+
+# Stored on highlighted fragments so tests and tooltips can read what a highlight means.
+CHANGE_PROPERTY = QTextFormat.Property.UserProperty + 1
+
+
+def change_ranges(comparison: Comparison, side: Side) -> dict[int, list[Range]]:
+    """Changed character ranges per paragraph of one side, from the links' ops.
+
+    When a paragraph has several links (split or merged content), text that is equal in any of
+    them is not shown as changed: it does have a counterpart.
+    """
+    per_para: dict[int, list[list[Range | tuple[int, int, Literal["equal"]]]]] = defaultdict(list)
+    for link in comparison.links:
+        pid = link.left if side == "left" else link.right
+        ops = []
+        for op in link.ops:
+            start, end = op.left if side == "left" else op.right
+            if end > start:
+                ops.append((start, end, op.tag))
+        per_para[pid].append(ops)  # type: ignore[arg-type]
+    article = comparison.left if side == "left" else comparison.right
+    texts = {p.id: p.text for p in article.paragraphs}
+    result: dict[int, list[Range]] = {}
+    for pid, links in per_para.items():
+        text = texts.get(pid, "")
+        # Leftovers of merging that are only spaces would paint gaps, not words.
+        ranges = [r for r in _merge(links) if text[r[0]:r[1]].strip()]
+        if ranges:
+            result[pid] = ranges
+    return result
+
+
+def _merge(links: list[list[tuple[int, int, str]]]) -> list[Range]:
+    if len(links) == 1:
+        return [(s, e, t) for s, e, t in links[0] if t != "equal"]  # type: ignore[misc]
+    equal = sorted((s, e) for ops in links for s, e, t in ops if t == "equal")
+    out: list[Range] = []
+    seen: set[tuple[int, int]] = set()
+    for ops in links:
+        for s, e, t in ops:
+            if t == "equal":
+                continue
+            for piece in _subtract((s, e), equal):
+                if piece not in seen:
+                    seen.add(piece)
+                    out.append((piece[0], piece[1], t))  # type: ignore[arg-type]
+    return _drop_overlaps(sorted(out))
+
+
+def _subtract(span: tuple[int, int], cuts: list[tuple[int, int]]) -> Iterable[tuple[int, int]]:
+    start, end = span
+    for cs, ce in cuts:
+        if ce <= start or cs >= end:
+            continue
+        if cs > start:
+            yield (start, cs)
+        start = max(start, ce)
+        if start >= end:
+            return
+    if start < end:
+        yield (start, end)
+
+
+def _drop_overlaps(ranges: list[Range]) -> list[Range]:
+    out: list[Range] = []
+    for s, e, t in ranges:
+        if out and s < out[-1][1]:
+            s = out[-1][1]
+        if s < e:
+            out.append((s, e, t))
+    return out
+
+
+def change_format(tag: ChangeTag, colors: Colors) -> QTextCharFormat:
+    """The character format of one kind of change."""
+    fmt = QTextCharFormat()
+    color = {"delete": colors.delete_bg, "insert": colors.insert_bg}.get(tag, colors.replace_bg)
+    fmt.setBackground(color)
+    fmt.setProperty(CHANGE_PROPERTY, tag)
+    if tag == "delete" and not colors.dark:
+        fmt.setForeground(QColor("#5c1512"))
+    return fmt
+
+
+def apply_changes(
+    document: QTextDocument,
+    block_of: Callable[[int], QTextBlock],
+    ranges: dict[int, list[Range]],
+    colors: Colors,
+) -> None:
+    """Merge change formats into the document over each range (paragraph offsets)."""
+    formats = {tag: change_format(tag, colors) for tag in ("delete", "insert", "replace")}
+    cursor = QTextCursor(document)
+    for pid, spans in ranges.items():
+        block = block_of(pid)
+        if not block.isValid():
+            continue
+        base, length = block.position(), block.length() - 1
+        for start, end, tag in spans:
+            cursor.setPosition(base + min(start, length))
+            cursor.setPosition(base + min(end, length), QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(formats[tag])
+
+
+def change_at(document: QTextDocument, position: int) -> str | None:
+    """The change kind highlighted at an absolute document position, if any."""
+    cursor = QTextCursor(document)
+    cursor.setPosition(position + 1)  # charFormat() reports the character before the cursor
+    value = cursor.charFormat().property(CHANGE_PROPERTY)
+    return str(value) if value else None

@@ -1,0 +1,99 @@
+"""The window's menus and shortcuts, declared in one place."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from twofold import __version__
+
+if TYPE_CHECKING:
+    from .mainwindow import MainWindow
+
+
+def _action(window: MainWindow, text: str, slot: object, *keys: str | QKeySequence.StandardKey,
+            tip: str = "") -> QAction:
+    action = QAction(text, window)
+    if keys:
+        action.setShortcuts([QKeySequence(k) for k in keys])
+    if tip:
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+    action.triggered.connect(slot)  # type: ignore[arg-type]
+    window.addAction(action)  # shortcuts work even when the menu bar is hidden
+    return action
+
+
+def build_menus(w: MainWindow) -> dict[str, QAction]:
+    """Create the menu bar of `w`; return its actions by name."""
+    a: dict[str, QAction] = {}
+    bar = w.menuBar()
+    file_menu = bar.addMenu("&File")
+    a["open-folder"] = _action(w, "Open &Folder…", w.choose_folder, QKeySequence.StandardKey.Open,
+                               tip="List every article of a folder")
+    a["open-files"] = _action(w, "Open &Two Files…", w.choose_files, "Ctrl+Shift+O",
+                              tip="Compare two article files")
+    file_menu.addAction(a["open-folder"])
+    file_menu.addAction(a["open-files"])
+    w.recent_menu = file_menu.addMenu("Open &Recent")
+    file_menu.addSeparator()
+    a["quit"] = _action(w, "&Quit", w.close, QKeySequence.StandardKey.Quit)
+    file_menu.addAction(a["quit"])
+
+    edit_menu = bar.addMenu("&Edit")
+    a["find"] = _action(w, "&Find…", w.view.findbar.open_bar, QKeySequence.StandardKey.Find,
+                        tip="Find text in both articles")
+    a["find-next"] = _action(w, "Find &Next", w.view.findbar.next_match,
+                             QKeySequence.StandardKey.FindNext)
+    a["find-prev"] = _action(w, "Find Pre&vious", w.view.findbar.previous_match,
+                             QKeySequence.StandardKey.FindPrevious)
+    for name in ("find", "find-next", "find-prev"):
+        edit_menu.addAction(a[name])
+
+    go_menu = bar.addMenu("&Go")
+    a["next"] = _action(w, "&Next Difference", w.view.next_difference, "F7", "Alt+Down",
+                        tip="Go to the next changed or unique paragraph")
+    a["prev"] = _action(w, "&Previous Difference", w.view.previous_difference, "Shift+F7",
+                        "Alt+Up", tip="Go to the previous changed or unique paragraph")
+    a["swap"] = _action(w, "&Swap Sides", w.swap_sides, "Ctrl+Shift+S",
+                        tip="Exchange the left and right article")
+    for name in ("next", "prev", "swap"):
+        go_menu.addAction(a[name])
+
+    view_menu = bar.addMenu("&View")
+    a["follow"] = _action(w, "&Follow Left Order", lambda on: w.set_follow_left(bool(on)),
+                          "Ctrl+L", tip="Rearrange the right article next to its counterparts")
+    a["follow"].setCheckable(True)
+    view_menu.addAction(a["follow"])
+    view_menu.addSeparator()
+    a["zoom-in"] = _action(w, "Zoom &In", lambda: w.zoom(+1), "Ctrl+=", "Ctrl++")
+    a["zoom-out"] = _action(w, "Zoom &Out", lambda: w.zoom(-1), "Ctrl+-")
+    a["zoom-reset"] = _action(w, "&Normal Size", lambda: w.zoom(None), "Ctrl+0")
+    for name in ("zoom-in", "zoom-out", "zoom-reset"):
+        view_menu.addAction(a[name])
+    view_menu.addSeparator()
+    theme_menu = view_menu.addMenu("&Theme")
+    group = QActionGroup(w)
+    for mode, label in (("system", "Follow &System"), ("light", "&Light"), ("dark", "&Dark")):
+        action = _action(w, label, lambda _=False, m=mode: w.set_theme(m))  # type: ignore[misc]
+        action.setCheckable(True)
+        group.addAction(action)
+        theme_menu.addAction(action)
+        a[f"theme-{mode}"] = action
+    view_menu.addSeparator()
+    view_menu.addAction(w.articles_dock.toggleViewAction())
+    view_menu.addAction(w.entities_dock.toggleViewAction())
+
+    help_menu = bar.addMenu("&Help")
+    a["about"] = _action(w, "&About Twofold", lambda: about(w))
+    help_menu.addAction(a["about"])
+    return a
+
+
+def about(parent: QWidget) -> None:
+    """Show what Twofold is."""
+    QMessageBox.about(parent, "About Twofold",
+                      f"<b>Twofold {__version__}</b><p>Compare how two outlets covered the same "
+                      "story: aligned paragraphs, changed words, entities.</p>")

@@ -1,0 +1,113 @@
+"""A non-blocking message bar: errors, warnings and notes stacked above the compare view."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+
+Level = Literal["error", "warning", "info"]
+
+_STYLE = {
+    "error": ("#fbe3e1", "#8c1d18", "#e8a29c", "✖"),
+    "warning": ("#fff3d6", "#6d4c00", "#e9c873", "⚠"),
+    "info": ("#e3eefc", "#1c3f73", "#a9c6ee", "ℹ"),
+}
+_INFO_TIMEOUT_MS = 8000
+MAX_SHOWN = 4
+
+
+class Message(QFrame):
+    """One message: an icon, the text, a close button."""
+
+    closed = Signal()
+
+    def __init__(self, level: Level, text: str, details: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.level, self.text = level, text
+        bg, fg, border, glyph = _STYLE[level]
+        self.setObjectName("message")
+        self.setStyleSheet(
+            f"#message {{ background: {bg}; border: 1px solid {border}; border-radius: 4px; }}"
+            f" QLabel {{ color: {fg}; background: transparent; }}"
+            f" QToolButton {{ color: {fg}; border: none; background: transparent; }}"
+        )
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 4, 4, 4)
+        icon = QLabel(glyph)
+        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if details:
+            label.setToolTip(details)
+        close = QToolButton()
+        close.setText("✕")
+        close.setToolTip("Dismiss")
+        close.setAutoRaise(True)
+        close.clicked.connect(self.dismiss)
+        row.addWidget(icon)
+        row.addWidget(label, 1)
+        row.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+
+    def dismiss(self) -> None:
+        """Remove this message."""
+        self.hide()
+        self.closed.emit()
+        self.deleteLater()
+
+
+class MessageBar(QWidget):
+    """Shows messages without blocking; errors stay until dismissed, notes fade after a while."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(6, 6, 6, 0)
+        self._layout.setSpacing(4)
+        self._messages: list[Message] = []
+        self.hide()
+
+    def error(self, text: str, details: str = "") -> Message:
+        """Show an error that stays until dismissed."""
+        return self._add("error", text, details)
+
+    def warning(self, text: str, details: str = "") -> Message:
+        """Show a warning that stays until dismissed."""
+        return self._add("warning", text, details)
+
+    def info(self, text: str, details: str = "") -> Message:
+        """Show a note that goes away by itself."""
+        message = self._add("info", text, details)
+        QTimer.singleShot(_INFO_TIMEOUT_MS, message, message.dismiss)
+        return message
+
+    def messages(self) -> list[tuple[str, str]]:
+        """The (level, text) of every message shown, oldest first."""
+        return [(m.level, m.text) for m in self._messages]
+
+    def clear(self) -> None:
+        """Dismiss every message."""
+        for message in list(self._messages):
+            message.dismiss()
+
+    def _add(self, level: Level, text: str, details: str) -> Message:
+        for old in list(self._messages):
+            if old.text == text:
+                old.dismiss()  # the same message again replaces the old one
+        while len(self._messages) >= MAX_SHOWN:
+            self._messages[0].dismiss()
+        message = Message(level, text, details, self)
+        message.closed.connect(lambda m=message: self._forget(m))
+        self._messages.append(message)
+        self._layout.addWidget(message)
+        self.show()
+        return message
+
+    def _forget(self, message: Message) -> None:
+        if message in self._messages:
+            self._messages.remove(message)
+        if not self._messages:
+            self.hide()

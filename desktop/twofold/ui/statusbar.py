@@ -1,0 +1,57 @@
+"""The status bar: pair similarity, paragraph counts, where F7 is, and a busy indicator."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
+
+from twofold.engine.model import Comparison
+
+from .layout import is_changed
+
+
+class CompareStatus(QStatusBar):
+    """Shows figures about the comparison on screen and whether work is running."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.similarity_label = QLabel()
+        self.counts_label = QLabel()
+        self.counts_label.setToolTip(
+            "A link joins two paragraphs that report the same thing; one paragraph can link "
+            "to several. 'Only' paragraphs have no counterpart in the other article.")
+        self.position_label = QLabel()
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(140)
+        self.busy.setTextVisible(False)
+        self.busy_label = QLabel()
+        self.busy.hide()
+        self.busy_label.hide()
+        self.addWidget(self.similarity_label)
+        self.addWidget(self.counts_label)
+        self.addWidget(self.position_label)
+        self.addPermanentWidget(self.busy_label)
+        self.addPermanentWidget(self.busy)
+
+    def show_comparison(self, c: Comparison) -> None:
+        """Show the similarity and paragraph counts of a comparison."""
+        changed = sum(1 for link in c.links if is_changed(link))
+        linked_l = len({link.left for link in c.links})
+        linked_r = len({link.right for link in c.links})
+        self.similarity_label.setText(f"Similarity <b>{c.similarity:.0%}</b>")
+        self.counts_label.setText(
+            f"Linked paragraphs: <b>{linked_l}</b> left, <b>{linked_r}</b> right "
+            f"({len(c.links)} links, {changed} with changed words) · "
+            f"only left: <b>{len(c.unique_left())}</b> · only right: "
+            f"<b>{len(c.unique_right())}</b>")
+
+    def show_position(self, text: str) -> None:
+        """Say which difference is current."""
+        self.position_label.setText(text)
+
+    def set_busy(self, busy: bool, label: str | None = None) -> None:
+        """Show or hide the progress indicator, with what is running."""
+        if label is not None:
+            self.busy_label.setText(label)
+        self.busy.setVisible(busy)
+        self.busy_label.setVisible(busy)
