@@ -23,7 +23,7 @@ from .worddiff import diff_paragraphs
 log = logging.getLogger(__name__)
 
 # Bump when any engine stage changes its output: cached comparisons of older engines are ignored.
-ENGINE_REVISION = 1
+ENGINE_REVISION = 2
 _NAMESPACE = "comparison"
 
 

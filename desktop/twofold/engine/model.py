@@ -43,7 +43,15 @@ class Article:
 
     @property
     def display_name(self) -> str:
-        return self.title or self.path.rsplit("/", 1)[-1]
+        """The title; else the start of the lead (saved files often have opaque names)."""
+        if self.title:
+            return self.title
+        lead = self.paragraphs[0].text if self.paragraphs else ""
+        if not lead:
+            return self.path.rsplit("/", 1)[-1]
+        if len(lead) <= 70:
+            return lead
+        return lead[:70].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 @dataclass(frozen=True, slots=True)

@@ -130,13 +130,13 @@ class ArticleList(QWidget):
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             else:
                 article = entry.article
-                item.setText(0, article.title or entry.name)
+                item.setText(0, article.display_name)
                 item.setText(1, article.source or "")
                 item.setText(2, article.date or "")
                 item.setText(3, f"{article.word_count:,}")
                 item.setTextAlignment(
                     3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                item.setToolTip(0, f"{article.title or entry.name}\n{entry.path}")
+                item.setToolTip(0, f"{article.display_name}\n{entry.path}")
             self.tree.addTopLevelItem(item)
             if entry.article is None:
                 self.tree.setFirstColumnSpanned(self.tree.indexOfTopLevelItem(item),

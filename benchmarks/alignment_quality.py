@@ -1,0 +1,236 @@
+"""Alignment quality on the gold sample pairs: Twofold vs difflib side-by-side, and leave-one-out.
+
+Run: .venv/bin/python benchmarks/alignment_quality.py [--gold PATH] [--seeds PATH]
+
+For every pair in gold/alignment.json it scores links (i, j) against the human links (kind
+ignored): precision, recall, F1, and recall over the `verbatim` + `paraphrase` links ("strong").
+Rows: Twofold with sentence embeddings, Twofold on words only, and the stdlib baseline (the rows of
+`difflib.HtmlDiff().make_table` over the paragraph lists where both sides hold a paragraph).
+Leave-one-pair-out: the link threshold and embedding weight are re-chosen on six pairs and the
+seventh is scored with them, which shows how much the figures owe to tuning on these answers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import difflib
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "desktop"))
+
+Pair = tuple[int, int]
+Articles = dict[str, tuple[Any, tuple[Any, ...]]]  # prefix -> (Article, spaCy Docs)
+Gold = dict[str, tuple[set[Pair], set[Pair]]]  # pair -> (all links, strong links)
+
+
+@dataclass
+class Tally:
+    """Counts behind precision, recall and F1 (micro-averaged when added up)."""
+
+    found: int = 0
+    predicted: int = 0
+    gold: int = 0
+    strong_found: int = 0
+    strong: int = 0
+
+    def add(self, predicted: set[Pair], gold: set[Pair], strong: set[Pair]) -> Tally:
+        self.found += len(predicted & gold)
+        self.predicted += len(predicted)
+        self.gold += len(gold)
+        self.strong_found += len(predicted & strong)
+        self.strong += len(strong)
+        return self
+
+    def __iadd__(self, other: Tally) -> Tally:
+        for f in dataclasses.fields(self):
+            setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
+        return self
+
+    @property
+    def precision(self) -> float:
+        return self.found / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def strong_recall(self) -> float:
+        return self.strong_found / self.strong if self.strong else 1.0
+
+    def row(self, label: str, method: str) -> str:
+        return (f"{label:9s} {method:18s} {self.precision:6.3f} {self.recall:6.3f} {self.f1:6.3f}"
+                f" {self.strong_recall:7.3f} {self.predicted:5d} {self.gold:5d}")
+
+
+def difflib_links(left: list[str], right: list[str]) -> set[Pair]:
+    """Rows of difflib's side-by-side table (what HtmlDiff.make_table renders) with both sides."""
+    # HtmlDiff builds its table from difflib._mdiff; calling it directly skips the HTML round trip.
+    rows = difflib._mdiff(left, right)  # type: ignore[attr-defined]
+    return {(a[0] - 1, b[0] - 1) for a, b, _ in rows if a[0] != "" and b[0] != ""}
+
+
+def main(argv: Iterable[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gold", type=Path, default=ROOT.parent / "shared" / "gold")
+    parser.add_argument("--seeds", type=Path, default=ROOT / "seeds")
+    args = parser.parse_args(list(argv) if argv is not None else None)
+    os.environ.setdefault("TWOFOLD_CACHE_DIR", tempfile.mkdtemp(prefix="twofold-bench-"))
+
+    from twofold.engine.align import align_articles
+    from twofold.engine.loader import load_article
+    from twofold.engine.nlp import analyse
+
+    pairs = json.loads((args.gold / "alignment.json").read_text(encoding="utf-8"))["pairs"]
+    articles: Articles = {}
+    for key in sorted({k for name in pairs for k in name.split("-")}):
+        (path,) = sorted(args.seeds.glob(f"{key}_*"))
+        article = load_article(path)
+        articles[key] = (article, analyse(article))
+
+    gold: Gold = {}
+    for name, entry in pairs.items():
+        links = {(i, j) for i, j, _ in entry["links"]}
+        gold[name] = links, {(i, j) for i, j, kind in entry["links"] if kind != "partial"}
+
+    def run(name: str, method: Callable[[str, str], set[Pair]]) -> Tally:
+        a, b = name.split("-")
+        return Tally().add(method(a, b), *gold[name])
+
+    def ours(use_embeddings: bool) -> Callable[[str, str], set[Pair]]:
+        def method(a: str, b: str) -> set[Pair]:
+            (la, da), (lb, db) = articles[a], articles[b]
+            result = align_articles(la, lb, da, db, use_embeddings=use_embeddings)
+            return {(k.left, k.right) for k in result.links}
+        return method
+
+    def baseline(a: str, b: str) -> set[Pair]:
+        return difflib_links([p.text for p in articles[a][0].paragraphs],
+                             [p.text for p in articles[b][0].paragraphs])
+
+    methods = {
+        "twofold+minilm": ours(True),
+        "twofold words": ours(False),
+        "difflib rows": baseline,
+    }
+    totals = {m: Tally() for m in methods}
+    print(f"{'pair':9s} {'method':18s} {'prec':>6s} {'recall':>6s} {'F1':>6s} {'strongR':>7s}"
+          f" {'links':>5s} {'gold':>5s}")
+    for name in pairs:
+        for method, fn in methods.items():
+            tally = run(name, fn)
+            totals[method] += tally
+            print(tally.row(name, method))
+    print("-" * 64)
+    for method, tally in totals.items():
+        print(tally.row("overall", method))
+
+    print("\nheld out (threshold and embedding weight re-chosen without the held-out data):")
+    print("  pair: each pair scored with constants tuned on the other pairs;")
+    print("  article: pairs with article X scored with constants tuned on pairs without X")
+    by_pair = [([n], [m for m in pairs if m != n]) for n in pairs]
+    by_article = [
+        ([n for n in pairs if x in n.split("-")], [n for n in pairs if x not in n.split("-")])
+        for x in sorted(articles)
+    ]
+    for label, folds in (("LOO pair", by_pair), ("LOO art.", by_article)):
+        for use_embeddings in (True, False):
+            held = _held_out(pairs, articles, gold, use_embeddings, folds)
+            print(held.row(label, "twofold+minilm" if use_embeddings else "twofold words"))
+
+    print("\nlink kinds of correctly found links (gold kind -> ours):")
+    print("  " + _kind_confusion(pairs, articles, align_articles))
+
+    _print_speed(articles, align_articles)
+    return 0
+
+
+def _print_speed(articles: Articles, align: Callable[..., Any]) -> None:
+    """Time align on pair 000-001 with spaCy docs ready: sentences encoded afresh, then cached."""
+    from twofold.engine import align_vectors
+
+    (la, da), (lb, db) = articles["000"], articles["001"]
+    cold, warm = [], []
+    for _ in range(5):
+        align_vectors._memo.clear()
+        os.environ["TWOFOLD_NO_CACHE"] = "1"
+        start = time.perf_counter()
+        align(la, lb, da, db)
+        cold.append(time.perf_counter() - start)
+        del os.environ["TWOFOLD_NO_CACHE"]
+        start = time.perf_counter()
+        align(la, lb, da, db)
+        warm.append(time.perf_counter() - start)
+    words = f"{la.word_count}+{lb.word_count} words"
+    print(f"\nalign time, pair 000-001 ({words}, spaCy docs ready, encoder loaded):"
+          f" {statistics.median(cold) * 1000:.0f} ms encoding the sentences,"
+          f" {statistics.median(warm) * 1000:.1f} ms with their embeddings cached")
+
+
+def _held_out(
+    pairs: dict[str, Any], articles: Articles, gold: Gold, use_embeddings: bool,
+    folds: list[tuple[list[str], list[str]]],
+) -> Tally:
+    """Micro-averaged figures over folds (test pairs, tuning pairs), constants tuned per fold."""
+    from twofold.engine.align import AlignParams, paragraph_scores, select_links
+
+    defaults = AlignParams()
+    weights = (0.2, 0.3, 0.4) if use_embeddings else (0.0,)
+    thresholds = [round(0.10 + 0.01 * k, 2) for k in range(16)]
+    scored = {}
+    for weight in weights:
+        params = dataclasses.replace(defaults, embedding_weight=weight)
+        for name in pairs:
+            a, b = name.split("-")
+            (la, da), (lb, db) = articles[a], articles[b]
+            scored[weight, name] = paragraph_scores(la, lb, da, db, use_embeddings=use_embeddings,
+                                                    params=params)
+
+    def tally(names: list[str], weight: float, threshold: float) -> Tally:
+        total = Tally()
+        for name in names:
+            links = set(select_links(scored[weight, name], threshold, defaults.rival_ratio))
+            total.add(links, *gold[name])
+        return total
+
+    result = Tally()
+    for held_out, rest in folds:
+        if not held_out or not rest:
+            continue
+        weight, threshold = max(
+            ((w, t) for w in weights for t in thresholds), key=lambda c: tally(rest, *c).f1
+        )
+        result += tally(held_out, weight, threshold)
+    return result
+
+
+def _kind_confusion(pairs: dict[str, Any], articles: Articles, align: Callable[..., Any]) -> str:
+    counts: dict[tuple[str, str], int] = {}
+    for name, entry in pairs.items():
+        a, b = name.split("-")
+        (la, da), (lb, db) = articles[a], articles[b]
+        ours = {(k.left, k.right): k.kind for k in align(la, lb, da, db).links}
+        for i, j, kind in entry["links"]:
+            if (i, j) in ours:
+                counts[kind, ours[i, j]] = counts.get((kind, ours[i, j]), 0) + 1
+    return ", ".join(f"{g}->{o}: {n}" for (g, o), n in sorted(counts.items()))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

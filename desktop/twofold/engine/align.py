@@ -1,0 +1,282 @@
+"""Paragraph alignment of two articles from sentence-level lexical and embedding similarity.
+
+Every sentence of one article is scored against every sentence of the other: weighted overlap of
+content lemmas, names and numbers (weighted by how rare a term is within the pair and in English),
+plus MiniLM sentence embeddings measured above the pair's own topic baseline. A paragraph pair
+scores its best sentence pair; a link needs a score above one global threshold that is also not
+dwarfed by what both paragraphs match elsewhere. Work is done in one canonical orientation, so
+swapping the sides swaps the links and changes nothing else.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from .align_terms import Sentence, sentences_of, unify_vocabulary, zipf
+from .align_vectors import sentence_vectors
+from .model import Article, Link, LinkKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class AlignParams:
+    """The few global constants of alignment (the benchmark varies them for leave-one-out)."""
+
+    link_threshold: float = 0.185  # combined score a link needs when embeddings are used
+    lexical_threshold: float = 0.13  # the same when only lexical evidence is available
+    embedding_weight: float = 0.3  # weight of the embedding cosine above the pair's baseline
+    rival_ratio: float = 0.4  # a link must reach this share of its ends' best links (min of both)
+    verbatim_words: float = 0.7  # share of words in common (in order) that makes a link verbatim
+    paraphrase_score: float = 0.3  # a fully covered pair scoring this much is a paraphrase
+    # Past this many words in the pair, sentences are not embedded: the NumPy encoder would take
+    # most of the time budget, and word evidence alone still aligns (a cut-off, not a hang).
+    max_embedded_words: int = 6_000
+
+
+DEFAULT_PARAMS = AlignParams()
+
+
+@dataclass(frozen=True, slots=True)
+class PairScores:
+    """Scores of every paragraph pair (rows: left paragraphs) before links are chosen."""
+
+    scores: np.ndarray
+    coverage: np.ndarray  # least share of either paragraph's sentences matched in the other
+    identical: frozenset[tuple[int, int]]  # pairs with the same words, case and punctuation aside
+    lexical_only: bool  # True when embeddings were off, unavailable or over budget
+
+    def transposed(self) -> PairScores:
+        """The same scores seen from the other side."""
+        return PairScores(
+            self.scores.T.copy(), self.coverage.T.copy(),
+            frozenset((j, i) for i, j in self.identical), self.lexical_only,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """Links between the paragraphs of two articles and the similarity of the pair."""
+
+    links: tuple[Link, ...]
+    similarity: float
+
+
+def align_articles(
+    left: Article,
+    right: Article,
+    left_docs: Sequence[Doc],
+    right_docs: Sequence[Doc],
+    *,
+    use_embeddings: bool = True,
+    params: AlignParams = DEFAULT_PARAMS,
+) -> Alignment:
+    """Link paragraphs of `left` and `right` that report the same thing (many-to-many)."""
+    pair = paragraph_scores(
+        left, right, left_docs, right_docs, use_embeddings=use_embeddings, params=params
+    )
+    threshold = params.lexical_threshold if pair.lexical_only else params.link_threshold
+    links = tuple(
+        Link(i, j, round(min(1.0, float(pair.scores[i, j])), 4),
+             _kind(left, right, pair, i, j, params))
+        for i, j in select_links(pair, threshold, params.rival_ratio)
+    )
+    return Alignment(links, _similarity(left, right, links))
+
+
+def paragraph_scores(
+    left: Article,
+    right: Article,
+    left_docs: Sequence[Doc],
+    right_docs: Sequence[Doc],
+    *,
+    use_embeddings: bool = True,
+    params: AlignParams = DEFAULT_PARAMS,
+) -> PairScores:
+    """Score every paragraph pair of two articles from their sentences."""
+    # One canonical orientation: swapped inputs give the exact transpose, float for float.
+    if _orientation_key(left) > _orientation_key(right):
+        return paragraph_scores(
+            right, left, right_docs, left_docs, use_embeddings=use_embeddings, params=params
+        ).transposed()
+    ls, rs = sentences_of(left_docs), sentences_of(right_docs)
+    unify_vocabulary(ls, rs)
+    sim = _lexical_matrix(ls, rs)
+    emb = None
+    words = sum(len(s.text.split()) for s in (*ls, *rs))
+    if use_embeddings and ls and rs and words <= params.max_embedded_words:
+        emb = _embedding_matrix(ls, rs)
+    if emb is not None:
+        sim += params.embedding_weight * (emb - _topic_baseline(emb))
+    elif use_embeddings and words > params.max_embedded_words:
+        log.debug("%d words: aligning on words only, past the embedding budget", words)
+    threshold = params.link_threshold if emb is not None else params.lexical_threshold
+    scores, coverage = _per_paragraph(
+        sim, ls, rs, (len(left.paragraphs), len(right.paragraphs)), threshold
+    )
+    identical = _identical_paragraphs(left, right)
+    for i, j in identical:
+        scores[i, j] = max(scores[i, j], 1.0)
+        coverage[i, j] = 1.0
+    return PairScores(scores, coverage, identical, emb is None)
+
+
+def select_links(pair: PairScores, threshold: float, rival_ratio: float) -> list[tuple[int, int]]:
+    """Paragraph pairs whose score passes `threshold` and holds up against their rivals."""
+    scores = pair.scores
+    if scores.size == 0:
+        return []
+    row_best = scores.max(axis=1, initial=0.0)
+    col_best = scores.max(axis=0, initial=0.0)
+    # A pair that is far weaker than what *both* its paragraphs match elsewhere is an echo of
+    # those better matches (shared names, the story's topic), not a restatement of its own.
+    rival = np.minimum(row_best[:, None], col_best[None, :])
+    keep = (scores >= threshold) & (scores >= rival_ratio * rival)
+    if pair.identical:
+        # A paragraph reproduced word for word on the other side is explained by that copy alone.
+        exact = np.zeros_like(keep)
+        exact[tuple(np.array(sorted(pair.identical)).T)] = True
+        copied = exact.any(axis=1)[:, None] | exact.any(axis=0)[None, :]
+        keep = (keep & ~copied) | exact
+    return [(int(i), int(j)) for i, j in zip(*np.nonzero(keep), strict=True)]
+
+
+_WORD = re.compile(r"\w+(?:[.,'’]\w+)*")
+
+
+def _kind(
+    left: Article, right: Article, pair: PairScores, i: int, j: int, params: AlignParams
+) -> LinkKind:
+    """Verbatim when the words mostly agree, paraphrase when all claims do, else partial."""
+    from rapidfuzz.distance import Indel
+
+    a = _WORD.findall(left.paragraphs[i].text.lower())
+    b = _WORD.findall(right.paragraphs[j].text.lower())
+    if a and b and Indel.normalized_similarity(a, b) >= params.verbatim_words:
+        return "verbatim"
+    if pair.coverage[i, j] >= 1.0 and pair.scores[i, j] >= params.paraphrase_score:
+        return "paraphrase"
+    return "partial"
+
+
+def _orientation_key(article: Article) -> tuple[str, tuple[str, ...]]:
+    return article.digest, tuple(p.text for p in article.paragraphs)
+
+
+def _lexical_matrix(ls: list[Sentence], rs: list[Sentence]) -> np.ndarray:
+    """Weighted Dice overlap of the sentences' term sets (rows: left sentences)."""
+    out = np.zeros((len(ls), len(rs)), dtype=np.float32)
+    if not ls or not rs:
+        return out
+    n = len(ls) + len(rs)
+    df: dict[str, int] = {}
+    for s in (*ls, *rs):
+        for t in s.terms:
+            df[t] = df.get(t, 0) + 1
+    # In-pair IDF: a term in every other sentence is the story's topic, not a shared claim.
+    weight = {t: _rarity(t) * float(np.log1p(n / c)) for t, c in df.items()}
+    shared = sorted(set().union(*(s.terms for s in ls)) & set().union(*(s.terms for s in rs)))
+    total = np.array([sum(weight[t] for t in s.terms) for s in (*ls, *rs)], dtype=np.float32)
+    denom = total[: len(ls), None] + total[None, len(ls):]
+    if shared:
+        index = {t: k for k, t in enumerate(shared)}
+        w = np.array([weight[t] for t in shared], dtype=np.float32)
+        a = _incidence(ls, index)
+        b = _incidence(rs, index)
+        overlap = (a * w) @ b.T
+        np.divide(2 * overlap, denom, out=out, where=denom > 0)
+    return out
+
+
+def _incidence(sents: list[Sentence], index: dict[str, int]) -> np.ndarray:
+    m = np.zeros((len(sents), len(index)), dtype=np.float32)
+    for row, s in enumerate(sents):
+        cols = [index[t] for t in s.terms if t in index]
+        m[row, cols] = 1.0
+    return m
+
+
+def _rarity(term: str) -> float:
+    """1 for ordinary content words and numbers, less for the most common English words."""
+    if term[:1].isdigit():
+        return 1.0
+    # Zipf 4.5 and rarer ("troop", "pact") count fully; "say" or "year" (~6) count half.
+    return float(min(1.0, max(0.1, (7.5 - zipf(term)) / 3.0)))
+
+
+def _embedding_matrix(ls: list[Sentence], rs: list[Sentence]) -> np.ndarray | None:
+    """Cosine of MiniLM sentence embeddings, or None when the encoder is not installed."""
+    a = sentence_vectors([s.text for s in ls])
+    b = sentence_vectors([s.text for s in rs]) if a is not None else None
+    return None if a is None or b is None else a @ b.T
+
+
+def _topic_baseline(cosines: np.ndarray) -> float:
+    """The cosine any two sentences of this pair share: their mean, shrunk to a prior if few."""
+    # Articles on one story share a topic (mean cosine 0.33-0.49 on the samples): only
+    # similarity above that says two sentences report the same thing. A handful of sentences
+    # gives a poor mean, so it leans on a typical value instead.
+    prior, weight = 0.4, 25
+    return float((cosines.sum() + prior * weight) / (cosines.size + weight))
+
+
+def _per_paragraph(
+    sim: np.ndarray, ls: list[Sentence], rs: list[Sentence], shape: tuple[int, int],
+    threshold: float,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Paragraph scores (best sentence pair) and coverage (least share of sentences matched)."""
+    scores = np.zeros(shape, dtype=np.float32)
+    coverage = np.zeros(shape, dtype=np.float32)
+    if not ls or not rs:
+        return scores, coverage
+    lp = np.array([s.paragraph for s in ls])
+    rp = np.array([s.paragraph for s in rs])
+    # Sentences come in paragraph order, so each paragraph is one contiguous block.
+    l_start = np.flatnonzero(np.r_[True, lp[1:] != lp[:-1]])
+    r_start = np.flatnonzero(np.r_[True, rp[1:] != rp[:-1]])
+    by_left_sentence = np.maximum.reduceat(sim, r_start, axis=1)  # (left sentences, paragraphs)
+    by_right_sentence = np.maximum.reduceat(sim, l_start, axis=0)  # (paragraphs, right sentences)
+    blocks = np.ix_(lp[l_start], rp[r_start])
+    scores[blocks] = np.maximum(np.maximum.reduceat(by_left_sentence, l_start, axis=0), 0.0)
+    left_counts = np.diff(np.r_[l_start, len(ls)])[:, None]
+    right_counts = np.diff(np.r_[r_start, len(rs)])[None, :]
+    left_share = np.add.reduceat(by_left_sentence >= threshold, l_start, axis=0) / left_counts
+    right_share = np.add.reduceat(by_right_sentence >= threshold, r_start, axis=1) / right_counts
+    coverage[blocks] = np.minimum(left_share, right_share)
+    return scores, coverage
+
+
+def _identical_paragraphs(left: Article, right: Article) -> frozenset[tuple[int, int]]:
+    """Pairs whose paragraphs have the same words (case and punctuation aside)."""
+    by_text: dict[tuple[str, ...], list[int]] = {}
+    for p in right.paragraphs:
+        words = tuple(_WORD.findall(p.text.lower()))
+        if words:
+            by_text.setdefault(words, []).append(p.id)
+    return frozenset(
+        (p.id, j)
+        for p in left.paragraphs
+        for j in by_text.get(tuple(_WORD.findall(p.text.lower())), ())
+    )
+
+
+def _similarity(left: Article, right: Article, links: tuple[Link, ...]) -> float:
+    """Share of both articles' words in linked paragraphs, weighted by link strength."""
+    best_l: dict[int, float] = {}
+    best_r: dict[int, float] = {}
+    for k in links:
+        best_l[k.left] = max(best_l.get(k.left, 0.0), k.score)
+        best_r[k.right] = max(best_r.get(k.right, 0.0), k.score)
+    num = sum(len(p.text.split()) * best_l.get(p.id, 0.0) for p in left.paragraphs)
+    num += sum(len(p.text.split()) * best_r.get(p.id, 0.0) for p in right.paragraphs)
+    den = left.word_count + right.word_count
+    return min(1.0, num / den) if den else 0.0
