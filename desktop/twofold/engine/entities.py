@@ -1,0 +1,281 @@
+"""Named entities of an article, grouped by real-world entity and linked across two articles.
+
+spaCy's small model proposes spans; maintained data and rules decide: a gazetteer fixes places
+("Niger" is a country, not a person), titles and ranks are parsed off names, demonyms are
+dropped, every string's type is voted over all its mentions in both articles, short forms join
+their full name, acronyms join their expansion, and names the model missed are found again
+wherever a settled form recurs. Dates and figures come from `entity_figures`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .entity_figures import date_spans, figure_spans
+from .entity_gazetteer import Place, ascii_fold, is_demonym, slug
+from .entity_linking import EntityGroup, link_entities
+from .entity_names import (
+    acronym_of,
+    is_acronym,
+    is_rank,
+    name_tokens,
+    org_key,
+    org_short_form,
+    person_key,
+    person_match,
+    word_zipf,
+)
+from .entity_spans import Candidate, candidates
+from .model import Article, Entity, EntityLabel, Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["article_entities", "extract_entities"]
+
+
+_VOTING: tuple[EntityLabel, ...] = ("PERSON", "ORG", "GPE", "LOC")
+
+
+def extract_entities(
+    left: Article, right: Article, left_docs: Sequence[Doc], right_docs: Sequence[Doc]
+) -> tuple[tuple[Entity, ...], tuple[Entity, ...]]:
+    """Entities of both articles; one key per real-world entity on both sides, `shared` set."""
+    lc = candidates(left, left_docs)
+    rc = candidates(right, right_docs)
+    labels = _vote(lc + rc)
+    ln, rn = _settle(left, left_docs, lc, labels), _settle(right, right_docs, rc, labels)
+    lt, rt = _templates(ln), _templates(rn)
+    # a name one outlet's text settles is looked for in the other's too
+    lg = _groups(left, left_docs, _propagate(left, ln, _with_foreign(lt, rt)))
+    rg = _groups(right, right_docs, _propagate(right, rn, _with_foreign(rt, lt)))
+    return link_entities(lg, rg)
+
+
+def article_entities(article: Article, docs: Sequence[Doc]) -> tuple[Entity, ...]:
+    """Entities of one article (shared=False), with keys stable across runs."""
+    cands = candidates(article, docs)
+    named = _settle(article, docs, cands, _vote(cands))
+    groups = _groups(article, docs, _propagate(article, named, _templates(named)))
+    return link_entities(groups, [])[0]
+
+
+# -- type voting -----------------------------------------------------------------------------
+
+def vote_key(text: str) -> str:
+    """Spellings that differ only in accents vote together ("Højlund", "Hojlund")."""
+    return ascii_fold(text)
+
+
+def _vote(cands: list[Candidate]) -> dict[str, EntityLabel]:
+    """One label per name string, from every mention in both articles."""
+    votes: dict[str, Counter[str]] = {}
+    strong = {vote_key(c.text) for c in cands if not c.weak}
+    for cand in cands:
+        if cand.place is None:
+            votes.setdefault(vote_key(cand.text), Counter()).update(cand.votes)
+    labels: dict[str, EntityLabel] = {}
+    for text, counter in votes.items():
+        best = max(_VOTING, key=lambda lab: (counter[lab], -_VOTING.index(lab)))
+        if counter[best] > 0 and text in strong:
+            labels[text] = best
+    for text in votes.keys() - strong:  # a headline acronym the pair spells out
+        if any(acronym_of(text, t) for t, lab in labels.items() if lab == "ORG"):
+            labels[text] = "ORG"
+    people = {vote_key(c.text).split()[-1] for c in cands
+              if labels.get(vote_key(c.text)) == "PERSON" and len(c.text.split()) > 1}
+    for text in labels:
+        if text in people and " " not in text:
+            labels[text] = "PERSON"  # a surname the model read as something else
+    return labels
+
+
+# -- settled mentions and groups -------------------------------------------------------------
+
+@dataclass(slots=True)
+class _Named:
+    para: int
+    start: int  # character offsets of the form (rank included)
+    end: int
+    form: str
+    name: str  # the form without a rank
+    label: EntityLabel
+    place: Place | None = None
+    titles: list[str] = field(default_factory=list)
+    alias_of: tuple[int, int] | None = None  # (para, character start) of the expansion
+
+
+def _groups(article: Article, docs: Sequence[Doc], named: list[_Named]) -> list[EntityGroup]:
+    groups = _group_names(named)
+    groups.extend(_figure_groups(article, docs))
+    return groups
+
+
+def _settle(article: Article, docs: Sequence[Doc], cands: list[Candidate],
+            labels: dict[str, EntityLabel]) -> list[_Named]:
+    """Candidates with a settled label, as character ranges; the rest are dropped."""
+    out: list[_Named] = []
+    for cand in cands:
+        label = cand.place.label if cand.place is not None else labels.get(vote_key(cand.text))
+        if label is None or (cand.place is None and is_demonym(cand.text)):
+            continue
+        doc = docs[cand.para]
+        first = cand.rank if cand.rank is not None else cand.start
+        start, end = doc[first].idx, doc[cand.end - 1].idx + len(doc[cand.end - 1])
+        alias = None
+        if cand.alias_of is not None:
+            alias = (cand.alias_of[0], doc[cand.alias_of[1]].idx)
+        text = article.paragraphs[cand.para].text
+        out.append(_Named(cand.para, start, end, text[start:end], cand.text, label,
+                          cand.place, list(cand.titles), alias))
+    return out
+
+
+def _templates(named: list[_Named]) -> dict[str, _Named]:
+    """The settled names worth looking for again, each with the mention that settled it."""
+    templates: dict[str, _Named] = {}
+    for item in named:
+        if _propagatable(item.name, item.place is not None):
+            templates.setdefault(item.name, item)
+        words = item.name.split()
+        if item.label == "PERSON" and len(words) > 1 and _propagatable(words[-1], False):
+            templates.setdefault(words[-1], _Named(0, 0, 0, words[-1], words[-1], "PERSON"))
+    return templates
+
+
+def _with_foreign(own: dict[str, _Named], other: dict[str, _Named]) -> dict[str, _Named]:
+    merged = dict(own)
+    for text, item in other.items():
+        if text not in merged:
+            merged[text] = _Named(0, 0, 0, text, text, item.label, item.place)
+    return merged
+
+
+def _propagate(article: Article, named: list[_Named], templates: dict[str, _Named]
+               ) -> list[_Named]:
+    """Find settled names again where the model missed them (headlines, odd spans)."""
+    if not templates:
+        return named
+    taken: dict[int, list[tuple[int, int]]] = {}
+    for item in named:
+        taken.setdefault(item.para, []).append((item.start, item.end))
+    pattern = re.compile(r"(?<![\w’'-])(" + "|".join(
+        re.escape(t) for t in sorted(templates, key=len, reverse=True)) + r")(?![\w-])")
+    out = list(named)
+    for para in article.paragraphs:
+        for match in pattern.finditer(para.text):
+            s, e = match.span()
+            if any(s < b and a < e for a, b in taken.get(para.id, [])):
+                continue
+            tpl = templates[match.group()]
+            rank = _RANK_BEFORE.search(para.text, max(0, s - 16), s) \
+                if tpl.label == "PERSON" else None
+            if rank is not None and is_rank(rank.group(1)):
+                s = rank.start(1)  # "Col. Abdramane": the rank stays in the form
+            out.append(_Named(para.id, s, e, para.text[s:e], match.group(), tpl.label, tpl.place,
+                              [rank.group(1)] if rank is not None and s == rank.start(1) else [],
+                              tpl.alias_of))
+            taken.setdefault(para.id, []).append((s, e))
+    return out
+
+
+_RANK_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]*\.?)\s+$")
+
+
+def _propagatable(text: str, is_place: bool) -> bool:
+    if len(text) < 2 or not text[:1].isupper():
+        return False
+    return is_place or " " in text or is_acronym(text) or word_zipf(text) < 5.0
+
+
+def _group_names(named: list[_Named]) -> list[EntityGroup]:
+    """One group per real-world name: places by gazetteer key, organisations by normalised
+    name, acronym or short form, people by full name (surnames and given names joining it)."""
+    keys: dict[int, str] = {}
+    by_start = {(n.para, n.start): i for i, n in enumerate(named)}
+    orgs = sorted({n.name for n in named if n.label == "ORG" and not is_acronym(n.name)})
+    for i, item in enumerate(named):
+        if item.place is not None:
+            keys[i] = item.place.key
+        elif item.label == "ORG":
+            keys[i] = org_key(item.name)
+        elif item.label in ("GPE", "LOC"):
+            keys[i] = f"{item.label.lower()}:{slug(item.name)}"
+    for i, item in enumerate(named):  # acronyms and short forms of organisations
+        if item.label != "ORG":
+            continue
+        if item.alias_of is not None and item.alias_of in by_start:
+            keys[i] = keys[by_start[item.alias_of]]
+        elif is_acronym(item.name):
+            full = next((o for o in orgs if acronym_of(item.name, o)), None)
+            if full is not None:
+                keys[i] = org_key(full)
+        else:
+            own = org_key(item.name)
+            longer = {org_key(o) for o in orgs if org_key(o) != own
+                      and org_short_form(item.name, o)}
+            if len(longer) == 1:
+                keys[i] = longer.pop()  # "State Department" of "US State Department"
+    _group_people(named, keys)
+    groups: dict[str, EntityGroup] = {}
+    for i, item in enumerate(named):
+        key = keys[i]
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = EntityGroup(key, item.label, item.name, [],
+                                              place=item.place is not None)
+            if item.place is not None:
+                group.name = item.place.name
+        group.mentions.append((Mention(item.para, item.start, item.end), item.form))
+        group.titles.extend(t for t in item.titles if t not in group.titles)
+        if not group.place and _fuller(item.name, group.name, group.label):
+            group.name = item.name
+    return list(groups.values())
+
+
+def _fuller(candidate: str, current: str, label: str) -> bool:
+    if label == "ORG" and is_acronym(current) and not is_acronym(candidate):
+        return True
+    if label == "ORG" and is_acronym(candidate):
+        return False
+    return len(candidate.split()) > len(current.split())
+
+
+def _group_people(named: list[_Named], keys: dict[int, str]) -> None:
+    """Key people by their fullest name; a shorter form joins the one full name it fits."""
+    people = [i for i, n in enumerate(named) if n.label == "PERSON"]
+    full: list[tuple[tuple[str, ...], str]] = []
+    for i in sorted(people, key=lambda i: (-len(name_tokens(named[i].name)), named[i].para,
+                                           named[i].start)):
+        tokens = name_tokens(named[i].name)
+        best = max(full, key=lambda f: person_match(tokens, f[0]), default=None)
+        if best is not None and person_match(tokens, best[0]) >= 0.85:
+            keys[i] = best[1]
+            continue
+        given = [f for f in full if len(tokens) == 1 and len(f[0]) > 1 and f[0][0] == tokens[0]]
+        if len(given) == 1:
+            keys[i] = given[0][1]  # "Tedros" of "Tedros Adhanom Ghebreyesus"
+            continue
+        key = person_key(named[i].name)
+        full.append((tokens, key))
+        keys[i] = key
+
+
+def _figure_groups(article: Article, docs: Sequence[Doc]) -> list[EntityGroup]:
+    """Dates and figures, grouped by their normalised value."""
+    groups: dict[str, EntityGroup] = {}
+    for paragraph, doc in zip(article.paragraphs, docs, strict=False):
+        para, whole = paragraph.id, paragraph.text
+        spans: list[tuple[int, int, str, EntityLabel, object]] = [
+            (s, e, value.key, "DATE", value) for s, e, value in date_spans(doc)]
+        spans += [(f.start, f.end, f.key, f.label, f.noun) for f in figure_spans(doc)]
+        for s, e, key, label, extra in spans:
+            start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+            form = whole[start:end]
+            group = groups.setdefault(key, EntityGroup(key, label, form, [], extra=extra))
+            group.mentions.append((Mention(para, start, end), form))
+    return list(groups.values())

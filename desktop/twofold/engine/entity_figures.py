@@ -1,0 +1,318 @@
+"""Dates and figures: points in time (not durations), counted quantities with their noun, money.
+
+A date is a point or period a reader can place on a calendar ("July 26", "Saturday evening",
+"earlier this week", "2012"); durations ("four months", "a three-day visit") are not. A figure
+keeps what it counts ("approximately 1,000 US troops"); a bare number, or an anaphoric one
+("the two countries"), is no entity.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .entity_gazetteer import slug
+from .model import EntityLabel
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+MONTHS = {
+    m: i + 1 for i, m in enumerate(
+        ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+         "october", "november", "december"])
+}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS.update({"sept": 9})
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_UNITS = frozenset({"day", "week", "weekend", "month", "year", "decade", "century", "quarter",
+                    "season", "term", "semester",
+                    "spring", "summer", "autumn", "fall", "winter", "hour", "minute", "night",
+                    "morning", "afternoon", "evening", "fortnight"})
+_DEICTIC = {"last": "last", "past": "last", "previous": "last", "this": "this",
+            "current": "this", "next": "next", "coming": "next", "earlier": "this",
+            "later": "this"}
+_SINGLE = {"yesterday", "today", "tomorrow", "tonight"}
+_PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "noon", "midnight"})
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "dozens": 12, "a": 1, "an": 1,
+}
+_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+           "m": 1e6, "bn": 1e9, "k": 1e3}
+_APPROX = frozenset({"about", "approximately", "around", "nearly", "almost", "roughly", "some",
+                     "over", "under", "more", "less", "fewer", "least", "most", "up", "than",
+                     "estimated", "an", "at", "to", "just", "only", "barely", "close"})
+_SYMBOLS = frozenset({"$", "€", "£", "¥", "US$", "₦", "₹", "CFA"})
+_CURRENCIES = {"$": "usd", "us$": "usd", "€": "eur", "£": "gbp", "¥": "jpy", "dollars": "usd",
+               "dollar": "usd", "euros": "eur", "euro": "eur", "pounds": "gbp", "cfa": "xof"}
+_TIME_UNIT_NOUNS = _UNITS | {"days", "weeks", "months", "years", "decades", "hours", "minutes",
+                             "nights", "times", "centuries", "seconds"}
+
+
+@dataclass(frozen=True, slots=True)
+class DateValue:
+    """The calendar fields a date expression fixes; unset fields are None."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: str | None = None
+    relative: str | None = None  # "this-week", "last-year", "yesterday"
+
+    @property
+    def key(self) -> str:
+        parts = [str(self.year) if self.year else "", f"m{self.month:02d}" if self.month else "",
+                 f"d{self.day:02d}" if self.day else "", self.weekday or "",
+                 self.relative or ""]
+        return "date:" + "-".join(p for p in parts if p)
+
+    def compatible(self, other: DateValue) -> float:
+        """How surely two dates of two articles name one point in time (0 = different)."""
+        if self == other:
+            return 1.0
+        fields = ("year", "month", "day", "weekday", "relative")
+        for name in fields:
+            a, b = getattr(self, name), getattr(other, name)
+            if a is not None and b is not None and a != b:
+                return 0.0
+        if self.month and self.month == other.month:
+            return 0.7
+        if self.weekday and self.weekday == other.weekday:
+            return 0.7
+        return 0.0
+
+
+def parse_date(text: str) -> DateValue | None:
+    """Calendar fields of a date expression, or None for durations and vague spans."""
+    words = re.findall(r"[A-Za-z]+|\d+(?:st|nd|rd|th)?", text.lower())
+    if not words:
+        return None
+    if re.search(r"\d+-(day|week|month|year|hour)", text.lower()) or "old" in words:
+        return None  # "three-day", "62-year-old"
+    year = month = day = None
+    weekday = relative = None
+    has_ago = "ago" in words
+    for k, w in enumerate(words):
+        if w.isdigit() and len(w) == 4 and 1000 <= int(w) <= 2199:
+            year = int(w)
+        elif w in MONTHS and (len(w) > 3 or w in ("may",) or k + 1 < len(words)):
+            month = MONTHS[w]
+        elif w.rstrip("stndrh").isdigit() and 1 <= int(w.rstrip("stndrh")) <= 31 and (
+                (k > 0 and words[k - 1] in MONTHS)
+                or (k + 1 < len(words) and words[k + 1] in MONTHS)
+                or (k + 2 < len(words) and words[k + 1] == "of" and words[k + 2] in MONTHS)):
+            day = int(w.rstrip("stndrh"))
+        elif w in WEEKDAYS:
+            weekday = w[:3]
+        elif w in _SINGLE:
+            relative = w
+    if month is None and weekday is None:
+        for k, w in enumerate(words):
+            if w in _DEICTIC and k + 1 < len(words) and words[k + 1] in _UNITS | {"the"}:
+                unit = words[k + 1] if words[k + 1] != "the" else words[min(k + 2, len(words) - 1)]
+                if unit in _UNITS:
+                    relative = f"{_DEICTIC[w]}-{unit}"
+                    break
+            if w in ("end", "start", "beginning", "middle") \
+                    and words[k + 1:k + 3] == ["of", "the"] \
+                    and k + 3 < len(words) and words[k + 3] in _UNITS:
+                relative = f"this-{words[k + 3]}"  # "the end of the year"
+                break
+            if w in _DEICTIC and k + 2 < len(words) and words[k + 1] == "in" \
+                    and words[k + 2] == "the":
+                unit = words[k + 3] if k + 3 < len(words) else ""
+                if unit in _UNITS:
+                    relative = f"this-{unit}"
+                    break
+    if has_ago:
+        amount = next((w for w in words if w.isdigit() or w in _NUMBER_WORDS), "")
+        unit = next((w for w in words if w.rstrip("s") in _UNITS), "")
+        if amount and unit:
+            relative = f"{_plain(_number(amount) or 1)}-{unit.rstrip('s')}-ago"
+    elif _is_duration(words) and not (year or month or weekday):
+        return None
+    value = DateValue(year, month, day, weekday, relative)
+    return value if value != DateValue() else None
+
+
+def _is_duration(words: list[str]) -> bool:
+    for k, w in enumerate(words[1:], 1):
+        if w.rstrip("s") in _UNITS and (words[k - 1] in _NUMBER_WORDS or words[k - 1].isdigit()
+                                         or words[k - 1] in ("several", "few", "many")):
+            return True
+    return any(w in ("decades", "years", "months", "weeks", "days") for w in words)
+
+
+def _number(text: str) -> float | None:
+    text = text.lower().replace(",", "")
+    match = re.fullmatch(r"(\d+(?:\.\d+)?)(bn|tn|mn|m|k)?", text)
+    if match:
+        scale = {"bn": 1e9, "tn": 1e12, "mn": 1e6, "m": 1e6, "k": 1e3}.get(match.group(2) or "", 1)
+        return float(match.group(1)) * scale
+    return float(_NUMBER_WORDS[text]) if text in _NUMBER_WORDS else None
+
+
+def date_spans(doc: Doc) -> list[tuple[int, int, DateValue]]:
+    """Token ranges of the dates in a paragraph, widened to "Saturday evening", "earlier in"."""
+    out: list[tuple[int, int, DateValue]] = []
+    for ent in doc.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        start, end = ent.start, ent.end
+        if end < len(doc) and doc[end].lower_ in _PARTS_OF_DAY:
+            end += 1  # "Saturday" + TIME "evening"
+        if start >= 2 and doc[start - 1].lower_ == "in" \
+                and doc[start - 2].lower_ in ("earlier", "later", "early", "late"):
+            start -= 2  # "earlier in the week"
+        elif start >= 1 and doc[start - 1].lower_ in ("earlier", "later", "early", "late", "mid"):
+            start -= 1
+        if doc[start].lower_ in ("the",) and end - start > 1:
+            start += 1
+        while end - start > 1 and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s")):
+            end -= 1
+        value = parse_date(doc[start:end].text)
+        if value is not None and (ent.label_ == "DATE" or value.relative is None):
+            out.append((start, end, value))  # a TIME only as "Wednesday morning"
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A counted quantity, a sum of money or a percentage, with its comparison key."""
+
+    start: int
+    end: int  # token range
+    label: EntityLabel
+    key: str
+    noun: str = ""  # lemma of what a quantity counts
+
+
+def figure_spans(doc: Doc) -> list[Figure]:
+    """Quantities that keep their counted noun, money and percentages in one paragraph."""
+    out: list[Figure] = []
+    taken: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ in ("MONEY", "PERCENT", "QUANTITY"):
+            figure = _entity_figure(ent)
+            if figure is not None:
+                out.append(figure)
+                taken.update(range(ent.start, ent.end))
+        elif ent.label_ == "DATE":
+            taken.update(range(ent.start, ent.end))
+    for tok in doc:
+        if tok.i in taken or tok.dep_ not in ("nummod", "compound") \
+                or not (_numeric(tok.text) or tok.lower_ in _SCALES):
+            continue
+        if tok.dep_ == "compound" and tok.head.lower_ not in _SCALES:
+            continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_:
+            continue  # "a 115-page opinion", "the 27-nation bloc": a description, not a count
+        head = tok.head
+        while head.lower_ in _SCALES and head.dep_ in ("nummod", "compound") \
+                and head.head.i > head.i:
+            head = head.head  # "2m doses", "10 million vaccine doses"
+        if head.i <= tok.i or head.pos_ not in ("NOUN", "PROPN") or head.i in taken:
+            continue
+        if head.lower_ in _TIME_UNIT_NOUNS or head.lemma_.lower() in _TIME_UNIT_NOUNS:
+            continue  # a duration or a multiplier
+        if head.lower_ in ("others", "more", "ones", "other", "less", "fewer"):
+            continue  # "six others": the count of something named elsewhere
+        if re.fullmatch(r"1[0-9]{3}|2[01][0-9]{2}", tok.text):
+            continue  # a year used as a modifier
+        start = _left_of_number(tok)
+        if start > 0 and doc[start - 1].lower_ in ("the", "these", "those", "both", "all") \
+                and not any(c.isdigit() for c in tok.text):
+            continue  # "the two countries": a reference back, not a figure
+        last = max(t.i for t in doc[tok.i:head.i] if _numeric(t.text) or t.lower_ in _SCALES)
+        value = _number_phrase([t.text for t in doc[start:last + 1]])
+        noun = singular(head.text)
+        number = _plain(value) if value is not None else slug(tok.text)
+        out.append(Figure(start, head.i + 1, "QUANTITY", f"quantity:{number}-{slug(noun)}", noun))
+        taken.update(range(start, head.i + 1))
+    return out
+
+
+_NUMERIC = re.compile(r"\d[\d,.]*(?:bn|tn|mn|m|k)?", re.IGNORECASE)
+
+
+def _numeric(text: str) -> bool:
+    """A number written as digits ("1,000", "8.5bn") or as a word ("two")."""
+    return bool(_NUMERIC.fullmatch(text)) or (text.lower() in _NUMBER_WORDS and text.lower() \
+        not in ("a", "an"))
+
+
+def singular(word: str) -> str:
+    """The counted noun in the singular ("troops" -> "troop"), the same on both sides."""
+    low = word.lower()
+    if low.endswith("ies") and len(low) > 4:
+        return low[:-3] + "y"
+    if low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3:
+        return low[:-1]
+    return low
+
+
+def _plain(value: float) -> str:
+    """A number for a key: "2000000", "3.5", never "2e+06"."""
+    return f"{value:.6f}".rstrip("0").rstrip(".")
+
+
+def _number_phrase(words: list[str]) -> float | None:
+    """Value of "about 2 million", "1,200", "two": the product of its numbers and scales."""
+    value: float | None = None
+    for word in words:
+        low = word.lower().replace(",", "")
+        if low in _SCALES and value is not None:
+            value *= _SCALES[low]
+        elif low not in _APPROX and low not in ("a", "an"):
+            number = _number(low)
+            if number is not None:
+                value = number if value is None else value * number
+    return value
+
+
+def _left_of_number(tok: Token) -> int:
+    """First token of a number phrase: its approximators and the numbers that scale it."""
+    start = tok.i
+    for child in tok.children:
+        if child.i < tok.i and (child.like_num or (child.dep_ in ("advmod", "quantmod", "amod")
+                                and child.lower_ in _APPROX)):
+            start = min(start, child.left_edge.i)
+    return start
+
+
+def _entity_figure(ent: Span) -> Figure | None:
+    """A money, percent or quantity span of the model, tidied and keyed by its value."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    if start > 0 and doc[start - 1].text in _SYMBOLS and doc[start].text not in _SYMBOLS:
+        start -= 1  # "$" left out of "162.34"
+    if end < len(doc) and doc[end].lower_ in ("m", "bn", "k", "tn", "mn") \
+            and not doc[end - 1].whitespace_:
+        end += 1  # "m" left out of "£64m"
+    text = doc[start:end].text.lower().replace(",", "")
+    label = ent.label_
+    if label == "MONEY" and re.search(r"%|\bper ?cent\b", text):
+        label = "PERCENT"  # the model reads "1.4 per cent" as money
+    if label == "PERCENT":
+        num = re.search(r"\d+(?:\.\d+)?", text)
+        key = f"percent:{_plain(float(num.group()))}" if num else "percent:" + slug(text)
+        return Figure(start, end, "PERCENT", key)
+    numbers = [t for t in doc[start:end] if _numeric(t.text) or t.lower_ in _SCALES]
+    if not numbers:
+        return None
+    value = _number_phrase([t.text for t in doc[numbers[0].i:numbers[-1].i + 1]])
+    amount = _plain(value) if value is not None else slug(text)
+    if label == "MONEY":
+        currency = next((c for sym, c in _CURRENCIES.items()
+                         if sym in text.split() or (not sym.isalpha() and sym in text)), "")
+        return Figure(start, end, "MONEY", f"money:{amount}-{currency or 'unknown'}")
+    first = numbers[0].i  # "a record 8.5 billion tonnes" -> "8.5 billion tonnes"
+    while first > start and doc[first - 1].lower_ in _APPROX:
+        first -= 1
+    noun = singular(doc[end - 1].text)
+    return Figure(first, end, "QUANTITY", f"quantity:{amount}-{slug(noun)}", noun)

@@ -1,0 +1,392 @@
+"""Name mentions proposed by spaCy and the gazetteer, cleaned: one paragraph at a time.
+
+The model's spans are split at punctuation, trimmed of determiners and possessives, stripped of
+titles (kept aside), checked against the gazetteer, and given votes for a type; places the model
+missed are added from the gazetteer. The votes are counted in `entities`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .entity_gazetteer import Place, gazetteer, is_demonym, lookup_place
+from .entity_names import (
+    GEO_HEADS,
+    ORG_HEADS,
+    appositive_titles,
+    bare,
+    is_acronym,
+    is_honorific,
+    is_name_like,
+    is_particle,
+    is_rank,
+    is_role_head,
+    is_title_word,
+    title_before,
+    word_zipf,
+)
+from .model import Article
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT",
+                          "WORK_OF_ART", "EVENT", "LAW"})
+CUE = 3  # a rule's vote outweighs a few of the model's
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A name mention in the making: token range of the name, optional rank before it."""
+
+    para: int
+    start: int
+    end: int
+    text: str
+    votes: Counter[str] = field(default_factory=Counter)
+    place: Place | None = None
+    rank: int | None = None  # token index of a rank kept in the form ("Col.")
+    titles: list[str] = field(default_factory=list)
+    alias_of: tuple[int, int] | None = None  # (para, start token) of the name an acronym expands
+    weak: bool = False  # only counts when the pair backs it up (an acronym in a headline)
+
+
+def candidates(article: Article, docs: Sequence[Doc]) -> list[Candidate]:
+    """Name candidates of every paragraph, in reading order."""
+    out: list[Candidate] = []
+    for para, doc in zip(article.paragraphs, docs, strict=False):
+        out.extend(_doc_candidates(para.id, doc, _headline_like(doc)))
+    return out
+
+
+def _headline_like(doc: Doc) -> bool:
+    """Title Case text, where the model tags whole headlines as organisations."""
+    text = doc.text.rstrip()
+    if not text or text[-1] in ".!?\"”'’" or len(doc) > 40:
+        return False  # a sentence, not a headline
+    words = [t for t in doc[1:] if t.is_alpha and len(t) > 3]
+    if len(words) < 2:
+        return False
+    return sum(1 for t in words if t.text[0].isupper()) / len(words) >= 0.6
+
+
+def _doc_candidates(para: int, doc: Doc, headline: bool) -> list[Candidate]:
+    """Candidates of one paragraph, without overlaps (a headline trusts only the gazetteer)."""
+    cands: list[Candidate] = []
+    if not headline:
+        for ent in doc.ents:
+            if ent.label_ in _NAME_LABELS:
+                for s, e in _pieces(doc, ent.start, ent.end, ent.label_ == "PERSON"):
+                    cands.extend(_classify(doc, para, s, e, ent.label_))
+        cands = _merge_adjacent_people(doc, cands)
+        cands.extend(_bracket_acronyms(doc, para, cands))
+        cands.extend(_titled_names(doc, para, cands))
+    cands.extend(_gazetteer_scan(doc, para, cands, headline))
+    covered = {i for c in cands for i in range(c.start, c.end)}
+    # capitals the model left out ("WHO" read as a pronoun): kept only if the pair spells them out
+    cands.extend(Candidate(para, t.i, t.i + 1, t.text, votes=Counter({"ORG": 1}), weak=True)
+                 for t in doc if t.i not in covered and is_acronym(t.text)
+                 and lookup_place(t.text) is None)
+    return _without_overlaps(cands)
+
+
+def _pieces(doc: Doc, start: int, end: int, person: bool) -> list[tuple[int, int]]:
+    """Split a model span at punctuation and trim determiners, verbs and possessives."""
+    pieces: list[tuple[int, int]] = []
+    s = start
+    for i in range(start, end + 1):
+        tok = doc[i] if i < end else None
+        joined_hyphen = tok is not None and tok.text in ("-", "‐") and not tok.whitespace_ \
+            and i > 0 and not doc[i - 1].whitespace_
+        if tok is None or (tok.is_punct and not joined_hyphen and tok.text != "."):
+            pieces.append((s, i))
+            s = i + 1
+    out: list[tuple[int, int]] = []
+    for s, e in pieces:
+        while s < e and (doc[s].pos_ in ("DET", "VERB", "AUX", "PRON", "ADV", "PUNCT")
+                         or (not doc[s].text[:1].isupper() and not doc[s].like_num)):
+            if person and is_particle(doc[s].text) and s + 1 < e:
+                break  # "bin Salman", "van Gogh"
+            s += 1
+        while e > s and (doc[e - 1].lower_ in ("'s", "’s", "'", "’") or doc[e - 1].is_punct
+                         or (not doc[e - 1].text[:1].isupper() and doc[e - 1].is_stop)):
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _classify(doc: Doc, para: int, s: int, e: int, label: str) -> list[Candidate]:
+    """What one cleaned model span names: a place, a person, an organisation, or nothing."""
+    text = doc[s:e].text
+    place = lookup_place(text)
+    if place is not None:
+        return [Candidate(para, s, e, text, place=place)]
+    if label == "NORP" or is_demonym(text):
+        return []
+    if doc[s].is_sent_start and doc[s].lower_.endswith("ing") and e - s > 1:
+        place = lookup_place(doc[s + 1:e].text)  # "Commending Iran's skills"
+        if place is not None:
+            return [Candidate(para, s + 1, e, doc[s + 1:e].text, place=place)]
+    for k in range(e - 1, s, -1):  # "Niger Government": a place and common nouns
+        place = lookup_place(doc[s:k].text)
+        if place is not None and all(_generic(t) for t in doc[k:e]):
+            return [Candidate(para, s, k, doc[s:k].text, place=place)]
+    if label == "PERSON" and (_place_and_common_words(doc, s, e)
+                              or (e - s > 1 and bare(doc[e - 1].text) in ORG_HEADS)):
+        label = "ORG"  # "Manchester United", "Cheshire Constabulary"
+    if label == "PERSON" and not (e < len(doc) and doc[e].lower_ in GEO_HEADS):
+        return _person(doc, para, s, e)
+    if label in ("ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "GPE", "FAC"):
+        person = _person_at_end(doc, para, s, e)
+        if person is not None:
+            return [person]
+    if label == "ORG" and _common_words_in_title(doc, s, e):
+        return []
+    cand = Candidate(para, s, e, text)
+    cand.votes[{"FAC": "LOC"}.get(label, label)] += 1
+    if any(bare(t.text) in ORG_HEADS for t in doc[s:e]):
+        cand.votes["ORG"] += CUE
+    if e < len(doc) and doc[e].lower_ in GEO_HEADS and e - s <= 2:
+        cand.votes["LOC"] += CUE
+    if _role_follows(doc, e):
+        cand.votes["ORG"] += 2  # "Atalanta chief executive Luca Percassi"
+    return [cand]
+
+
+def _place_and_common_words(doc: Doc, s: int, e: int) -> bool:
+    """A place and common words, no personal name: a team or firm, not a person."""
+    has_place = any(lookup_place(t.text) is not None for t in doc[s:e])
+    return e - s > 1 and has_place and not any(is_name_like(t) for t in doc[s:e])
+
+
+def _role_follows(doc: Doc, e: int) -> bool:
+    """A lower-case role right after a name: "X chief executive", "X spokesperson"."""
+    for tok in doc[e:e + 3]:
+        if not tok.is_lower:
+            return False
+        if is_role_head(tok.text):
+            return True
+    return False
+
+
+# Common nouns a country's name qualifies without making an organisation ("Niger Government").
+_STATE_NOUNS = frozenset({"government", "govt", "junta", "regime", "authorities", "military",
+                          "officials", "leadership", "delegation", "troops", "soldiers",
+                          "people", "territory", "border", "side", "state"})
+
+
+def _generic(tok: Token) -> bool:
+    """A common noun a country's name qualifies ("Government" in "Niger Government")."""
+    return bare(tok.text) in _STATE_NOUNS
+
+
+def _person(doc: Doc, para: int, s: int, e: int) -> list[Candidate]:
+    """A person span without its leading title, widened to name parts the model left out."""
+    while e - s > 1 and (is_title_word(doc[s].text) or is_honorific(doc[s].text)
+                         or doc[s].text in (".", "-")):
+        s += 1  # the title is read back by `title_before`, a rank by `_rank_before`
+    if not any(t.text[:1].isupper() for t in doc[s:e]):
+        return []
+    while s > 0 and _joins_name(doc, s) and _rank_before(doc, s) is None:
+        s -= 1
+    return [_person_cand(doc, para, s, e, None)]
+
+
+def _joins_name(doc: Doc, s: int) -> bool:
+    """Whether the token before `s` belongs to the name ("Yunus-bek Yevkurov")."""
+    prev = doc[s - 1]
+    if is_title_word(prev.text) or is_title_word(doc[s].text):
+        return False
+    if not prev.whitespace_ and (prev.text in ("-", "‐") or doc[s].text in ("-", "‐")):
+        return True
+    if s >= 2 and doc[s - 2].text in ("-", "‐") and not doc[s - 2].whitespace_:
+        return True  # "bek" of "Yunus-bek"
+    return prev.pos_ == "PROPN" and is_name_like(prev) and not prev.ent_type_
+
+
+def _person_cand(doc: Doc, para: int, s: int, e: int, rank: int | None) -> Candidate:
+    """A person candidate with its rank, the title before it and roles in apposition."""
+    if rank is None:
+        rank = _rank_before(doc, s)
+    first = rank if rank is not None else s
+    cand = Candidate(para, s, e, doc[s:e].text, rank=rank)
+    if rank is not None:
+        cand.titles.append(doc[rank:s].text)
+    found = title_before(doc, first)
+    if found is None and first > 1 and doc[first - 1].text == ",":
+        found = title_before(doc, first - 1)  # "Foreign Minister of Niger, Bakary Sangare"
+    if found is not None:
+        cand.titles.insert(0, doc[found[0]:found[1]].text.strip(" ,"))
+    cand.titles.extend(appositive_titles(doc[s:e]))
+    cand.votes["PERSON"] += 1 + (CUE if found is not None or rank is not None else 0)
+    return cand
+
+
+def _rank_before(doc: Doc, s: int) -> int | None:
+    """Start of a rank written right before a name ("Col.", "Lt. Col."), if any."""
+    rank = None
+    i = s - 1
+    while i >= 0:
+        if doc[i].text == "." and i > 0 and not doc[i - 1].whitespace_:
+            i -= 1
+        if is_rank(doc[i].text):
+            rank = i
+            i -= 1
+        else:
+            break
+    if i > 0 and doc[i].text == "-" and not doc[i].whitespace_:
+        i -= 1  # "Secretary-General"
+    if rank is not None and i >= 0 and bare(doc[rank].text) in ("general", "major") \
+            and doc[i].text[:1].isupper() and is_role_head(doc[i].text):
+        return None  # "Secretary General Jens Stoltenberg": part of the title
+    return rank
+
+
+def _person_at_end(doc: Doc, para: int, s: int, e: int) -> Candidate | None:
+    """A titled name the model folded into an organisation ("...African Affairs Molly Phee")."""
+    k = e
+    while k > s and doc[k - 1].pos_ == "PROPN" and (
+            is_name_like(doc[k - 1]) if k == e else _name_part(doc[k - 1])):
+        k -= 1
+    if not 2 <= e - k <= 4:
+        return None
+    first = k
+    if title_before(doc, first) is None and not (
+            first > 1 and doc[first - 1].text == "," and title_before(doc, first - 1)):
+        return None
+    return _person_cand(doc, para, k, e, None)
+
+
+def _titled_names(doc: Doc, para: int, cands: list[Candidate]) -> list[Candidate]:
+    """Names the model missed right after a capitalised title ("Superintendent Paul Hughes")."""
+    covered = {i for c in cands
+               for i in range(c.rank if c.rank is not None else c.start, c.end)}
+    out: list[Candidate] = []
+    for tok in doc[:-1]:
+        if not (tok.text[:1].isupper() and is_role_head(tok.text)) or tok.i in covered:
+            continue
+        k = tok.i + 1
+        while k < len(doc) and k - tok.i <= 3 and k not in covered and _name_part(doc[k]):
+            k += 1
+        if k > tok.i + 1 and is_name_like(doc[k - 1]) and not (k < len(doc) and (
+                doc[k].text[:1].isupper() and doc[k].is_alpha)):
+            out.append(_person_cand(doc, para, tok.i + 1, k, None))
+            covered.update(range(tok.i + 1, k))
+    return out
+
+
+def _name_part(tok: Token) -> bool:
+    """A word that may sit inside a personal name, however common ("Paul", "Mark")."""
+    return tok.pos_ == "PROPN" and tok.tag_ != "NNPS" and tok.is_alpha \
+        and tok.text[:1].isupper() and not tok.is_upper and not is_title_word(tok.text) \
+        and word_zipf(tok.text) < 5.2 \
+        and bare(tok.text) not in ORG_HEADS and lookup_place(tok.text) is None \
+        and not is_demonym(tok.text)
+
+
+def _common_words_in_title(doc: Doc, s: int, e: int) -> bool:
+    """"State" in "Secretary of State", "Defense" in "Defense Minister": part of a title."""
+    if any(word_zipf(t.text) < 4.5 or bare(t.text) in ORG_HEADS for t in doc[s:e]):
+        return False
+    after = e < len(doc) and is_role_head(doc[e].text)
+    before = s >= 2 and doc[s - 1].lower_ in ("of", "for") and is_role_head(doc[s - 2].text)
+    return after or before
+
+
+def _merge_adjacent_people(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """Join person spans the model cut in two ("Ali Mahaman" + "Lamine Zeine")."""
+    out: list[Candidate] = []
+    for cand in sorted(cands, key=lambda c: c.start):
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == cand.start and prev.votes["PERSON"] \
+                and cand.votes["PERSON"] and prev.place is None and cand.place is None:
+            prev.end = cand.end
+            prev.text = doc[prev.start:prev.end].text
+            prev.votes.update(cand.votes)
+            continue
+        out.append(cand)
+    return out
+
+
+def _bracket_acronyms(doc: Doc, para: int, cands: list[Candidate]) -> list[Candidate]:
+    """"the National Council for the Safeguard of the Homeland (CNSP)": an alias."""
+    out: list[Candidate] = []
+    ends = {c.end: c for c in cands if c.place is None}
+    for tok in doc:
+        i = tok.i  # "(" at i, the alias up to three words, then ")": "(Africa CDC)"
+        if tok.text != "(" or i not in ends:
+            continue
+        close = next((j for j in range(i + 2, min(i + 5, len(doc))) if doc[j].text == ")"), None)
+        if close is None or not is_acronym(doc[close - 1].text):
+            continue
+        full = ends[i]
+        full.votes["ORG"] += 1
+        same = [c for c in cands if i < c.start < close]
+        for cand in same:
+            cand.alias_of = (para, full.start)
+            cand.votes["ORG"] += CUE
+        if not same:
+            out.append(Candidate(para, i + 1, close, doc[i + 1:close].text,
+                                 votes=Counter({"ORG": CUE}), alias_of=(para, full.start)))
+    return out
+
+
+def _gazetteer_scan(doc: Doc, para: int, cands: list[Candidate], headline: bool
+                    ) -> list[Candidate]:
+    """Places the model missed or mislabelled; a city needs the model's support, a rare name
+    or a dateline, since many city names are also common words ("Reading", "Mobile")."""
+    g = gazetteer()
+    covered = {i for c in cands if c.place is None and not _place_like(c)
+               for i in range(c.start, c.end)}
+    placed = {(c.start, c.end) for c in cands if c.place is not None}
+    whole = doc.text
+    words = [t.text for t in doc]
+    starts = [t.idx for t in doc]
+    ends = [t.idx + len(t.text) for t in doc]
+    out: list[Candidate] = []
+    i = 0
+    while i < len(words):
+        first = words[i]
+        if not first[:1].isupper() or first.lower() == "the" or i in covered \
+                or (first not in g.first_words and first.title() not in g.first_words):
+            i += 1
+            continue
+        for n in range(min(g.max_tokens, len(words) - i), 0, -1):
+            text = whole[starts[i]:ends[i + n - 1]]
+            place = lookup_place(text)
+            if place is None or (i, i + n) in placed \
+                    or any(j in covered for j in range(i, i + n)):
+                continue
+            model_says_place = not headline and doc[i].ent_type_ in ("GPE", "LOC", "FAC")
+            dateline = i == 0 and text.isupper() and i + n < len(words) \
+                and words[i + n] in ("—", "–", "-", ",", ":")
+            if place.kind == "city" and not (model_says_place or dateline
+                                             or word_zipf(text) < 3.5):
+                continue
+            out.append(Candidate(para, i, i + n, text, place=place))
+            i += n - 1
+            break
+        i += 1
+    return out
+
+
+def _place_like(cand: Candidate) -> bool:
+    """A model span voted only as a place, which the gazetteer may redraw ("DR" + "Congo")."""
+    return bool(cand.votes) and set(+cand.votes) <= {"GPE", "LOC"}
+
+
+def _without_overlaps(cands: list[Candidate]) -> list[Candidate]:
+    """Longest candidates first; on a tie the gazetteer's place wins."""
+    kept: list[Candidate] = []
+    used: set[int] = set()
+    for cand in sorted(cands, key=lambda c: (-(c.end - c.start), c.place is None, c.start)):
+        span = set(range(cand.rank if cand.rank is not None else cand.start, cand.end))
+        if span & used:
+            continue
+        used |= span
+        kept.append(cand)
+    return sorted(kept, key=lambda c: c.start)

@@ -1,0 +1,281 @@
+"""Entities: tricky names, titles, places, figures and cross-article keys, on real spaCy output."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from twofold.engine.entities import article_entities, extract_entities
+from twofold.engine.loader import load_article, parse_text
+from twofold.engine.model import Article, Entity
+from twofold.engine.nlp import analyse
+
+
+def entities_of(text: str) -> tuple[Entity, ...]:
+    article = parse_text(text)
+    return article_entities(article, analyse(article))
+
+
+def pair_of(left: str, right: str) -> tuple[tuple[Entity, ...], tuple[Entity, ...]]:
+    a, b = parse_text(left), parse_text(right)
+    return extract_entities(a, b, analyse(a), analyse(b))
+
+
+def named(entities: tuple[Entity, ...], name: str) -> Entity:
+    found = [e for e in entities if e.name == name]
+    assert found, f"{name!r} not among {[e.name for e in entities]}"
+    return found[0]
+
+
+def texts(article: Article, entity: Entity) -> list[str]:
+    return [article.paragraphs[m.paragraph].text[m.start:m.end] for m in entity.mentions]
+
+
+@pytest.mark.parametrize(("text", "name", "form", "title"), [
+    ("The talks in Accra were led by Under Secretary of State for Political Affairs "
+     "Victoria Nuland on Monday.", "Victoria Nuland", "Victoria Nuland",
+     "Under Secretary of State for Political Affairs"),
+    ("Army spokesman Col. Ibrahim Traore said the convoy had left the base.",
+     "Ibrahim Traore", "Col. Ibrahim Traore", "Col."),
+    ("Government spokesperson Fatima Diallo announced the decision on state radio.",
+     "Fatima Diallo", "Fatima Diallo", "Government spokesperson"),
+    ("“We will not leave,” said Defence Minister Salifou Mody after the meeting.",
+     "Salifou Mody", "Salifou Mody", "Defence Minister"),
+    ("NATO Secretary General Jens Stoltenberg flew to Warsaw for the summit.",
+     "Jens Stoltenberg", "Jens Stoltenberg", "NATO Secretary General"),
+])
+def test_titles_are_kept_apart_from_the_name(text: str, name: str, form: str, title: str) -> None:
+    person = named(entities_of(text), name)
+    assert person.label == "PERSON"
+    assert form in person.forms
+    assert title in person.titles
+
+
+def test_a_short_form_joins_the_full_name_of_the_same_article() -> None:
+    entities = entities_of("Secretary-General Antonio Guterres arrived in Geneva. "
+                           "Guterres said the talks would resume.")
+    person = named(entities, "Antonio Guterres")
+    assert person.forms == ("Antonio Guterres", "Guterres")
+    assert person.key == "person:antonio-guterres"
+    assert len([e for e in entities if e.label == "PERSON"]) == 1
+
+
+def test_a_name_the_model_missed_after_a_title_is_found() -> None:
+    person = named(entities_of("Detective Superintendent Paul Hughes of Cheshire Constabulary "
+                               "said the case had been harrowing."), "Paul Hughes")
+    assert person.label == "PERSON"
+    assert person.forms == ("Detective Superintendent Paul Hughes",)
+
+
+@pytest.mark.parametrize(("text", "place", "surface"), [
+    ("Chad's president flew to the capital on Friday.", "Chad", "Chad"),
+    ("Kenya’s parliament met on the same day.", "Kenya", "Kenya"),
+    ("Officials in Mali said the road was closed.", "Mali", "Mali"),
+    ("RWANDA - Officials confirmed the deal on Monday.", "Rwanda", "RWANDA"),
+    ("GENEVA — Officials confirmed the outbreak on Monday.", "Geneva", "GENEVA"),
+])
+def test_places_come_from_the_gazetteer_without_possessives(
+        text: str, place: str, surface: str) -> None:
+    article = parse_text(text)
+    entity = named(article_entities(article, analyse(article)), place)
+    assert entity.label == "GPE"
+    assert texts(article, entity) == [surface]
+
+
+def test_an_acronym_in_brackets_joins_its_expansion() -> None:
+    article = parse_text("Leaders of the Economic Community of West African States (ECOWAS) met "
+                         "in Abuja. ECOWAS later lifted its sanctions.")
+    org = named(article_entities(article, analyse(article)),
+                "Economic Community of West African States")
+    assert org.label == "ORG"
+    assert set(org.forms) == {"Economic Community of West African States", "ECOWAS"}
+    assert texts(article, org).count("ECOWAS") == 2
+
+
+def test_a_bracketed_alias_of_several_words_joins_its_expansion() -> None:
+    org = named(entities_of("The Africa Centres for Disease Control and Prevention (Africa CDC) "
+                            "declared an emergency on Tuesday."),
+                "Africa Centres for Disease Control and Prevention")
+    assert set(org.forms) == {"Africa Centres for Disease Control and Prevention", "Africa CDC"}
+
+
+@pytest.mark.parametrize("text", [
+    "Nigerien soldiers and French diplomats met American officials.",
+    "The Dutchman joined two Frenchmen at the camp.",
+    "The West African country sent Russian and Iranian envoys home.",
+])
+def test_demonyms_are_not_entities(text: str) -> None:
+    assert not [e for e in entities_of(text) if e.label in ("GPE", "LOC", "PERSON", "ORG")]
+
+
+def test_an_organisation_may_contain_a_demonym() -> None:
+    org = named(entities_of("Staff from the American Department of Defense left on Sunday."),
+                "American Department of Defense")
+    assert org.label == "ORG"
+
+
+def test_niger_and_nigeria_are_different_countries() -> None:
+    entities = entities_of("Troops from Niger and Nigeria patrolled the border together.")
+    assert named(entities, "Niger").key == "gpe:ne"
+    assert named(entities, "Nigeria").key == "gpe:ng"
+    left, right = pair_of("Niger closed its border.", "Nigeria closed its border.")
+    assert not any(e.shared for e in left + right)
+
+
+@pytest.mark.parametrize(("left", "right"), [
+    ("The United States withdrew its staff.", "U.S. officials confirmed the withdrawal."),
+    ("America will send aid.", "The US said aid would follow."),
+])
+def test_country_aliases_share_one_key(left: str, right: str) -> None:
+    (a,), (b,) = pair_of(left, right)
+    assert a.key == b.key == "gpe:us"
+    assert a.shared and b.shared
+    assert a.other_forms == b.other_forms == ()
+
+
+def test_an_acronym_in_one_article_matches_the_full_name_in_the_other() -> None:
+    left, right = pair_of("The European Union condemned the coup.", "The EU condemned the coup.")
+    assert left[0].key == right[0].key
+    assert left[0].shared and right[0].shared
+    assert left[0].other_forms == ()
+
+
+def test_a_spelling_variant_keeps_the_key_and_is_flagged() -> None:
+    left, right = pair_of(
+        "Mohammed Hamdan Dagalo leads the paramilitary force. Dagalo met the envoys.",
+        "Mohamed Hamdan Dagalo said on Tuesday that his forces would withdraw.")
+    a = named(left, "Mohammed Hamdan Dagalo")
+    b = named(right, "Mohamed Hamdan Dagalo")
+    assert a.key == b.key
+    assert a.shared and b.shared
+    assert a.other_forms == ("Mohamed Hamdan Dagalo",)
+    assert b.other_forms == ("Mohammed Hamdan Dagalo",)
+
+
+def test_british_and_american_spellings_are_not_variants() -> None:
+    left, right = pair_of("The World Health Organization declared an emergency.",
+                          "The World Health Organisation declared an emergency.")
+    assert left[0].key == right[0].key
+    assert left[0].other_forms == right[0].other_forms == ()
+
+
+def test_an_acronym_is_kept_when_the_other_article_spells_it_out() -> None:
+    left, right = pair_of("WHO Declares Mpox A Global Emergency\n\nThe outbreak spread on "
+                          "Tuesday.", "The World Health Organization declared an emergency.")
+    who = named(left, "WHO")
+    assert who.label == "ORG"
+    assert who.key == named(right, "World Health Organization").key
+
+
+def test_a_shorter_form_is_not_a_spelling_variant() -> None:
+    left, right = pair_of("Chancellor Olaf Scholz opened the plant.",
+                          "Scholz said the plant would create jobs.")
+    a, b = named(left, "Olaf Scholz"), named(right, "Scholz")
+    assert a.key == b.key
+    assert a.other_forms == b.other_forms == ()
+
+
+@pytest.mark.parametrize(("text", "label", "form"), [
+    ("About 1,200 soldiers arrived at the base.", "QUANTITY", "About 1,200 soldiers"),
+    ("The base hosts 650 US personnel.", "QUANTITY", "650 US personnel"),
+    ("The port cost $250 million to build.", "MONEY", "$250 million"),
+    ("Prices rose 30 percent in a year.", "PERCENT", "30 percent"),
+    ("The army signed two security agreements.", "QUANTITY", "two security agreements"),
+])
+def test_figures_keep_what_they_count(text: str, label: str, form: str) -> None:
+    figures = [e for e in entities_of(text) if e.label == label]
+    assert [e.forms for e in figures] == [(form,)]
+
+
+@pytest.mark.parametrize("text", [
+    "The two countries signed the agreement.",
+    "The minister ended a three-day visit.",
+    "Talks lasted four months.",
+    "Two died in the attack and six others were hurt.",
+    "The drone base has operated for nearly a decade.",
+])
+def test_references_and_durations_are_not_figures(text: str) -> None:
+    assert not [e for e in entities_of(text) if e.label in ("QUANTITY", "DATE", "PERCENT")]
+
+
+@pytest.mark.parametrize(("text", "form"), [
+    ("The decision was announced on Saturday evening.", "Saturday evening"),
+    ("The coup took place on July 26.", "July 26"),
+    ("They met earlier this week.", "earlier this week"),
+    ("The pact was signed in 2012.", "2012"),
+])
+def test_points_in_time_are_dates(text: str, form: str) -> None:
+    assert [e.forms for e in entities_of(text) if e.label == "DATE"] == [(form,)]
+
+
+def test_dates_of_one_event_share_a_key_across_articles() -> None:
+    left, right = pair_of("The coup came in July.", "The coup came on July 26, officials said.")
+    assert named(left, "July").key == named(right, "July 26").key
+
+
+def test_an_article_without_entities_gives_an_empty_tuple() -> None:
+    assert entities_of("it was quiet, and nothing much happened at all.") == ()
+
+
+def test_an_empty_article_gives_an_empty_tuple() -> None:
+    empty = Article(path="<empty>", title=None, source=None, date=None, paragraphs=())
+    assert article_entities(empty, ()) == ()
+    assert extract_entities(empty, empty, (), ()) == ((), ())
+
+
+def test_a_title_case_headline_is_not_one_organisation() -> None:
+    entities = entities_of("Sudan Army Retakes Presidential Palace In Khartoum\n\n"
+                           "The army said on Friday it had retaken the palace.")
+    assert not [e for e in entities if "Retakes" in e.name]
+    assert {"Sudan", "Khartoum"} <= {e.name for e in entities}
+
+
+def test_entities_are_sorted_by_group_then_first_mention() -> None:
+    order = {"PERSON": 0, "ORG": 1, "GPE": 2, "LOC": 2, "DATE": 3, "QUANTITY": 4, "MONEY": 4,
+             "PERCENT": 4}
+    entities = entities_of("On Friday, 300 troops reached Gao. Colonel Assimi Goita thanked "
+                           "the African Union and Mali's neighbours.")
+    keys = [(order[e.label], e.mentions[0].paragraph, e.mentions[0].start) for e in entities]
+    assert keys == sorted(keys)
+
+
+def test_keys_are_stable_across_runs() -> None:
+    text = "President Bola Tinubu met ECOWAS envoys in Abuja on Monday."
+    assert [e.key for e in entities_of(text)] == [e.key for e in entities_of(text)]
+
+
+def test_seed_mentions_lie_inside_their_paragraphs(seed_files: list) -> None:
+    for path in seed_files:
+        article = load_article(path)
+        for entity in article_entities(article, analyse(article)):
+            for mention in entity.mentions:
+                text = article.paragraphs[mention.paragraph].text
+                assert 0 <= mention.start < mention.end <= len(text)
+                assert text[mention.start:mention.end] in entity.forms
+            assert set(entity.forms) <= set(texts(article, entity))
+
+
+_SENTENCES = [
+    "Foreign Minister Bakari Sangare visited Tehran in October.",
+    "The Pentagon said 1,000 US troops remain in Niger.",
+    "Niger’s junta, led by General Abdourahamane Tiani, expelled French troops.",
+    "The African Union (AU) suspended the country last year.",
+    "“It is illegal,” said spokesman Amadou Abdoulaye on Saturday.",
+    "Russia and Iran sent delegations to Niamey.",
+    "About 40 percent of the budget came from the EU.",
+]
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_SENTENCES), min_size=1, max_size=5))
+def test_every_mention_slices_to_one_of_its_forms(sentences: list[str]) -> None:
+    article = parse_text("\n\n".join(sentences))
+    docs = analyse(article)
+    left, right = extract_entities(article, article, docs, docs)
+    assert [e.key for e in left] == [e.key for e in right]
+    assert all(e.shared for e in left)
+    for entity in left:
+        for mention in entity.mentions:
+            text = article.paragraphs[mention.paragraph].text
+            assert text[mention.start:mention.end] in entity.forms
