@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import math
 import os
-import re
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ArticleError
-from .loader import TEXT_SUFFIXES, load_article
+from .loader import SUPPORTED_SUFFIXES, load_article
 from .model import Article
-
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,37 +53,28 @@ def scan_folder(folder: str | os.PathLike[str]) -> list[FolderEntry]:
 
 
 def is_supported(path: str | os.PathLike[str]) -> bool:
-    return Path(path).suffix.lower() in TEXT_SUFFIXES
+    """Whether Twofold has a loader for this file's type (by its suffix)."""
+    return Path(path).suffix.lower() in SUPPORTED_SUFFIXES
 
 
 def similarity_matrix(articles: list[Article]) -> list[list[float]]:
     """Pairwise TF-IDF cosine of whole articles: cheap, for ranking pairs, not for alignment."""
-    bags = [Counter(w.lower() for p in a.paragraphs for w in _WORD.findall(p.text))
-            for a in articles]
-    df: Counter[str] = Counter()
-    for bag in bags:
-        df.update(bag.keys())
-    n = len(bags)
-    vectors = []
-    for bag in bags:
-        vec = {w: (1 + math.log(c)) * math.log((1 + n) / (1 + df[w])) for w, c in bag.items()}
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        vectors.append({w: v / norm for w, v in vec.items()})
-    matrix = [[1.0 if i == j else 0.0 for j in range(n)] for i in range(n)]
-    for i in range(n):
-        for j in range(i + 1, n):
-            small, big = sorted((vectors[i], vectors[j]), key=len)
-            score = sum(v * big.get(w, 0.0) for w, v in small.items())
-            matrix[i][j] = matrix[j][i] = round(score, 4)
-    return matrix
+    import numpy as np
+
+    from .overview import similarity, vectorise
+
+    matrix = similarity([vectorise(a) for a in articles])
+    return np.round(matrix.astype(np.float64), 4).tolist()
 
 
 def most_similar_pair(articles: list[Article]) -> tuple[int, int] | None:
     """Indices of the two most alike articles, or None with fewer than two."""
     if len(articles) < 2:
         return None
-    matrix = similarity_matrix(articles)
-    pairs = ((matrix[i][j], i, j) for i in range(len(articles))
-             for j in range(i + 1, len(articles)))
-    _, i, j = max(pairs)
-    return i, j
+    import numpy as np
+
+    from .overview import similarity, vectorise
+
+    upper = np.triu(similarity([vectorise(a) for a in articles]), 1)
+    i, j = np.unravel_index(int(np.argmax(upper)), upper.shape)
+    return int(i), int(j)

@@ -41,6 +41,7 @@ _MD_EMPHASIS = re.compile(r"(\*\*|__|(?<![\w*])\*(?=\S)|(?<![\w_])_(?=\S)"
 _MD_BLOCK_PREFIX = re.compile(r"^\s{0,3}(>\s?|[-*+]\s+|\d+[.)]\s+)")
 _TERMINAL = re.compile(r"[.!?:;…][\"'”’»)\]]*$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_NOT_CONTROL = bytes(b for b in range(256) if not (b < 9 or 13 < b < 32))
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +134,7 @@ def _looks_binary(data: bytes) -> bool:
         return False
     if head.count(0) > max(1, len(head) // 100):
         return True
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    controls = len(head.translate(None, _NOT_CONTROL))  # bytes < 9 or 13 < b < 32, at C speed
     return controls > len(head) // 10
 
 

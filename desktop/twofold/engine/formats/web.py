@@ -1,0 +1,84 @@
+"""Saved web pages (.html, .htm): the article body without menus, comments or related links.
+
+Extraction is trafilatura's, given the page as a string: nothing is fetched from the network and
+no script runs. The headline becomes paragraph 0, the site name the source; the author is not kept
+(an `Article` has no field for it, and a byline is not an outlet).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from ..errors import ArticleUnreadable
+from ..loader import build_article, decode_bytes
+from ..model import Article
+from .common import clean, iso_date, parser_guard, quiet, read_document, same_text
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+_LOGGERS = ("trafilatura", "htmldate", "courlan", "justext", "charset_normalizer")
+_NO_TEXT_ADVICE = "open the page in a browser and save it again, or copy the article into a .txt"
+
+
+def load(path: Path) -> Article:
+    """Read a saved web page from disk."""
+    data = read_document(path)
+    text, encoding = decode_html(data, str(path))
+    return article_from_html(text, path=str(path), encoding=encoding)
+
+
+def decode_html(data: bytes, name: str) -> tuple[str, str]:
+    """Decode page bytes using the page's declared charset, else the text loader's guesses."""
+    match = _CHARSET.search(data[:4096])
+    if match and not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        declared = match.group(1).decode("ascii", "replace").lower()
+        try:
+            codec = codecs.lookup(declared).name
+            return data.decode(codec), codec
+        except (LookupError, UnicodeDecodeError):
+            pass
+    decoded = decode_bytes(data, name)
+    return decoded.text, decoded.encoding
+
+
+def article_from_html(
+    html: str, *, path: str, encoding: str = "utf-8", url: str | None = None,
+    title: str | None = None, source: str | None = None, date: str | None = None,
+) -> Article:
+    """Extract the article from an HTML string; the keywords fill metadata the page lacks."""
+    import trafilatura
+
+    html = _XML_DECL.sub("", html, count=1)  # lxml refuses str input that declares an encoding
+    with quiet(*_LOGGERS), parser_guard(path, "HTML", _NO_TEXT_ADVICE):
+        doc = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False, include_tables=False,
+            include_images=False, include_links=False, deduplicate=False,
+            # dates from markup only: a year in the story ("a 2012 agreement") is not its date
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    body = (doc.text or "") if doc is not None else ""
+    if not body.strip():
+        raise ArticleUnreadable(path, "holds no article text that Twofold could find in the page",
+                                _NO_TEXT_ADVICE)
+    headline = clean(doc.title) or clean(title)
+    blocks = body.split("\n")
+    while blocks and (not blocks[0].strip() or same_text(blocks[0], headline)):
+        blocks.pop(0)
+    page_url = clean(doc.url) or url
+    meta = {
+        "title": headline,
+        "source": clean(doc.sitename) or source or _host(page_url),
+        "date": iso_date(doc.date) or date,
+        "url": page_url,
+    }
+    return build_article(path, blocks, headline=headline, meta=meta, encoding=encoding)
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or None

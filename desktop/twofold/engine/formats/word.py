@@ -1,0 +1,61 @@
+"""Word documents (.docx): paragraphs in order; an opening Title or Heading 1 is the headline."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import ArticleUnreadable
+from ..loader import build_article, split_text
+from ..model import Article
+from .common import clean, iso_date, parser_guard, read_document
+
+if TYPE_CHECKING:
+    from docx.text.paragraph import Paragraph
+
+_HEADLINE_STYLES = frozenset({"title", "heading 1", "heading1"})
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def load(path: Path) -> Article:
+    """Read a .docx file: paragraphs, headline by style, title and creation date."""
+    import docx
+
+    name = str(path)
+    data = read_document(path)
+    if data.startswith(_OLE_MAGIC):
+        raise ArticleUnreadable(name, "is an old Word 97-2003 document with a .docx name",
+                                "open it in Word or LibreOffice and save it as .docx")
+    if not data.startswith(_ZIP_MAGIC):
+        raise ArticleUnreadable(name, "is not a Word document (a .docx file is a zip archive)",
+                                "open it in Word or LibreOffice and save it as .docx")
+    with parser_guard(name, ".docx"):
+        document = docx.Document(io.BytesIO(data))
+        texts = [(" ".join(p.text.split()), _style_name(p)) for p in document.paragraphs]
+        core = document.core_properties
+        core_title, created = core.title, core.created
+        if core.author == "python-docx":  # python-docx's template stamp, not a real date
+            created = None
+    texts = [(text, style) for text, style in texts if text]
+    headline = None
+    if texts and texts[0][1] in _HEADLINE_STYLES:
+        headline = texts.pop(0)[0]
+    found, _, blocks = split_text("\n\n".join(text for text, _ in texts))
+    meta = {
+        "title": clean(core_title) or found.get("title"),
+        "source": found.get("source"),
+        "date": found.get("date") or iso_date(created),
+        "url": found.get("url"),
+    }
+    return build_article(name, blocks, headline=headline, meta=meta)
+
+
+def _style_name(paragraph: Paragraph) -> str:
+    """The paragraph style's name, lower-cased ('' when the style is missing or broken)."""
+    try:
+        style = paragraph.style
+        return (style.name or "").lower() if style is not None else ""
+    except (AttributeError, KeyError, ValueError):
+        return ""
