@@ -4,13 +4,15 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install system lint bench screenshot clean-cache help
+.PHONY: run test install system lint bench screenshot clean-cache help install-desktop \
+	uninstall-desktop
 
 help:
 	@echo "make run    - set up and open Twofold on the sample folder seeds/"
 	@echo "make test   - set up and run every test headless"
 	@echo "make lint   - ruff over the code"
 	@echo "make bench  - quality and speed benchmarks"
+	@echo "make install-desktop - add Twofold to this user's application menu (icon, launcher)"
 
 run: install
 	$(PY) -m twofold seeds
@@ -43,3 +45,11 @@ bench: install
 
 screenshot: install
 	QT_QPA_PLATFORM=offscreen $(PY) -m twofold --screenshot twofold.png seeds
+
+# Launcher, icons and AppStream metadata for the current user (~/.local/share); the launcher runs
+# this checkout's .venv/bin/twofold. Fails loudly when a step fails.
+install-desktop: install
+	@bash scripts/install-desktop.sh "$(CURDIR)/$(VENV)/bin/twofold"
+
+uninstall-desktop:
+	@bash scripts/install-desktop.sh --uninstall

@@ -19,21 +19,13 @@ from PySide6.QtCore import QSettings
 
 from twofold.engine.model import Article, Comparison
 
-from .fakes import fake_compare
-
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
-def _real_compare() -> Callable[[Article, Article], Comparison] | None:
-    try:
-        from twofold.engine.compare import compare
-    except ImportError:  # the engine's compare is still being written
-        return None
+def _real_compare(left: Article, right: Article) -> Comparison:
+    from twofold.engine.compare import compare
 
-    def run(left: Article, right: Article) -> Comparison:
-        return compare(left, right)
-
-    return run
+    return compare(left, right)
 
 
 @pytest.fixture(scope="session")
@@ -67,13 +59,12 @@ def no_blocking_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(scope="session")
 def compare_fn() -> Callable[[Article, Article], Comparison]:
-    """The engine's compare when it is available, else a lexical stand-in."""
-    return _real_compare() or fake_compare
+    """The engine's real compare (spaCy, embeddings); `fake_compare` is the fast stand-in."""
+    return _real_compare
 
 
-@pytest.fixture
-def window(qtbot, compare_fn):  # type: ignore[no-untyped-def]
-    """A shown main window using the test compare function."""
+def shown_window(qtbot, compare_fn):  # type: ignore[no-untyped-def]
+    """A main window at a fixed size, shown and exposed, without restored settings."""
     from twofold.ui.mainwindow import MainWindow
 
     w = MainWindow(compare_fn=compare_fn, restore=False)
@@ -81,6 +72,13 @@ def window(qtbot, compare_fn):  # type: ignore[no-untyped-def]
     w.resize(1400, 900)
     w.show()
     qtbot.waitExposed(w)
+    return w
+
+
+@pytest.fixture
+def window(qtbot, compare_fn):  # type: ignore[no-untyped-def]
+    """A shown main window using the test compare function."""
+    w = shown_window(qtbot, compare_fn)
     yield w
     w.runner.wait(60_000)
 

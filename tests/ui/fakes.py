@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from difflib import SequenceMatcher
 
-from twofold.engine.model import Article, Comparison, Entity, Link, Mention
+from twofold.engine.model import Article, Comparison, Divergence, Entity, Link, Mention, Span
 from twofold.engine.worddiff import diff_paragraphs
 
 _WORDS = re.compile(r"\w+")
@@ -40,3 +41,27 @@ def _entities(article: Article, other: Article) -> tuple[Entity, ...]:
             out.append(Entity(name.lower(), label, name, (name,), mentions,  # type: ignore[arg-type]
                               shared))
     return tuple(out)
+
+
+def spans_of(article: Article, paragraph: int, word_index: int = 0, words: int = 2) -> Span:
+    """A span over `words` words of a paragraph, starting at its `word_index`-th word."""
+    text = article.paragraphs[paragraph].text
+    found = list(re.finditer(r"\S+", text))
+    first = found[min(word_index, len(found) - 1)]
+    last = found[min(word_index + words - 1, len(found) - 1)]
+    return Span(paragraph, first.start(), last.end(), text[first.start():last.end()])
+
+
+def fake_compare_with_divergences(left: Article, right: Article) -> Comparison:
+    """The lexical stand-in plus three divergences far apart (last vs first paragraphs)."""
+    c = fake_compare(left, right)
+    last_l, last_r = len(left.paragraphs) - 1, len(right.paragraphs) - 1
+    divergences = (
+        Divergence("number", spans_of(left, last_l, 1), spans_of(right, 0, 0), "Count differs",
+                   2),
+        Divergence("spelling", spans_of(left, 0, 2), spans_of(right, last_r, 2),
+                   "Name spelled differently", 1),
+        Divergence("date", spans_of(left, last_l // 2, 0, 1), spans_of(right, last_r // 2, 3, 1),
+                   "Day differs", 0),
+    )
+    return replace(c, divergences=divergences)

@@ -8,11 +8,11 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QWidget
 
-from twofold.engine.model import Article, Comparison, Entity
+from twofold.engine.model import Article, Comparison, Divergence, Entity
 
 from .chunkmap import ChunkMap, MarkKind
 from .findbar import FindBar
-from .highlight import apply_changes, change_ranges
+from .highlight import apply_changes, apply_divergences, change_ranges, divergence_spans
 from .layout import Stop, anchor_chain, difference_stops, follow_order, is_changed, pad_to_align
 from .linkmap import LinkMap
 from .pane import ArticlePane
@@ -20,6 +20,8 @@ from .scrollsync import ScrollSync
 from .theme import LIGHT, Colors
 
 _KIND_NAMES = {"verbatim": "same wording", "paraphrase": "paraphrased", "partial": "partly shared"}
+FLASH_TICK_MS = 160
+FLASH_TICKS = 6  # on, off, on, off, on, off: a divergence blinks three times then settles
 
 
 class CompareView(QWidget):
@@ -60,6 +62,11 @@ class CompareView(QWidget):
         self._realign_timer.setSingleShot(True)
         self._realign_timer.setInterval(0)
         self._realign_timer.timeout.connect(self.realign)
+        self._flash_spans: dict[str, tuple[int, int, int]] = {}
+        self._flash_left = 0
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setInterval(FLASH_TICK_MS)
+        self._flash_timer.timeout.connect(self._flash_tick)
 
     # -- content -------------------------------------------------------------------------------
 
@@ -79,6 +86,8 @@ class CompareView(QWidget):
     def _render(self) -> None:
         c = self._comparison
         keep = self._current_stop()
+        self._flash_timer.stop()
+        self._flash_spans = {}
         self.left_header.setText(_describe(c.left, "Left") if c else "")
         self.right_header.setText(_describe(c.right, "Right") if c else "")
         if c is None:
@@ -95,6 +104,8 @@ class CompareView(QWidget):
         for pane, side in ((self.left, "left"), (self.right, "right")):
             apply_changes(pane.document(), pane.block, change_ranges(c, side),  # type: ignore[arg-type]
                           self.colors)
+            apply_divergences(pane.document(), pane.block,
+                              divergence_spans(c, side), self.colors)  # type: ignore[arg-type]
         self.linkmap.set_links(c.links)
         self.left_strip.set_marks(self._marks(c, "left"))
         self.right_strip.set_marks(self._marks(c, "right"))
@@ -282,6 +293,40 @@ class CompareView(QWidget):
                 with self.sync.suspended():
                     self.right.verticalScrollBar().setValue(
                         round(y - self.right.viewport().height() / 4))
+
+    # -- divergences --------------------------------------------------------------------------
+
+    def show_divergence(self, divergence: Divergence) -> None:
+        """Scroll both panes to a divergence's spans, put the cursors there and flash them."""
+        spans = {"left": divergence.left, "right": divergence.right}
+        self._flash_spans = {side: (s.paragraph, s.start, s.end) for side, s in spans.items()}
+        for side, pane in (("left", self.left), ("right", self.right)):
+            span = spans[side]
+            if not pane.block(span.paragraph).isValid():
+                continue
+            cursor = pane.textCursor()
+            cursor.setPosition(pane.position(span.paragraph, span.start))
+            pane.setTextCursor(cursor)  # keyboard selection and find continue from here
+        left, right = divergence.left, divergence.right
+        self._reveal(left.paragraph, right.paragraph,
+                     self.left.char_top(left.paragraph, left.start),
+                     self.right.char_top(right.paragraph, right.start))
+        self._flash_left = FLASH_TICKS
+        self._flash_tick()
+        self._flash_timer.start()
+
+    def _flash_tick(self) -> None:
+        on = self._flash_left % 2 == 0 and self._flash_left > 0
+        for side, pane in (("left", self.left), ("right", self.right)):
+            span = self._flash_spans.get(side)
+            pane.layers.set_spans("flash", [span] if on and span else [], self.colors.flash)
+        self._flash_left -= 1
+        if self._flash_left < 0:
+            self._flash_timer.stop()
+
+    def is_flashing(self) -> bool:
+        """Whether a picked divergence is still blinking."""
+        return self._flash_timer.isActive()
 
     # -- entities ------------------------------------------------------------------------------
 

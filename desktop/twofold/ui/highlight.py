@@ -15,7 +15,7 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
-from twofold.engine.model import Comparison
+from twofold.engine.model import Comparison, Span
 
 from .theme import Colors
 
@@ -25,6 +25,7 @@ Range = tuple[int, int, ChangeTag]
 
 # Stored on highlighted fragments so tests and tooltips can read what a highlight means.
 CHANGE_PROPERTY = QTextFormat.Property.UserProperty + 1
+DIVERGENCE_PROPERTY = QTextFormat.Property.UserProperty + 4  # the divergence's note
 
 
 def change_ranges(comparison: Comparison, side: Side) -> dict[int, list[Range]]:
@@ -131,4 +132,39 @@ def change_at(document: QTextDocument, position: int) -> str | None:
     cursor = QTextCursor(document)
     cursor.setPosition(position + 1)  # charFormat() reports the character before the cursor
     value = cursor.charFormat().property(CHANGE_PROPERTY)
+    return str(value) if value else None
+
+
+def divergence_spans(comparison: Comparison, side: Side) -> list[tuple[Span, str]]:
+    """One side's span of every divergence, with the divergence's note."""
+    return [(d.left if side == "left" else d.right, d.note) for d in comparison.divergences]
+
+
+def apply_divergences(
+    document: QTextDocument,
+    block_of: Callable[[int], QTextBlock],
+    spans: Iterable[tuple[Span, str]],
+    colors: Colors,
+) -> None:
+    """Underline each divergence span with a wavy line; the note rides along for tooltips."""
+    cursor = QTextCursor(document)
+    for span, note in spans:
+        block = block_of(span.paragraph)
+        if not block.isValid():
+            continue
+        base, length = block.position(), block.length() - 1
+        fmt = QTextCharFormat()
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        fmt.setUnderlineColor(colors.divergence)
+        fmt.setProperty(DIVERGENCE_PROPERTY, note)
+        cursor.setPosition(base + min(span.start, length))
+        cursor.setPosition(base + min(span.end, length), QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(fmt)
+
+
+def divergence_at(document: QTextDocument, position: int) -> str | None:
+    """The note of the divergence underlined at an absolute document position, if any."""
+    cursor = QTextCursor(document)
+    cursor.setPosition(position + 1)
+    value = cursor.charFormat().property(DIVERGENCE_PROPERTY)
     return str(value) if value else None

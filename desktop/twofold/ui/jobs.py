@@ -5,8 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from twofold.engine.folder import FolderEntry, list_files, most_similar_pair, read_entry
+
+if TYPE_CHECKING:
+    from twofold.engine.overview import Overview
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,3 +43,10 @@ def _best_pair(entries: Sequence[FolderEntry]) -> tuple[str, str] | None:
         return None
     i, j = found
     return readable[i].path, readable[j].path
+
+
+def folder_overview(folder: str) -> Overview:
+    """Relate every article of a folder (similarity, clusters, rewrites); cached by the engine."""
+    from twofold.engine.overview import overview
+
+    return overview(folder)

@@ -6,7 +6,7 @@ import os
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QStackedWidget,
+    QTabBar,
     QVBoxLayout,
     QWidget,
 )
@@ -24,10 +25,13 @@ from twofold.engine.model import Article, Comparison
 from . import crash, jobs, settings
 from .articlelist import ArticleList
 from .compareview import CompareView, stop_summary
+from .divergencepanel import DivergencePanel
 from .emptystate import EmptyState
 from .entitypanel import EntityPanel
+from .folderwatch import FolderWatch
 from .messagebar import MessageBar
 from .mirror import swapped
+from .overviewview import OverviewView
 from .statusbar import CompareStatus
 from .theme import ThemeMode, apply_palette, colors_for
 from .worker import JobRunner
@@ -47,6 +51,7 @@ class MainWindow(QMainWindow):
 
     comparisonShown = Signal(object)
     listingShown = Signal(object)
+    listingUpdated = Signal(object)  # the open folder listed again after it changed on disk
 
     def __init__(self, compare_fn: CompareFn | None = None, restore: bool = True) -> None:
         super().__init__()
@@ -69,19 +74,37 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.view)
+        self.overview = OverviewView()
+        self.stack.addWidget(self.overview)
+        self._overview_folder: str | None = None  # the folder whose overview is shown or due
+        self.view_tabs = QTabBar()
+        self.view_tabs.setObjectName("viewTabs")
+        self.view_tabs.setDocumentMode(True)
+        self.view_tabs.setExpanding(False)
+        self.view_tabs.addTab("Compare")
+        self.view_tabs.addTab("Folder Overview")
+        self.view_tabs.setTabToolTip(0, "The two articles side by side")
+        self.view_tabs.setTabToolTip(1, "How every article of the folder relates (Ctrl+Shift+M)")
+        self.view_tabs.hide()
+        self.watch = FolderWatch(self)
+        self._reported_gone: set[str] = set()
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.messages)
+        column.addWidget(self.view_tabs)
         column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.articles = ArticleList()
         self.entities = EntityPanel()
+        self.divergences = DivergencePanel()
         self.articles_dock = self._dock("Articles", "articlesDock", self.articles,
                                         Qt.DockWidgetArea.LeftDockWidgetArea)
         self.entities_dock = self._dock("Entities", "entitiesDock", self.entities,
                                         Qt.DockWidgetArea.RightDockWidgetArea)
+        self.divergences_dock = self._dock("Divergences", "divergencesDock", self.divergences,
+                                           Qt.DockWidgetArea.RightDockWidgetArea)
         self.status = CompareStatus(self)
         self.setStatusBar(self.status)
         self.busy = self.status.busy
@@ -89,6 +112,9 @@ class MainWindow(QMainWindow):
 
         self.actions_: dict[str, QAction] = build_menus(self)
         self._wire()
+        from .accessibility import name_main_widgets
+
+        name_main_widgets(self)
         self.set_theme(self.theme_mode, apply=False)
         self.view.set_zoom(settings.load(settings.ZOOM))
         follow = settings.load(settings.FOLLOW_LEFT)
@@ -100,9 +126,11 @@ class MainWindow(QMainWindow):
         restored = (restore and self.restoreState(settings.load(settings.WINDOW_STATE))) or restored
         if not restored:
             self.apply_default_layout(self.width())
-        # The entities dock waits for a comparison; the user's choice to hide it is kept.
-        self._entities_wanted = self.entities_dock.isVisibleTo(self) or not restored
+        # The comparison's docks wait for a comparison; the user's choice to hide one is kept.
+        self._waiting_docks = [d for d in (self.entities_dock, self.divergences_dock)
+                               if d.isVisibleTo(self) or not restored]
         self.entities_dock.hide()
+        self.divergences_dock.hide()
 
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -119,23 +147,34 @@ class MainWindow(QMainWindow):
         if width < 1280:
             self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.entities_dock)
             self.tabifyDockWidget(self.articles_dock, self.entities_dock)
+            self.tabifyDockWidget(self.entities_dock, self.divergences_dock)
             self.articles_dock.raise_()
             self.resizeDocks([self.articles_dock], [max(220, width // 4)],
                              Qt.Orientation.Horizontal)
         else:
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.entities_dock)
+            self.splitDockWidget(self.entities_dock, self.divergences_dock,
+                                 Qt.Orientation.Vertical)
             self.resizeDocks([self.articles_dock, self.entities_dock],
                              [max(280, width // 5), max(300, width // 5)],
                              Qt.Orientation.Horizontal)
+            height = max(600, self.height())
+            self.resizeDocks([self.entities_dock, self.divergences_dock],
+                             [height * 11 // 20, height * 9 // 20], Qt.Orientation.Vertical)
 
     def _wire(self) -> None:
         self.empty.openFolder.connect(self.choose_folder)
         self.empty.openFiles.connect(self.choose_files)
         self.empty.openRecent.connect(self.open_folder)
-        self.articles.chooseLeft.connect(lambda p: self.set_pair(p, self.right_path))
-        self.articles.chooseRight.connect(lambda p: self.set_pair(self.left_path, p))
+        self.articles.chooseLeft.connect(lambda p: self.compare_pair(p, self.right_path))
+        self.articles.chooseRight.connect(lambda p: self.compare_pair(self.left_path, p))
         self.articles.activated.connect(self._activated)
         self.articles.swapRequested.connect(self.swap_sides)
         self.entities.entityActivated.connect(self.view.highlight_entity)
+        self.divergences.divergenceActivated.connect(self.view.show_divergence)
+        self.view_tabs.currentChanged.connect(lambda index: self.show_overview(index == 1))
+        self.overview.pairRequested.connect(self.compare_pair)
+        self.watch.changed.connect(self._folder_changed)
         self.view.currentChanged.connect(
             lambda index: self.status.show_position(stop_summary(self.view.stops(), index)))
 
@@ -168,11 +207,23 @@ class MainWindow(QMainWindow):
         self.folder = folder
         self.refresh_recent(settings.remember_folder(folder))
         self.articles.set_folder(folder)
+        self.watch.watch(folder)
+        self._reported_gone.clear()
+        self._overview_folder = None
+        self.overview.set_overview(None)
+        self.view_tabs.show()
+        self.actions_["overview"].setEnabled(True)
+        if self.overview_shown():
+            self._refresh_overview()
         self._start("scan", f"Reading {os.path.basename(folder)}…", jobs.scan, folder)
 
     def open_files(self, left: str, right: str) -> None:
         """Compare two files given directly."""
         self.folder = None
+        self.watch.watch(None)
+        self.show_overview(False)
+        self.view_tabs.hide()
+        self.actions_["overview"].setEnabled(False)
         self.articles.set_folder(os.path.dirname(os.path.abspath(left)))
         paths = [os.path.abspath(left), os.path.abspath(right)]
         self._start("scan", "Reading the two files…", jobs.read_pair, paths)
@@ -189,11 +240,16 @@ class MainWindow(QMainWindow):
             self._start("compare", "Comparing…", self._compare_fn,
                         self._articles[left], self._articles[right])
 
+    def compare_pair(self, left: str | None, right: str | None) -> None:
+        """Show the compare view and compare `left` with `right` (the user's choice)."""
+        self.show_overview(False)
+        self.set_pair(left, right)
+
     def _activated(self, path: str) -> None:
         if self.left_path is None:
-            self.set_pair(path, self.right_path)
+            self.compare_pair(path, self.right_path)
         elif path != self.left_path:
-            self.set_pair(self.left_path, path)
+            self.compare_pair(self.left_path, path)
 
     def swap_sides(self) -> None:
         """Exchange the left and right article."""
@@ -213,10 +269,17 @@ class MainWindow(QMainWindow):
     def _job_done(self, channel: str, _job_id: int, result: object) -> None:
         if channel == "scan" and isinstance(result, jobs.Listing):
             self._show_listing(result)
+        elif channel == "rescan" and isinstance(result, jobs.Listing):
+            self._update_listing(result)
         elif channel == "compare" and isinstance(result, Comparison):
             self._show_comparison(result)
+        elif channel == "overview" and result is not None:
+            self._show_overview(result)
 
     def _job_failed(self, channel: str, _job_id: int, error: object) -> None:
+        if channel == "overview":
+            self._overview_folder = None  # try again next time the overview is shown
+            self.overview.set_overview(None)
         if isinstance(error, ArticleError):
             self.messages.error(str(error))
         elif isinstance(error, ModelMissing):
@@ -243,23 +306,110 @@ class MainWindow(QMainWindow):
         elif len(self._articles) == 1:
             self.messages.info("Only one readable article here; add another to compare.")
         self.articles_dock.show()
+        self.watch.watch_files(e.path for e in listing.entries)
+        if self.overview.model.overview is not None:
+            self._show_overview(self.overview.model.overview)  # now with the list's names
         self.listingShown.emit(listing)
         if listing.pair:
             self.articles.select(listing.pair[1])
             self.set_pair(*listing.pair)
 
     def _show_comparison(self, comparison: Comparison) -> None:
-        self.stack.setCurrentWidget(self.view)
-        if self._entities_wanted and not self.entities_dock.isVisible():
-            self._entities_wanted = False
-            self.entities_dock.show()
+        if not self.overview_shown():
+            self.stack.setCurrentWidget(self.view)
+        for dock in self._waiting_docks:
+            dock.show()
+        self._waiting_docks = []
         self.view.set_comparison(comparison)
         self.entities.set_comparison(comparison)
+        self.divergences.set_comparison(comparison)
         self.setWindowTitle(f"{comparison.left.display_name} ↔ "
                             f"{comparison.right.display_name} — Twofold")
         self.status.show_comparison(comparison)
         self.status.show_position(stop_summary(self.view.stops(), self.view.current))
         self.comparisonShown.emit(comparison)
+
+    # -- folder overview and watching -----------------------------------------------------------
+
+    def overview_shown(self) -> bool:
+        """Whether the folder overview is the view on screen."""
+        return self.stack.currentWidget() is self.overview
+
+    def show_overview(self, on: bool) -> None:
+        """Switch between the folder overview and the compare view."""
+        with QSignalBlocker(self.view_tabs):
+            self.view_tabs.setCurrentIndex(1 if on else 0)
+        action = self.actions_.get("overview") if hasattr(self, "actions_") else None
+        if action is not None:
+            action.setChecked(on)
+        if on and self.folder is not None:
+            self.stack.setCurrentWidget(self.overview)
+            self._refresh_overview()
+        elif not on and self.overview_shown():
+            self.stack.setCurrentWidget(self.view if self.view.comparison else self.empty)
+
+    def _refresh_overview(self) -> None:
+        """Compute the overview of the open folder in the background, unless it is current."""
+        if self.folder is None or self._overview_folder == self.folder:
+            return
+        self._overview_folder = self.folder
+        self.overview.set_waiting(self.folder)
+        self._start("overview", "Relating the folder's articles…", jobs.folder_overview,
+                    self.folder)
+
+    def _show_overview(self, overview: Any) -> None:
+        if overview.folder != self.folder:
+            return
+        names = {path: article.display_name for path, article in self._articles.items()}
+        self.overview.set_overview(overview, names)
+
+    def _folder_changed(self, folder: str) -> None:
+        """Files of the open folder were added, changed or removed: list it again."""
+        if folder != self.folder:
+            return
+        self._overview_folder = None
+        if self.overview_shown():
+            self._refresh_overview()
+        self._start("rescan", "Updating the list…", jobs.scan, folder)
+
+    def _update_listing(self, listing: jobs.Listing) -> None:
+        """Show the folder's files again; compare again when a side changed on disk."""
+        if listing.folder != self.folder:
+            return
+        selected = self.articles.selected_path()
+        self._articles = {e.path: e.article for e in listing.entries if e.article is not None}
+        self.articles.set_entries(listing.entries)
+        if selected:
+            self.articles.select(selected)
+        self.watch.watch_files(e.path for e in listing.entries)
+        self.listingUpdated.emit(listing)
+        c = self.view.comparison
+        if c is None:
+            if listing.pair and not (self.left_path and self.right_path):
+                self.set_pair(*listing.pair)  # a second readable article arrived
+            return
+        shown = {c.left.path: c.left, c.right.path: c.right}
+        sides = (("left", self.left_path), ("right", self.right_path))
+        if not all(path in shown for _side, path in sides):
+            return  # another pair is being compared; it reads the files as listed now
+        gone = False
+        for side, path in sides:
+            assert path is not None
+            if path in self._articles:
+                self._reported_gone.discard(path)
+                continue
+            gone = True
+            if path not in self._reported_gone:
+                self._reported_gone.add(path)
+                self.messages.warning(
+                    f"{os.path.basename(path)} was removed from the folder or can no longer be "
+                    f"read; the {side} pane keeps its last text.")
+        changed = [path for _side, path in sides
+                   if path in self._articles and not _same(self._articles[path], shown[path])]
+        if changed and not gone:
+            self.messages.info(f"{os.path.basename(changed[0])} changed on disk; compared again.")
+            self._start("compare", "Comparing again…", self._compare_fn,
+                        self._articles[self.left_path], self._articles[self.right_path])  # type: ignore[index]
 
     # -- view ----------------------------------------------------------------------------------
 
@@ -268,6 +418,7 @@ class MainWindow(QMainWindow):
         self.theme_mode = mode
         colors = apply_palette(mode) if apply else colors_for(mode)
         self.view.set_colors(colors)
+        self.messages.set_dark(colors.dark)
         action = self.actions_.get(f"theme-{mode}")
         if action is not None:
             action.setChecked(True)
@@ -320,10 +471,18 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Remember the layout; let running jobs finish quietly."""
-        if self._entities_wanted:
-            self.entities_dock.show()  # hidden only while empty: remember it as shown
+        for dock in self._waiting_docks:
+            dock.show()  # hidden only while empty: remember it as shown
         settings.save(settings.GEOMETRY, self.saveGeometry())
         settings.save(settings.WINDOW_STATE, self.saveState())
-        for channel in ("scan", "compare"):
+        self.watch.watch(None)
+        for channel in ("scan", "rescan", "compare", "overview"):
             self.runner.cancel(channel)
         super().closeEvent(event)
+
+
+def _same(a: Article, b: Article) -> bool:
+    """Whether two readings of a file show the same article (text and metadata)."""
+    text = (a.digest == b.digest) if a.digest and b.digest else (
+        [p.text for p in a.paragraphs] == [p.text for p in b.paragraphs])
+    return text and (a.title, a.source, a.date) == (b.title, b.source, b.date)

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMessageBox, QWidget
-
-from twofold import __version__
+from PySide6.QtWidgets import QDialog, QWidget
 
 if TYPE_CHECKING:
     from .mainwindow import MainWindow
@@ -39,6 +38,13 @@ def build_menus(w: MainWindow) -> dict[str, QAction]:
     file_menu.addAction(a["open-files"])
     w.recent_menu = file_menu.addMenu("Open &Recent")
     file_menu.addSeparator()
+    from .exporting import ComparisonExporter
+
+    w.exporter = ComparisonExporter(w)
+    for name, action in w.exporter.actions.items():
+        a[name] = action
+        file_menu.addAction(action)
+    file_menu.addSeparator()
     a["quit"] = _action(w, "&Quit", w.close, QKeySequence.StandardKey.Quit)
     file_menu.addAction(a["quit"])
 
@@ -67,6 +73,12 @@ def build_menus(w: MainWindow) -> dict[str, QAction]:
                           "Ctrl+L", tip="Rearrange the right article next to its counterparts")
     a["follow"].setCheckable(True)
     view_menu.addAction(a["follow"])
+    # Ctrl+Shift+O already opens two files; M for the matrix.
+    a["overview"] = _action(w, "Folder &Overview", lambda on: w.show_overview(bool(on)),
+                            "Ctrl+Shift+M", tip="How every article of the folder relates")
+    a["overview"].setCheckable(True)
+    a["overview"].setEnabled(False)
+    view_menu.addAction(a["overview"])
     view_menu.addSeparator()
     a["zoom-in"] = _action(w, "Zoom &In", lambda: w.zoom(+1), "Ctrl+=", "Ctrl++")
     a["zoom-out"] = _action(w, "Zoom &Out", lambda: w.zoom(-1), "Ctrl+-")
@@ -85,15 +97,32 @@ def build_menus(w: MainWindow) -> dict[str, QAction]:
     view_menu.addSeparator()
     view_menu.addAction(w.articles_dock.toggleViewAction())
     view_menu.addAction(w.entities_dock.toggleViewAction())
+    view_menu.addAction(w.divergences_dock.toggleViewAction())
 
     help_menu = bar.addMenu("&Help")
+    a["shortcuts"] = _action(w, "&Keyboard Shortcuts", lambda: shortcuts(w), "Ctrl+F1",
+                             tip="List every keyboard shortcut")
+    help_menu.addAction(a["shortcuts"])
     a["about"] = _action(w, "&About Twofold", lambda: about(w))
     help_menu.addAction(a["about"])
     return a
 
 
-def about(parent: QWidget) -> None:
-    """Show what Twofold is."""
-    QMessageBox.about(parent, "About Twofold",
-                      f"<b>Twofold {__version__}</b><p>Compare how two outlets covered the same "
-                      "story: aligned paragraphs, changed words, entities.</p>")
+def about(parent: QWidget) -> QDialog:
+    """Show what Twofold is: version, licence, models."""
+    from .aboutdialog import AboutDialog
+
+    dialog = AboutDialog(parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
+def shortcuts(window: MainWindow) -> QDialog:
+    """Show every keyboard shortcut of `window`."""
+    from .shortcutsdialog import ShortcutsDialog
+
+    dialog = ShortcutsDialog(window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog

@@ -5,7 +5,14 @@ from __future__ import annotations
 from typing import Literal
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 Level = Literal["error", "warning", "info"]
 
@@ -13,6 +20,12 @@ _STYLE = {
     "error": ("#fbe3e1", "#8c1d18", "#e8a29c", "✖"),
     "warning": ("#fff3d6", "#6d4c00", "#e9c873", "⚠"),
     "info": ("#e3eefc", "#1c3f73", "#a9c6ee", "ℹ"),
+}
+# The same messages on a dark palette: deep tints, light text, the same glyphs.
+_DARK_STYLE = {
+    "error": ("#4a2020", "#ffc9c4", "#8c3a33", "✖"),
+    "warning": ("#453716", "#ffe3a3", "#8a6d22", "⚠"),
+    "info": ("#1d3350", "#cfe2ff", "#3d5f8c", "ℹ"),
 }
 _INFO_TIMEOUT_MS = 8000
 MAX_SHOWN = 4
@@ -24,16 +37,13 @@ class Message(QFrame):
     closed = Signal()
 
     def __init__(self, level: Level, text: str, details: str = "",
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, dark: bool = False) -> None:
         super().__init__(parent)
         self.level, self.text = level, text
-        bg, fg, border, glyph = _STYLE[level]
+        self.dark: bool | None = None
+        glyph = _STYLE[level][3]
         self.setObjectName("message")
-        self.setStyleSheet(
-            f"#message {{ background: {bg}; border: 1px solid {border}; border-radius: 4px; }}"
-            f" QLabel {{ color: {fg}; background: transparent; }}"
-            f" QToolButton {{ color: {fg}; border: none; background: transparent; }}"
-        )
+        self.set_dark(dark)
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 4, 4, 4)
         icon = QLabel(glyph)
@@ -52,6 +62,18 @@ class Message(QFrame):
         row.addWidget(label, 1)
         row.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
 
+    def set_dark(self, dark: bool) -> None:
+        """Use the colours of the dark (or light) scheme."""
+        if dark == self.dark:
+            return
+        self.dark = dark
+        bg, fg, border, _glyph = (_DARK_STYLE if dark else _STYLE)[self.level]
+        self.setStyleSheet(
+            f"#message {{ background: {bg}; border: 1px solid {border}; border-radius: 4px; }}"
+            f" QLabel {{ color: {fg}; background: transparent; }}"
+            f" QToolButton {{ color: {fg}; border: none; background: transparent; }}"
+        )
+
     def dismiss(self) -> None:
         """Remove this message."""
         self.hide()
@@ -68,7 +90,14 @@ class MessageBar(QWidget):
         self._layout.setContentsMargins(6, 6, 6, 0)
         self._layout.setSpacing(4)
         self._messages: list[Message] = []
+        self._dark = False
         self.hide()
+
+    def set_dark(self, dark: bool) -> None:
+        """Show messages, those shown and those to come, in the dark (or light) scheme."""
+        self._dark = dark
+        for message in self._messages:
+            message.set_dark(dark)
 
     def error(self, text: str, details: str = "") -> Message:
         """Show an error that stays until dismissed."""
@@ -99,7 +128,7 @@ class MessageBar(QWidget):
                 old.dismiss()  # the same message again replaces the old one
         while len(self._messages) >= MAX_SHOWN:
             self._messages[0].dismiss()
-        message = Message(level, text, details, self)
+        message = Message(level, text, details, self, self._dark)
         message.closed.connect(lambda m=message: self._forget(m))
         self._messages.append(message)
         self._layout.addWidget(message)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication, QTextEdit, QToolTip, QWidget
 
 from twofold.engine.model import Article
 
-from .highlight import change_at
+from .highlight import change_at, divergence_at
 from .theme import LIGHT, Colors
 
 UNIQUE_PROPERTY = QTextFormat.Property.UserProperty + 2
@@ -308,6 +308,9 @@ class ArticlePane(QTextEdit):
         change = change_at(self.document(), cursor.position())
         if change:
             lines.append(f"Highlighted: {_CHANGE_NAMES[change]}")
+        note = divergence_at(self.document(), cursor.position())
+        if note:
+            lines.append(f"Divergence: {note}")
         return "\n".join(line for line in lines if line)
 
 

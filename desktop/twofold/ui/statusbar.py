@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
 
 from twofold.engine.model import Comparison
 
+from .divergencepanel import count_text
 from .layout import is_changed
 
 
@@ -19,6 +20,9 @@ class CompareStatus(QStatusBar):
         self.counts_label.setToolTip(
             "A link joins two paragraphs that report the same thing; one paragraph can link "
             "to several. 'Only' paragraphs have no counterpart in the other article.")
+        self.divergences_label = QLabel()
+        self.divergences_label.setToolTip(
+            "Facts the two articles state differently: numbers, names, titles, dates, quotes")
         self.position_label = QLabel()
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
@@ -29,6 +33,7 @@ class CompareStatus(QStatusBar):
         self.busy_label.hide()
         self.addWidget(self.similarity_label)
         self.addWidget(self.counts_label)
+        self.addWidget(self.divergences_label)
         self.addWidget(self.position_label)
         self.addPermanentWidget(self.busy_label)
         self.addPermanentWidget(self.busy)
@@ -44,6 +49,7 @@ class CompareStatus(QStatusBar):
             f"({len(c.links)} links, {changed} with changed words) · "
             f"only left: <b>{len(c.unique_left())}</b> · only right: "
             f"<b>{len(c.unique_right())}</b>")
+        self.divergences_label.setText(count_text(len(c.divergences)))
 
     def show_position(self, text: str) -> None:
         """Say which difference is current."""

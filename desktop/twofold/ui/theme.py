@@ -29,6 +29,8 @@ class Colors:
     strip_bg: QColor
     heading: QColor
     muted: QColor
+    divergence: QColor  # wavy underline under the two spans of a divergence
+    flash: QColor  # background pulsed over a divergence's spans when it is picked
 
     def link_color(self, kind: str) -> QColor:
         """The band colour of a link kind."""
@@ -50,6 +52,8 @@ LIGHT = Colors(
     strip_bg=QColor("#eef0f3"),
     heading=QColor("#1d2733"),
     muted=QColor("#6b7480"),
+    divergence=QColor("#e6007e"),
+    flash=QColor("#ff9e4a"),
 )
 
 DARK = Colors(
@@ -67,6 +71,8 @@ DARK = Colors(
     strip_bg=QColor("#2a2d33"),
     heading=QColor("#e8ecf2"),
     muted=QColor("#9aa3ad"),
+    divergence=QColor("#ff5fa2"),
+    flash=QColor("#b5651d"),
 )
 
 

@@ -1,0 +1,205 @@
+"""The divergences dock: where the two articles state a fact differently, most important first."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QPainter,
+    QPalette,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from twofold.engine.model import Comparison, Divergence
+
+DIVERGENCE_ROLE = Qt.ItemDataRole.UserRole + 1
+# kind -> (name, badge glyph, badge colour); saturated colours under white glyphs read on
+# light and dark backgrounds alike.
+KINDS: dict[str, tuple[str, str, str]] = {
+    "number": ("Number", "12", "#c0392b"),
+    "title": ("Title or role", "Tt", "#8e44ad"),
+    "spelling": ("Spelling", "Ab", "#2471a3"),
+    "attribution": ("Attribution", "@", "#b9770e"),
+    "date": ("Date", "31", "#117a65"),
+    "quote": ("Quote", "“”", "#6c3483"),
+    "place": ("Place", "⌂", "#1e8449"),
+    "other": ("Other", "≠", "#5d6d7e"),
+}
+SEVERITY = {2: ("high", "#d64541"), 1: ("medium", "#d68910"), 0: ("low", "#7f8c8d")}
+_SIDE_COLORS = {"L": "#2f6fdb", "R": "#c2571a"}  # the articles list's side badges
+_BADGE = 30
+_PAD = 6
+
+
+def kind_of(divergence: Divergence) -> tuple[str, str, str]:
+    """(name, glyph, colour) of a divergence's kind."""
+    return KINDS.get(divergence.kind, KINDS["other"])
+
+
+def describe(divergence: Divergence, colored: bool = True) -> str:
+    """The rich text of one row: kind and severity, the note, both phrases."""
+    name, _glyph, _color = kind_of(divergence)
+    severity, sev_color = SEVERITY.get(divergence.severity, SEVERITY[1])
+
+    def tint(color: str) -> str:  # on a selected row the highlight colour carries everything
+        return f" style='color:{color}'" if colored else ""
+    phrases = "".join(
+        f"<br><b{tint(_SIDE_COLORS[side])}>{side}</b>&nbsp; “{escape(span.text)}”"
+        for side, span in (("L", divergence.left), ("R", divergence.right)))
+    return (f"<b>{name}</b> <span{tint(sev_color)}>● {severity}</span>"
+            f"<br>{escape(divergence.note)}{phrases}")
+
+
+class DivergenceDelegate(QStyledItemDelegate):
+    """Paints a row as a kind badge beside wrapped rich text."""
+
+    def __init__(self, view: QListWidget) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def _document(self, index: QModelIndex | QPersistentModelIndex, width: float,
+                  color: QColor, selected: bool = False) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDefaultFont(self._view.font())
+        doc.setDefaultStyleSheet(f"body {{ color: {color.name()}; }}")
+        divergence = index.data(DIVERGENCE_ROLE)
+        html = (describe(divergence, colored=not selected) if isinstance(divergence, Divergence)
+                else str(index.data(Qt.ItemDataRole.DisplayRole)))
+        doc.setHtml(f"<body>{html}</body>")
+        doc.setTextWidth(max(60.0, width))
+        return doc
+
+    def _text_width(self) -> float:
+        return self._view.viewport().width() - _BADGE - 3 * _PAD
+
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        """Tall enough for the wrapped text at the list's current width."""
+        doc = self._document(index, self._text_width(), QColor("black"))
+        return QSize(int(self._view.viewport().width()),
+                     int(max(doc.size().height(), _BADGE) + 2 * _PAD))
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        """The selection background, the badge, then the text."""
+        style = self._view.style()
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""  # type: ignore[attr-defined]
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, self._view)
+        rect = option.rect  # type: ignore[attr-defined]
+        divergence = index.data(DIVERGENCE_ROLE)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if isinstance(divergence, Divergence):
+            _name, glyph, color = kind_of(divergence)
+            badge = QRectF(rect.left() + _PAD, rect.top() + _PAD, _BADGE, _BADGE)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(color))
+            painter.drawRoundedRect(badge, 6, 6)
+            font = QFont(self._view.font())
+            font.setBold(True)
+            font.setPixelSize(13)
+            painter.setFont(font)
+            painter.setPen(QColor("white"))
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, glyph)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        palette = option.palette  # type: ignore[attr-defined]
+        text_color = palette.color(QPalette.ColorRole.HighlightedText if selected
+                                   else QPalette.ColorRole.Text)
+        doc = self._document(index, self._text_width(), text_color, selected)
+        painter.translate(rect.left() + _BADGE + 2 * _PAD, rect.top() + _PAD / 2)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.palette.setColor(QPalette.ColorRole.Text, text_color)
+        doc.documentLayout().draw(painter, context)
+        painter.restore()
+
+
+class DivergencePanel(QWidget):
+    """Lists a comparison's divergences; clicking one asks (by signal) to show it in the panes."""
+
+    divergenceActivated = Signal(object)  # Divergence
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.summary = QLabel()
+        self.summary.setObjectName("listSummary")
+        self.summary.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.setObjectName("divergenceList")
+        self.list.setItemDelegate(DivergenceDelegate(self.list))
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.list.setUniformItemSizes(False)
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.list.itemClicked.connect(self._picked)
+        self.list.itemActivated.connect(self._picked)
+        self.empty = QLabel()
+        self.empty.setObjectName("emptyHint")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.empty.setContentsMargins(6, 6, 6, 6)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(4, 4, 4, 4)
+        column.addWidget(self.summary)
+        column.addWidget(self.list, 1)
+        column.addWidget(self.empty, 1)
+        self._divergences: tuple[Divergence, ...] = ()
+        self.set_comparison(None)
+
+    def set_comparison(self, comparison: Comparison | None) -> None:
+        """List a comparison's divergences in the engine's order (most important first)."""
+        self._divergences = comparison.divergences if comparison else ()
+        self.list.clear()
+        for divergence in self._divergences:
+            item = QListWidgetItem(describe(divergence))
+            item.setData(DIVERGENCE_ROLE, divergence)
+            name = kind_of(divergence)[0]
+            item.setToolTip(f"{name}: {divergence.note}\nLeft ¶{divergence.left.paragraph}: "
+                            f"“{divergence.left.text}”\nRight ¶{divergence.right.paragraph}: "
+                            f"“{divergence.right.text}”\nClick to show both places")
+            self.list.addItem(item)
+        n = len(self._divergences)
+        self.summary.setText(count_text(n) + (" · most important first" if n > 1 else ""))
+        self.summary.setVisible(comparison is not None)
+        if comparison is None:
+            self.empty.setText("Nothing compared yet.")
+        else:
+            self.empty.setText("No divergences: Twofold found no fact (number, name, title, "
+                               "date, quote or attribution) that the two articles state "
+                               "differently.")
+        self.list.setVisible(n > 0)
+        self.empty.setVisible(n == 0)
+
+    def divergences(self) -> tuple[Divergence, ...]:
+        """The divergences listed, in order."""
+        return self._divergences
+
+    def item_at(self, row: int) -> QListWidgetItem | None:
+        """The row showing a divergence, by its position in the list."""
+        return self.list.item(row)
+
+    def _picked(self, item: QListWidgetItem) -> None:
+        divergence = item.data(DIVERGENCE_ROLE)
+        if isinstance(divergence, Divergence):
+            self.divergenceActivated.emit(divergence)
+
+
+def count_text(n: int) -> str:
+    """'3 divergences', '1 divergence', 'no divergences'."""
+    return f"{n} divergence{'s' if n != 1 else ''}" if n else "no divergences"

@@ -1,0 +1,130 @@
+"""File > Export comparison as HTML, PDF or JSON: ask for a file, write it off the GUI thread."""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QStandardPaths, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog
+
+from twofold.engine.model import Comparison
+from twofold.export import ExportFormat, export_comparison
+
+from .worker import JobRunner
+
+if TYPE_CHECKING:
+    from .mainwindow import MainWindow
+
+# format -> menu text, shortcut, file dialog filter, suffix
+_FORMATS: dict[ExportFormat, tuple[str, str, str, str]] = {
+    "html": ("Export Comparison as &HTML…", "Ctrl+E", "HTML report (*.html *.htm)", ".html"),
+    "pdf": ("Export Comparison as &PDF…", "Ctrl+Shift+E", "PDF document (*.pdf)", ".pdf"),
+    "json": ("Export Comparison as &JSON…", "Ctrl+Alt+E",
+             "Twofold comparison JSON (*.json)", ".json"),
+}
+_NAMES = {"html": "HTML report", "pdf": "PDF", "json": "JSON file"}
+
+
+def suggested_name(c: Comparison, fmt: ExportFormat) -> str:
+    """A file name for the report of `c`: both titles, shortened, safe on every file system."""
+    def slug(text: str) -> str:
+        words = re.findall(r"\w+", text.lower())
+        return "-".join(words)[:40].strip("-") or "article"
+
+    return (f"twofold-{slug(c.left.display_name)}-vs-{slug(c.right.display_name)}"
+            f"{_FORMATS[fmt][3]}")
+
+
+def _with_suffix(path: str, fmt: ExportFormat) -> str:
+    suffixes = {".htm", ".html"} if fmt == "html" else {_FORMATS[fmt][3]}
+    return path if Path(path).suffix.lower() in suffixes else path + _FORMATS[fmt][3]
+
+
+class ComparisonExporter(QObject):
+    """Owns the export actions; writes the comparison on screen in the background."""
+
+    exported = Signal(str, str)  # format, path
+    failed = Signal(str, str)  # format, message
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self.runner = JobRunner(self)
+        self.runner.finished.connect(self._done)
+        self.runner.failed.connect(self._failed)
+        self.folder: str | None = None  # last folder exported to, this session
+        self.actions: dict[str, QAction] = {}
+        for fmt, (text, keys, _filter, _suffix) in _FORMATS.items():
+            action = QAction(text, window)
+            action.setShortcut(QKeySequence(keys))
+            tip = f"Save the comparison on screen as a {_NAMES[fmt]}"
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+            action.setEnabled(False)
+            action.triggered.connect(lambda _=False, f=fmt: self.choose_and_export(f))
+            window.addAction(action)
+            self.actions[f"export-{fmt}"] = action
+        window.comparisonShown.connect(lambda _c: self._enable(True))
+
+    def _enable(self, on: bool) -> None:
+        for action in self.actions.values():
+            action.setEnabled(on)
+
+    def _start_folder(self) -> str:
+        # Never the articles' own folder by default: reports go where the user keeps documents.
+        return self.folder or QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation) or os.path.expanduser("~")
+
+    def choose_and_export(self, fmt: ExportFormat) -> None:
+        """Ask where to save the comparison on screen as `fmt`, then write it."""
+        comparison = self._window.view.comparison
+        if comparison is None:
+            self._window.messages.warning("Nothing to export yet: compare two articles first.")
+            return
+        start = os.path.join(self._start_folder(), suggested_name(comparison, fmt))
+        path, _ = QFileDialog.getSaveFileName(
+            self._window, f"Export comparison as {_NAMES[fmt]}", start, _FORMATS[fmt][2])
+        if path:
+            self.export_to(comparison, fmt, _with_suffix(path, fmt))
+
+    def export_to(self, comparison: Comparison, fmt: ExportFormat, path: str) -> int | None:
+        """Write `comparison` to `path` in the background; return the job id (None if refused)."""
+        target = os.path.abspath(path)
+        articles = {os.path.abspath(comparison.left.path), os.path.abspath(comparison.right.path)}
+        if target in articles:
+            self._window.messages.error(
+                f"{os.path.basename(target)} is one of the articles being compared; "
+                "choose another file name for the report.")
+            return None
+        self.folder = os.path.dirname(target)
+        self._window.status.set_busy(True, f"Exporting {_NAMES[fmt]}…")
+        return self.runner.submit(f"export-{fmt}", _export, comparison, fmt, target)
+
+    def _done(self, channel: str, _job_id: int, path: object) -> None:
+        fmt = channel.removeprefix("export-")
+        self._idle()
+        self._window.messages.info(f"Saved the {_NAMES.get(fmt, fmt)} as {path}.")
+        self.exported.emit(fmt, str(path))
+
+    def _failed(self, channel: str, _job_id: int, error: object) -> None:
+        fmt = channel.removeprefix("export-")
+        self._idle()
+        reason = (error.strerror or str(error)) if isinstance(error, OSError) else str(error)
+        message = f"Could not export the {_NAMES.get(fmt, fmt)}: {reason}"
+        self._window.messages.error(message)
+        self.failed.emit(fmt, message)
+
+    def _idle(self) -> None:
+        if not self.runner.busy and not self._window.runner.busy:
+            self._window.status.set_busy(False)
+
+
+def _export(comparison: Comparison, fmt: ExportFormat, path: str) -> str:
+    """The job: write the file (runs on a pool thread); returns its path."""
+    export_comparison(comparison, path, fmt, generated=datetime.now().astimezone())
+    return path

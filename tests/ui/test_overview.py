@@ -1,0 +1,104 @@
+"""The folder overview view: the similarity heat map, rewrites, clusters; a cell compares a pair."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from twofold.ui.mainwindow import MainWindow
+from twofold.ui.overviewview import REWRITE_ROLE, SCORE_ROLE
+
+from .conftest import shown_window
+from .fakes import fake_compare
+
+
+@pytest.fixture
+def folder_window(qtbot, seeds):  # type: ignore[no-untyped-def]
+    """The sample folder open, compared with the lexical stand-in."""
+    w = shown_window(qtbot, fake_compare)
+    with qtbot.waitSignal(w.comparisonShown, timeout=60_000):
+        w.open_folder(str(seeds))
+    yield w
+    w.runner.wait(60_000)
+
+
+def _shown_overview(window: MainWindow, qtbot):  # type: ignore[no-untyped-def]
+    window.show_overview(True)
+    qtbot.waitUntil(lambda: window.overview.model.overview is not None, timeout=60_000)
+    return window.overview.model.overview
+
+
+def test_overview_is_off_until_a_folder_opens(window: MainWindow) -> None:
+    assert window.view_tabs.isHidden()
+    assert not window.actions_["overview"].isEnabled()
+
+
+def test_matrix_has_a_cell_per_pair_of_articles(folder_window: MainWindow, qtbot) -> None:
+    overview = _shown_overview(folder_window, qtbot)
+    model = folder_window.overview.model
+    n = len(folder_window.articles.paths())
+    assert (model.rowCount(), model.columnCount()) == (n, n)
+    assert [a.path for a in overview.articles] == folder_window.articles.paths()
+    for i in range(n):
+        for j in range(n):
+            assert model.index(i, j).data(SCORE_ROLE) == pytest.approx(
+                float(overview.similarity[i, j]))
+    assert folder_window.stack.currentWidget() is folder_window.overview
+
+
+def test_labels_and_tooltips_name_the_articles(folder_window: MainWindow, qtbot) -> None:
+    overview = _shown_overview(folder_window, qtbot)
+    model = folder_window.overview.model
+    name = model.name(0)
+    assert model.headerData(0, Qt.Orientation.Vertical).startswith(f"1  {name[:20]}")
+    assert name in model.headerData(0, Qt.Orientation.Vertical, Qt.ItemDataRole.ToolTipRole)
+    tip = model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
+    assert f"{float(overview.similarity[0, 1]):.2f}" in tip
+    for group in overview.clusters:
+        for i in group:
+            assert model.headerData(i, Qt.Orientation.Vertical,
+                                    Qt.ItemDataRole.DecorationRole) is not None
+
+
+def test_rewrites_are_marked_and_listed(folder_window: MainWindow, qtbot) -> None:
+    overview = _shown_overview(folder_window, qtbot)
+    model = folder_window.overview.model
+    rows = [folder_window.overview.relations.item(k).text()
+            for k in range(folder_window.overview.relations.count())]
+    for rewrite in overview.rewrites:
+        assert model.index(rewrite.article, rewrite.source).data(REWRITE_ROLE) == rewrite.score
+        assert model.index(rewrite.source, rewrite.article).data(REWRITE_ROLE) is None
+        assert any("rewrites" in row and f"{rewrite.score:.2f}" in row for row in rows)
+
+
+def test_clicking_a_cell_compares_that_pair(folder_window: MainWindow, qtbot) -> None:
+    overview = _shown_overview(folder_window, qtbot)
+    row, column = len(overview.articles) - 1, 0
+    rect = folder_window.overview.cell_rect(row, column)
+    with qtbot.waitSignal(folder_window.comparisonShown, timeout=60_000) as blocker:
+        qtbot.mouseClick(folder_window.overview.table.viewport(), Qt.MouseButton.LeftButton,
+                         pos=rect.center().toPoint())
+    c = blocker.args[0]
+    assert (c.left.path, c.right.path) == (overview.articles[row].path,
+                                           overview.articles[column].path)
+    assert folder_window.stack.currentWidget() is folder_window.view
+    assert folder_window.view_tabs.currentIndex() == 0
+
+
+def test_clicking_the_diagonal_does_nothing(folder_window: MainWindow, qtbot) -> None:
+    _shown_overview(folder_window, qtbot)
+    with qtbot.assertNotEmitted(folder_window.overview.pairRequested):
+        rect = folder_window.overview.cell_rect(1, 1)
+        qtbot.mouseClick(folder_window.overview.table.viewport(), Qt.MouseButton.LeftButton,
+                         pos=rect.center().toPoint())
+
+
+def test_shortcut_and_tab_switch_views(folder_window: MainWindow, qtbot) -> None:
+    folder_window.activateWindow()
+    qtbot.keyClick(folder_window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    assert folder_window.overview_shown()
+    assert folder_window.actions_["overview"].isChecked()
+    folder_window.view_tabs.setCurrentIndex(0)
+    assert folder_window.stack.currentWidget() is folder_window.view
+    assert not folder_window.actions_["overview"].isChecked()
