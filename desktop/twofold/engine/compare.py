@@ -7,10 +7,11 @@ import hashlib
 import json
 import logging
 import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .. import __version__
-from .align import align_articles
+from .align import DEFAULT_PARAMS, align_articles, prefetch_sentence_vectors
 from .cache import shared_cache
 from .divergences import find_divergences
 from .entities import extract_entities
@@ -23,7 +24,7 @@ from .worddiff import diff_paragraphs
 log = logging.getLogger(__name__)
 
 # Bump when any engine stage changes its output: cached comparisons of older engines are ignored.
-ENGINE_REVISION = 2
+ENGINE_REVISION = 3
 _NAMESPACE = "comparison"
 
 
@@ -53,9 +54,21 @@ def compare(
 
 
 def _compute(la: Article, ra: Article, options: CompareOptions) -> Comparison:
-    ldocs, rdocs = analyse(la), analyse(ra)
+    # Past the embedding budget both alignment and divergences work from words alone.
+    embed = options.use_embeddings and (
+        la.word_count + ra.word_count <= DEFAULT_PARAMS.max_embedded_words)
+    ldocs = analyse(la)
+    if embed:
+        # The encoder (NumPy, GIL released in BLAS) embeds the left article while spaCy reads
+        # the right one: on two cores that hides most of one side's embedding time.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="twofold-embed") as pool:
+            pending = pool.submit(prefetch_sentence_vectors, ldocs)
+            rdocs = analyse(ra)
+            pending.result()
+    else:
+        rdocs = analyse(ra)
     la, ra = _with_sentences(la, ldocs), _with_sentences(ra, rdocs)
-    alignment = align_articles(la, ra, ldocs, rdocs, use_embeddings=options.use_embeddings)
+    alignment = align_articles(la, ra, ldocs, rdocs, use_embeddings=embed)
     links = tuple(
         _with_ops(link, la, ra) for link in alignment.links
     )
@@ -63,7 +76,8 @@ def _compute(la: Article, ra: Article, options: CompareOptions) -> Comparison:
         extract_entities(la, ra, ldocs, rdocs) if options.entities else ((), ())
     )
     divergences = (
-        find_divergences(la, ra, links, left_entities, right_entities, ldocs, rdocs)
+        find_divergences(la, ra, links, left_entities, right_entities, ldocs, rdocs,
+                         use_embeddings=embed)
         if options.divergences else ()
     )
     return Comparison(

@@ -55,11 +55,11 @@ class _SentencePair:
 def find_divergences(
     left: Article, right: Article, links: Sequence[Link],
     left_entities: Sequence[Entity], right_entities: Sequence[Entity],
-    left_docs: Sequence[Doc], right_docs: Sequence[Doc],
+    left_docs: Sequence[Doc], right_docs: Sequence[Doc], *, use_embeddings: bool = True,
 ) -> tuple[Divergence, ...]:
     """Every divergence found, most important first."""
     lkeys, rkeys = _mention_index(left_entities), _mention_index(right_entities)
-    pairs = _sentence_pairs(links, left_docs, right_docs, lkeys, rkeys)
+    pairs = _sentence_pairs(links, left_docs, right_docs, lkeys, rkeys, use_embeddings)
     found: list[Divergence] = []
     found += _spelling(left_entities, right_entities, left, right, links)
     found += _entity_titles(left_entities, right_entities, left, right, links)
@@ -97,6 +97,7 @@ def _sentence_pairs(
     links: Sequence[Link], left_docs: Sequence[Doc], right_docs: Sequence[Doc],
     lkeys: dict[int, list[tuple[int, int, str, str]]],
     rkeys: dict[int, list[tuple[int, int, str, str]]],
+    use_embeddings: bool,
 ) -> list[_SentencePair]:
     """Sentence pairs of linked paragraphs that share enough content to state one fact."""
     sides = {}
@@ -105,7 +106,8 @@ def _sentence_pairs(
             para = link.left if key == "L" else link.right
             if (key, para) not in sides:
                 sides[key, para] = [_side(para, s, index) for s in docs[para].sents]
-    vectors = _sentence_vectors([s for group in sides.values() for s in group])
+    vectors = (_sentence_vectors([s for group in sides.values() for s in group])
+               if use_embeddings else None)
     out: list[_SentencePair] = []
     for link in links:
         for ls in sides["L", link.left]:
@@ -123,12 +125,14 @@ def _sentence_pairs(
 
 
 def _sentence_vectors(sides: list[_Side]) -> dict[int, object] | None:
-    from .encoder import load_encoder
+    # The same sentences alignment embedded: served from its per-process memo.
+    from .align_vectors import sentence_vectors
 
-    encoder = load_encoder()
-    if encoder is None or not sides:
+    if not sides:
         return None
-    matrix = encoder.encode([s.sent.text for s in sides])
+    matrix = sentence_vectors([s.sent.text for s in sides])
+    if matrix is None:
+        return None
     return {id(s): row for s, row in zip(sides, matrix, strict=True)}
 
 
