@@ -1,6 +1,6 @@
 """Alignment quality on the gold sample pairs: Twofold vs difflib side-by-side, and leave-one-out.
 
-Run: .venv/bin/python benchmarks/alignment_quality.py [--gold PATH] [--seeds PATH]
+Run: .venv/bin/python benchmarks/alignment_quality.py [--gold PATH] [--seeds PATH] [--errors]
 
 For every pair in gold/alignment.json it scores links (i, j) against the human links (kind
 ignored): precision, recall, F1, and recall over the `verbatim` + `paraphrase` links ("strong").
@@ -8,6 +8,7 @@ Rows: Twofold with sentence embeddings, Twofold on words only, and the stdlib ba
 `difflib.HtmlDiff().make_table` over the paragraph lists where both sides hold a paragraph).
 Leave-one-pair-out: the link threshold and embedding weight are re-chosen on six pairs and the
 seventh is scored with them, which shows how much the figures owe to tuning on these answers.
+`--errors` lists every false and missed link with the two paragraphs, to read why.
 """
 
 from __future__ import annotations
@@ -90,6 +91,8 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=ROOT.parent / "shared" / "gold")
     parser.add_argument("--seeds", type=Path, default=ROOT / "seeds")
+    parser.add_argument("--errors", action="store_true",
+                        help="list Twofold's false and missed links with both paragraphs")
     args = parser.parse_args(list(argv) if argv is not None else None)
     os.environ.setdefault("TWOFOLD_CACHE_DIR", tempfile.mkdtemp(prefix="twofold-bench-"))
 
@@ -157,8 +160,26 @@ def main(argv: Iterable[str] | None = None) -> int:
     print("\nlink kinds of correctly found links (gold kind -> ours):")
     print("  " + _kind_confusion(pairs, articles, align_articles))
 
+    if args.errors:
+        _print_errors(pairs, articles, gold, ours(True))
     _print_speed(articles, align_articles)
     return 0
+
+
+def _print_errors(
+    pairs: dict[str, Any], articles: Articles, gold: Gold, method: Callable[[str, str], set[Pair]]
+) -> None:
+    """Every false link (FP) and missed gold link (FN, with its gold kind), texts shortened."""
+    print("\nerrors of twofold+minilm (FP: not in gold; FN: gold link not found):")
+    for name, entry in pairs.items():
+        a, b = name.split("-")
+        kinds = {(i, j): kind for i, j, kind in entry["links"]}
+        predicted = method(a, b)
+        for i, j in sorted(predicted ^ gold[name][0]):
+            tag = "FP" if (i, j) in predicted else f"FN {kinds[i, j]}"
+            left = articles[a][0].paragraphs[i].text
+            right = articles[b][0].paragraphs[j].text
+            print(f"  {name} ({i},{j}) {tag}\n    L: {left[:110]}\n    R: {right[:110]}")
 
 
 def _print_speed(articles: Articles, align: Callable[..., Any]) -> None:

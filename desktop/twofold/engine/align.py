@@ -1,11 +1,11 @@
 """Paragraph alignment of two articles from sentence-level lexical and embedding similarity.
 
 Every sentence of one article is scored against every sentence of the other: weighted overlap of
-content lemmas, names and numbers (weighted by how rare a term is within the pair and in English),
-plus MiniLM sentence embeddings measured above the pair's own topic baseline. A paragraph pair
-scores its best sentence pair; a link needs a score above one global threshold that is also not
-dwarfed by what both paragraphs match elsewhere. Work is done in one canonical orientation, so
-swapping the sides swaps the links and changes nothing else.
+content lemmas, names and numbers (weighted by how rare a term is within the pair and in English,
+see align_lexical), plus MiniLM sentence embeddings measured above the pair's own topic
+baseline. A paragraph pair scores its best sentence pair; a link needs a score above one global
+threshold that is also not dwarfed by what both paragraphs match elsewhere. Work is done in one
+canonical orientation, so swapping the sides swaps the links and changes nothing else.
 """
 
 from __future__ import annotations
@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
+from rapidfuzz.distance import Indel
 
+from .align_lexical import lexical_matrix
 from .align_terms import Sentence, sentences_of, unify_vocabulary, zipf
 from .align_vectors import sentence_vectors
 from .model import Article, Link, LinkKind
@@ -32,9 +34,13 @@ log = logging.getLogger(__name__)
 class AlignParams:
     """The few global constants of alignment (the benchmark varies them for leave-one-out)."""
 
-    link_threshold: float = 0.185  # combined score a link needs when embeddings are used
+    link_threshold: float = 0.145  # combined score a link needs when embeddings are used
     lexical_threshold: float = 0.13  # the same when only lexical evidence is available
     embedding_weight: float = 0.3  # weight of the embedding cosine above the pair's baseline
+    # A term weighs (rarity x in-pair IDF) to this power next to embeddings, which already
+    # reward shared topic: the words then count for the specific names, figures and claims.
+    # On words alone the topic words are all the evidence a restated main claim has: power 1.
+    embedded_idf_power: float = 2.0
     rival_ratio: float = 0.4  # a link must reach this share of its ends' best links (min of both)
     verbatim_words: float = 0.7  # share of words in common (in order) that makes a link verbatim
     paraphrase_score: float = 0.3  # a fully covered pair scoring this much is a paraphrase
@@ -85,9 +91,12 @@ def align_articles(
         left, right, left_docs, right_docs, use_embeddings=use_embeddings, params=params
     )
     threshold = params.lexical_threshold if pair.lexical_only else params.link_threshold
+    # Each paragraph's words once: a long pair has thousands of links sharing few paragraphs.
+    left_words = [_words(p.text) for p in left.paragraphs]
+    right_words = [_words(p.text) for p in right.paragraphs]
     links = tuple(
         Link(i, j, round(min(1.0, float(pair.scores[i, j])), 4),
-             _kind(left, right, pair, i, j, params))
+             _kind(left_words[i], right_words[j], pair, i, j, params))
         for i, j in select_links(pair, threshold, params.rival_ratio)
     )
     return Alignment(links, _similarity(left, right, links))
@@ -110,15 +119,16 @@ def paragraph_scores(
         ).transposed()
     ls, rs = sentences_of(left_docs), sentences_of(right_docs)
     unify_vocabulary(ls, rs)
-    sim = _lexical_matrix(ls, rs)
     emb = None
     words = sum(len(s.text.split()) for s in (*ls, *rs))
     if use_embeddings and ls and rs and words <= params.max_embedded_words:
         emb = _embedding_matrix(ls, rs)
-    if emb is not None:
-        sim += params.embedding_weight * (emb - _topic_baseline(emb))
     elif use_embeddings and words > params.max_embedded_words:
         log.debug("%d words: aligning on words only, past the embedding budget", words)
+    power = params.embedded_idf_power if emb is not None else 1.0
+    sim = lexical_matrix(ls, rs, _rarity, power=power)
+    if emb is not None:
+        sim += params.embedding_weight * (emb - _topic_baseline(emb))
     threshold = params.link_threshold if emb is not None else params.lexical_threshold
     scores, coverage = _per_paragraph(
         sim, ls, rs, (len(left.paragraphs), len(right.paragraphs)), threshold
@@ -153,14 +163,14 @@ def select_links(pair: PairScores, threshold: float, rival_ratio: float) -> list
 _WORD = re.compile(r"\w+(?:[.,'’]\w+)*")
 
 
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
 def _kind(
-    left: Article, right: Article, pair: PairScores, i: int, j: int, params: AlignParams
+    a: list[str], b: list[str], pair: PairScores, i: int, j: int, params: AlignParams
 ) -> LinkKind:
     """Verbatim when the words mostly agree, paraphrase when all claims do, else partial."""
-    from rapidfuzz.distance import Indel
-
-    a = _WORD.findall(left.paragraphs[i].text.lower())
-    b = _WORD.findall(right.paragraphs[j].text.lower())
     if a and b and Indel.normalized_similarity(a, b) >= params.verbatim_words:
         return "verbatim"
     if pair.coverage[i, j] >= 1.0 and pair.scores[i, j] >= params.paraphrase_score:
@@ -170,39 +180,6 @@ def _kind(
 
 def _orientation_key(article: Article) -> tuple[str, tuple[str, ...]]:
     return article.digest, tuple(p.text for p in article.paragraphs)
-
-
-def _lexical_matrix(ls: list[Sentence], rs: list[Sentence]) -> np.ndarray:
-    """Weighted Dice overlap of the sentences' term sets (rows: left sentences)."""
-    out = np.zeros((len(ls), len(rs)), dtype=np.float32)
-    if not ls or not rs:
-        return out
-    n = len(ls) + len(rs)
-    df: dict[str, int] = {}
-    for s in (*ls, *rs):
-        for t in s.terms:
-            df[t] = df.get(t, 0) + 1
-    # In-pair IDF: a term in every other sentence is the story's topic, not a shared claim.
-    weight = {t: _rarity(t) * float(np.log1p(n / c)) for t, c in df.items()}
-    shared = sorted(set().union(*(s.terms for s in ls)) & set().union(*(s.terms for s in rs)))
-    total = np.array([sum(weight[t] for t in s.terms) for s in (*ls, *rs)], dtype=np.float32)
-    denom = total[: len(ls), None] + total[None, len(ls):]
-    if shared:
-        index = {t: k for k, t in enumerate(shared)}
-        w = np.array([weight[t] for t in shared], dtype=np.float32)
-        a = _incidence(ls, index)
-        b = _incidence(rs, index)
-        overlap = (a * w) @ b.T
-        np.divide(2 * overlap, denom, out=out, where=denom > 0)
-    return out
-
-
-def _incidence(sents: list[Sentence], index: dict[str, int]) -> np.ndarray:
-    m = np.zeros((len(sents), len(index)), dtype=np.float32)
-    for row, s in enumerate(sents):
-        cols = [index[t] for t in s.terms if t in index]
-        m[row, cols] = 1.0
-    return m
 
 
 def _rarity(term: str) -> float:
@@ -264,13 +241,13 @@ def _identical_paragraphs(left: Article, right: Article) -> frozenset[tuple[int,
     """Pairs whose paragraphs have the same words (case and punctuation aside)."""
     by_text: dict[tuple[str, ...], list[int]] = {}
     for p in right.paragraphs:
-        words = tuple(_WORD.findall(p.text.lower()))
+        words = tuple(_words(p.text))
         if words:
             by_text.setdefault(words, []).append(p.id)
     return frozenset(
         (p.id, j)
         for p in left.paragraphs
-        for j in by_text.get(tuple(_WORD.findall(p.text.lower())), ())
+        for j in by_text.get(tuple(_words(p.text)), ())
     )
 
 

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
+_DIGIT = re.compile(r"\d")
 _THOUSANDS = re.compile(r"(?<=\d)[,.](?=\d{3}(?!\d))")
 _EDGE_PUNCT = "'’‘\"“”.,;:()[]-–—"
 _NUMBER_WORDS = {
@@ -59,7 +60,7 @@ def term_of(tok: Token) -> str | None:
     if tok.is_punct or tok.is_space:
         return None
     text = tok.text.strip(_EDGE_PUNCT)
-    if any(c.isdigit() for c in text):
+    if _DIGIT.search(text):
         return _THOUSANDS.sub("", text).lower()
     lower = text.lower()
     if lower in _NUMBER_WORDS:
