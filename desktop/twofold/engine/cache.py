@@ -7,9 +7,12 @@ import logging
 import os
 import sqlite3
 import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 SCHEMA_VERSION = 1
 _ENV_DIR = "TWOFOLD_CACHE_DIR"
@@ -27,101 +30,150 @@ def cache_dir() -> Path:
 
 
 class Cache:
-    """A namespaced key-value store; any failure degrades to 'not cached' with one warning."""
+    """A namespaced key-value store; any failure degrades to 'not cached' with one warning.
+
+    Several processes (two windows, the CLI) may share the file: SQLite's write-ahead log lets
+    readers work beside one writer, and a busy timeout makes a writer wait for its turn. A
+    damaged file is rebuilt once; an unusable location turns the cache off for the process.
+    """
 
     def __init__(self, path: Path | None) -> None:
         self._path = path
         self._lock = threading.Lock()
         self._conn: sqlite3.Connection | None = None
         self._broken = path is None
+        self._rebuilt = False
 
     @property
     def path(self) -> Path | None:
         return self._path
 
+    @property
+    def enabled(self) -> bool:
+        """False once the cache has given up (or was made without a path)."""
+        return not self._broken
+
     def get(self, namespace: str, key: str) -> bytes | None:
         """The stored value, or None when absent or the cache is unusable."""
-        conn = self._connect()
-        if conn is None:
-            return None
-        try:
-            with self._lock:
-                row = conn.execute(
-                    "SELECT value FROM entries WHERE namespace=? AND key=?", (namespace, key)
-                ).fetchone()
-        except sqlite3.Error as err:
-            self._give_up(f"cannot read the cache ({err})")
-            return None
+        row = self._run("read", lambda conn: conn.execute(
+            "SELECT value FROM entries WHERE namespace=? AND key=?", (namespace, key)
+        ).fetchone())
         return bytes(row[0]) if row else None
 
     def put(self, namespace: str, key: str, value: bytes) -> None:
         """Store a value; silently skipped when the cache is unusable."""
-        conn = self._connect()
-        if conn is None:
-            return
-        try:
-            with self._lock, conn:
+        def write(conn: sqlite3.Connection) -> None:
+            with conn:
                 conn.execute(
                     "INSERT OR REPLACE INTO entries(namespace, key, value) VALUES (?, ?, ?)",
                     (namespace, key, sqlite3.Binary(value)),
                 )
-        except sqlite3.Error as err:
-            self._give_up(f"cannot write the cache ({err})")
+        self._run("write", write)
 
     def clear(self) -> None:
         """Drop every entry."""
-        conn = self._connect()
-        if conn is not None:
-            with self._lock, conn:
+        def wipe(conn: sqlite3.Connection) -> None:
+            with conn:
                 conn.execute("DELETE FROM entries")
+        self._run("clear", wipe)
+
+    def _run(self, doing: str, action: Callable[[sqlite3.Connection], T]) -> T | None:
+        """Run `action` on the connection; a damaged file is rebuilt once and `action` retried."""
+        for _attempt in range(2):
+            conn = self._connect()
+            if conn is None:
+                return None
+            try:
+                with self._lock:
+                    return action(conn)
+            except sqlite3.Error as err:
+                if _is_busy(err):
+                    # another process held the lock past the timeout: skip this entry only
+                    log.info("Twofold cache busy; skipped one %s (%s)", doing, err)
+                    return None
+                if _is_corrupt(err) and not self._rebuilt:
+                    self._rebuild()
+                    continue
+                self._give_up(f"cannot {doing} the cache ({err})")
+                return None
+        return None
 
     def _connect(self) -> sqlite3.Connection | None:
         if self._conn is not None or self._broken:
             return self._conn
         assert self._path is not None
-        for attempt in range(2):
+        for _attempt in range(2):
             try:
-                self._conn = self._open(self._path)
+                self._conn = _open(self._path)
                 return self._conn
-            except sqlite3.DatabaseError as err:
-                if attempt == 0 and _is_corrupt(err):
-                    log.warning("Twofold cache %s is damaged; rebuilding it", self._path)
-                    _remove(self._path)
+            except sqlite3.Error as err:
+                if _is_corrupt(err) and not self._rebuilt:
+                    self._rebuild()
                     continue
                 self._give_up(f"cannot open the cache ({err})")
             except OSError as err:
-                self._give_up(f"cannot create the cache folder ({err.strerror})")
-                break
+                self._give_up(f"cannot create the cache folder ({err.strerror or err})")
+            break
         return None
 
-    @staticmethod
-    def _open(path: Path) -> sqlite3.Connection:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(path, timeout=5, check_same_thread=False)
-        conn.execute("PRAGMA journal_mode=WAL")
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if version != SCHEMA_VERSION:
-            with conn:
-                conn.execute("DROP TABLE IF EXISTS entries")
-                conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-        with conn:
-            conn.execute(
-                "CREATE TABLE IF NOT EXISTS entries (namespace TEXT NOT NULL, key TEXT NOT NULL,"
-                " value BLOB NOT NULL, PRIMARY KEY (namespace, key))"
-            )
-        return conn
+    def _rebuild(self) -> None:
+        assert self._path is not None
+        log.warning("Twofold cache %s is damaged; rebuilding it", self._path)
+        self._rebuilt = True
+        self._close()
+        _remove(self._path)
 
     def _give_up(self, why: str) -> None:
         if not self._broken:
             log.warning("Twofold runs without its cache: %s", why)
         self._broken = True
+        self._close()
+
+    def _close(self) -> None:
         if self._conn is not None:
             with contextlib.suppress(sqlite3.Error):
                 self._conn.close()
         self._conn = None
 
 
-def _is_corrupt(err: sqlite3.DatabaseError) -> bool:
+_COLUMNS = ["namespace", "key", "value"]
+_BUSY_SECONDS = 10.0
+
+
+def _open(path: Path) -> sqlite3.Connection:
+    """Open the cache database at `path`, creating or rebuilding its table as needed."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(path, timeout=_BUSY_SECONDS, check_same_thread=False)
+    try:
+        conn.execute("PRAGMA journal_mode=WAL")
+        # a cache may lose its last writes in a power cut, never its consistency
+        conn.execute("PRAGMA synchronous=NORMAL")
+        # the check and rebuild hold the write lock: a second process starting at the same
+        # moment waits, then finds the finished table instead of dropping it half-made
+        conn.execute("BEGIN IMMEDIATE")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        columns = [row[1] for row in conn.execute("PRAGMA table_info(entries)")]
+        if version != SCHEMA_VERSION or columns != _COLUMNS:
+            if version or columns:
+                log.info("Twofold cache %s has another layout (version %s); rebuilding it",
+                         path, version)
+            conn.execute("DROP TABLE IF EXISTS entries")
+            conn.execute("CREATE TABLE entries (namespace TEXT NOT NULL, key TEXT NOT NULL,"
+                         " value BLOB NOT NULL, PRIMARY KEY (namespace, key))")
+            conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        conn.commit()
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _is_busy(err: sqlite3.Error) -> bool:
+    text = str(err).lower()
+    return "database is locked" in text or "busy" in text
+
+
+def _is_corrupt(err: sqlite3.Error) -> bool:
     text = str(err).lower()
     return "malformed" in text or "not a database" in text or "file is encrypted" in text
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,6 +10,8 @@ from pathlib import Path
 from .errors import ArticleError
 from .loader import SUPPORTED_SUFFIXES, load_article
 from .model import Article
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,17 +28,37 @@ class FolderEntry:
 
 
 def list_files(folder: str | os.PathLike[str]) -> list[Path]:
-    """The visible regular files directly inside `folder`, sorted by name."""
+    """The visible files directly inside `folder`, sorted by name, without reading them.
+
+    Subfolders (and links to folders, which could lead back up) are not entered. Links that lead
+    nowhere or round in a circle are listed, so that reading them reports why they fail.
+    """
     root = Path(folder)
     try:
-        names = sorted(os.listdir(root))
+        with os.scandir(root) as it:
+            found = [entry.name for entry in it
+                     if not entry.name.startswith(".") and _is_listed(entry)]
     except FileNotFoundError:
-        raise ArticleError(str(root), "the folder does not exist") from None
+        raise ArticleError(str(root), "the folder does not exist",
+                           "check the path, or open the folder again") from None
     except NotADirectoryError:
-        raise ArticleError(str(root), "is a file, not a folder") from None
+        raise ArticleError(str(root), "is a file, not a folder", "open its folder") from None
     except PermissionError:
-        raise ArticleError(str(root), "permission denied", "check that you may read it") from None
-    return [root / n for n in names if not n.startswith(".") and (root / n).is_file()]
+        raise ArticleError(str(root), "permission denied",
+                           "check that you may read this folder") from None
+    except OSError as err:  # a looping link, a vanished network share
+        raise ArticleError(str(root), f"cannot be listed ({err.strerror or err})",
+                           "check that the folder is still there") from None
+    return [root / name for name in sorted(found)]
+
+
+def _is_listed(entry: os.DirEntry[str]) -> bool:
+    """A file, or a link that is not a folder (a broken or looping link is read to say why)."""
+    try:
+        # uses the type the directory listing already gave: no stat per regular file
+        return entry.is_file() or (entry.is_symlink() and not entry.is_dir())
+    except OSError:  # a link loop fails to resolve: listed, so that reading it says so
+        return entry.is_symlink()
 
 
 def read_entry(path: Path) -> FolderEntry:
@@ -45,6 +68,10 @@ def read_entry(path: Path) -> FolderEntry:
     except ArticleError as err:
         reason = f"{err.problem}; {err.advice}" if err.advice else err.problem
         return FolderEntry(str(path), None, reason)
+    except Exception as err:  # a loader bug must not take the rest of the folder with it
+        log.exception("unexpected failure reading %s", path)
+        return FolderEntry(str(path), None, f"could not be read because of an internal error "
+                           f"({type(err).__name__}); please report it")
 
 
 def scan_folder(folder: str | os.PathLike[str]) -> list[FolderEntry]:

@@ -37,12 +37,12 @@ def parser_guard(path: str, kind: str, advice: str = "") -> Iterator[None]:
                                 advice) from None
     except Exception as err:  # parsers raise anything at all on malformed input
         raise ArticleUnreadable(
-            path, f"seems damaged: it cannot be read as {kind} ({_why(err)})",
+            path, f"seems damaged: it cannot be read as {kind} ({err_text(err)})",
             advice or f"open it in its application and save it again as {kind}",
         ) from None
 
 
-def _why(err: BaseException) -> str:
+def err_text(err: BaseException) -> str:
     """A short, single-line reason from a parser's exception."""
     text = " ".join(str(err).split()) or type(err).__name__
     return text if len(text) <= 80 else text[:77] + "..."

@@ -20,7 +20,7 @@ from pathlib import Path
 from ..errors import ArticleEmpty, ArticleUnreadable
 from ..loader import build_article, decode_bytes, split_text
 from ..model import Article
-from .common import clean, read_document, same_text
+from .common import clean, err_text, read_document, same_text
 
 _FIELDS = {
     "title": ("title", "headline"),
@@ -43,6 +43,10 @@ def load(path: Path) -> Article:
                                 "check that the file is complete") from None
     except RecursionError:
         raise ArticleUnreadable(name, "is JSON nested too deeply to read", _SHAPE) from None
+    except ValueError as err:  # Python refuses integers of more than 4,300 digits
+        problem = "holds a number thousands of digits long" if "digits" in str(err) \
+            else f"is JSON that cannot be read ({err_text(err)})"
+        raise ArticleUnreadable(name, problem, "check that the file is the article") from None
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else f"a {type(data).__name__}"
         raise ArticleUnreadable(name, f"holds {kind}, not one article object", _SHAPE)

@@ -7,6 +7,7 @@ page extractor, with the archived page's address as the URL.
 
 from __future__ import annotations
 
+import re
 from email import policy
 from email.message import EmailMessage
 from email.parser import BytesParser
@@ -20,6 +21,13 @@ from ..model import Article
 from .common import clean, iso_date, parser_guard, read_document, same_text
 from .web import article_from_html
 
+# Real headers are a few KB; the stdlib's header parser slows to seconds on one of 100 KB.
+MAX_HEADER_BYTES = 64 * 1024
+_HEADERS_END = re.compile(rb"\r?\n\r?\n")
+_HEADER_START = re.compile(rb"\r?\n(?![ \t])")  # a line not folded into the one before
+_MIME_HEADER = re.compile(rb"(content-[a-z-]+|mime-version|subject|from|to|date|"
+                          rb"snapshot-content-location)[ \t]*:", re.IGNORECASE)
+
 
 def load(path: Path) -> Article:
     """Read the article text of an e-mail or a web archive."""
@@ -27,6 +35,7 @@ def load(path: Path) -> Article:
     data = read_document(path)
     archive = path.suffix.lower() in (".mht", ".mhtml")
     decode_bytes(data[:8192], name)  # refuses binary files with the text loader's message
+    _check_headers(data, name, archive)
     with parser_guard(name, "a web archive" if archive else "an e-mail",
                       "save the message or page again from its application"):
         message = cast(EmailMessage, BytesParser(policy=policy.default).parsebytes(data))
@@ -55,6 +64,20 @@ def load(path: Path) -> Article:
     return build_article(name, blocks, headline=subject, meta=merged, encoding=encoding)
 
 
+def _check_headers(data: bytes, name: str, archive: bool) -> None:
+    """Refuse a header (of the message or of any part) far longer than real ones are."""
+    end = _HEADERS_END.search(data, 0, 4 * MAX_HEADER_BYTES + 4)
+    block = len(data) if end is None else end.start()
+    top = max(len(line) for line in _HEADER_START.split(data[:block]))
+    parts = max((len(line) for line in _HEADER_START.split(data) if _MIME_HEADER.match(line)),
+                default=0)
+    longest = max(top, parts)
+    if block > 4 * MAX_HEADER_BYTES or longest > MAX_HEADER_BYTES:
+        kind = "a web archive" if archive else "an e-mail"
+        raise ArticleUnreadable(name, f"seems damaged: its headers are far longer than {kind}'s",
+                                "save the message or page again from its application")
+
+
 def _content(part: EmailMessage, name: str) -> tuple[str, str]:
     """A part's text, decoded by its declared charset, else by the text loader's guesses."""
     charset = part.get_content_charset()
@@ -64,7 +87,7 @@ def _content(part: EmailMessage, name: str) -> tuple[str, str]:
     if charset:
         try:
             return raw.decode(charset), charset
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, ValueError):  # unknown or garbled charset name ("utf\x00-8")
             pass
     decoded = decode_bytes(raw, name)
     return decoded.text, decoded.encoding

@@ -203,16 +203,19 @@ def _starts_paragraph(prev: _Line, line: _Line, leading: float, width: int) -> b
 
 def _text(block: _Block) -> str:
     """A paragraph's lines joined, undoing hyphenation at line ends."""
-    out = ""
+    # one join at the end, and each test looks at one line: a page-long "paragraph" of
+    # thousands of lines stays linear
+    pieces: list[str] = []
     for line in block.lines:
         text = line.text.strip()
-        if not out:
-            out = text
-        elif _HYPHENATED.search(out) and text[:1].islower():
-            out = out[:-1] + text
-        else:
-            out = f"{out} {text}"
-    return out.replace("\u00ad", "")
+        if not text:
+            continue
+        if pieces and _HYPHENATED.search(pieces[-1][-2:]) and text[:1].islower():
+            pieces[-1] = pieces[-1][:-1]
+        elif pieces:
+            pieces.append(" ")
+        pieces.append(text)
+    return "".join(pieces).replace("\u00ad", "")
 
 
 def _body_size(blocks: list[_Block]) -> float:

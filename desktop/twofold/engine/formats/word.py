@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import zipfile
+import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +19,9 @@ if TYPE_CHECKING:
 _HEADLINE_STYLES = frozenset({"title", "heading 1", "heading1"})
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# A news article's document.xml is well under a few MB; a zip claiming far more is a zip bomb.
+MAX_UNZIPPED = 200 * 1024 * 1024
+_AGAIN = "copy or download it again, or open it in Word or LibreOffice and save it again"
 
 
 def load(path: Path) -> Article:
@@ -31,6 +36,7 @@ def load(path: Path) -> Article:
     if not data.startswith(_ZIP_MAGIC):
         raise ArticleUnreadable(name, "is not a Word document (a .docx file is a zip archive)",
                                 "open it in Word or LibreOffice and save it as .docx")
+    _check_archive(name, data)
     with parser_guard(name, ".docx"):
         document = docx.Document(io.BytesIO(data))
         texts = [(" ".join(p.text.split()), _style_name(p)) for p in document.paragraphs]
@@ -50,6 +56,29 @@ def load(path: Path) -> Article:
         "url": found.get("url"),
     }
     return build_article(name, blocks, headline=headline, meta=meta)
+
+
+def _check_archive(name: str, data: bytes) -> None:
+    """Name the usual ways a .docx is broken before python-docx reports them obscurely."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = {info.filename: info for info in archive.infolist()}
+            body = members.get("word/document.xml")
+            if body is None:
+                raise ArticleUnreadable(
+                    name, "is a zip archive without a Word document inside "
+                    "(it has no word/document.xml)", "check that it is the .docx of the article")
+            if sum(info.file_size for info in members.values()) > MAX_UNZIPPED:
+                raise ArticleUnreadable(name, "unpacks to more than "
+                                        f"{MAX_UNZIPPED // 2**20} MB, far more than an article",
+                                        "save the article text alone as .docx or .txt")
+            archive.read(body)  # checks the CRC: a damaged member fails here, clearly
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as err:
+        problem = "is incomplete or damaged" if "not a zip" in str(err).lower() else \
+            "is damaged (its zip archive is corrupt)"
+        raise ArticleUnreadable(name, problem, _AGAIN) from None
+    except (OSError, ValueError, RuntimeError) as err:  # zipfile raises these on odd archives
+        raise ArticleUnreadable(name, f"is damaged ({type(err).__name__})", _AGAIN) from None
 
 
 def _style_name(paragraph: Paragraph) -> str:
