@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from twofold.engine import overview as ov_module
 from twofold.engine.cache import Cache
-from twofold.engine.errors import ArticleError
+from twofold.engine.errors import ArticleError, Cancelled
 from twofold.engine.folder import most_similar_pair, similarity_matrix
 from twofold.engine.loader import load_article, parse_text
 from twofold.engine.overview import (
@@ -285,6 +285,28 @@ def test_progress_reports_every_file_and_can_cancel(folder: Path) -> None:
 
     with pytest.raises(KeyboardInterrupt):
         overview(folder, cache=Cache(None), progress=cancel)
+
+
+def test_a_cancelled_overview_stops_at_its_next_check_and_caches_nothing(
+        folder: Path, tmp_path: Path) -> None:
+    asked: list[int] = []
+    overview(folder, cache=Cache(None), cancelled=lambda: asked.append(1) is None and False)
+    assert len(asked) > 7, "asked after every file and between the blocks of work"
+    slot = str(folder.resolve())
+    for stop_after in (0, 3, len(asked) - 1):
+        cache = Cache(tmp_path / f"c{stop_after}.sqlite3")
+        calls: list[int] = []
+
+        def cancelled(calls: list[int] = calls, stop_after: int = stop_after) -> bool:
+            calls.append(1)
+            return len(calls) > stop_after
+
+        with pytest.raises(Cancelled):
+            overview(folder, cache=cache, cancelled=cancelled)
+        assert len(calls) == stop_after + 1
+        assert cache.get(ov_module._RESULTS_NS, slot) is None
+        if stop_after < 7:  # a finished scan's file summaries are kept: they are complete
+            assert cache.get(ov_module._FILES_NS, slot) is None
 
 
 @pytest.mark.parametrize("count", [0, 1])

@@ -22,10 +22,11 @@ from twofold.engine.model import Article, Comparison
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
-def _real_compare(left: Article, right: Article) -> Comparison:
+def _real_compare(left: Article, right: Article, *,
+                  cancelled: Callable[[], bool] | None = None) -> Comparison:
     from twofold.engine.compare import compare
 
-    return compare(left, right)
+    return compare(left, right, cancelled=cancelled)
 
 
 @pytest.fixture(scope="session")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from difflib import SequenceMatcher
 
@@ -16,7 +17,8 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORDS.findall(text)]
 
 
-def fake_compare(left: Article, right: Article) -> Comparison:
+def fake_compare(left: Article, right: Article, *,
+                 cancelled: Callable[[], bool] | None = None) -> Comparison:
     """Link paragraphs whose words overlap, diff them with the engine's word diff."""
     links = []
     for lp in left.paragraphs:
@@ -52,7 +54,8 @@ def spans_of(article: Article, paragraph: int, word_index: int = 0, words: int =
     return Span(paragraph, first.start(), last.end(), text[first.start():last.end()])
 
 
-def fake_compare_with_divergences(left: Article, right: Article) -> Comparison:
+def fake_compare_with_divergences(left: Article, right: Article, *,
+                                  cancelled: Callable[[], bool] | None = None) -> Comparison:
     """The lexical stand-in plus three divergences far apart (last vs first paragraphs)."""
     c = fake_compare(left, right)
     last_l, last_r = len(left.paragraphs) - 1, len(right.paragraphs) - 1

@@ -109,7 +109,7 @@ def test_double_click_sets_the_right_article(window, qtbot, seeds) -> None:
 
 
 def test_missing_model_is_a_message_not_a_dialog(qtbot, seeds) -> None:
-    def no_model(*_args: object) -> None:
+    def no_model(*_args: object, **_kwargs: object) -> None:
         raise ModelMissing("The English language model is not installed; run 'make install'")
 
     window = MainWindow(compare_fn=no_model, restore=False)  # type: ignore[arg-type]
@@ -132,7 +132,7 @@ def test_unexpected_error_opens_a_dialog_with_the_log_path(qtbot, seeds, monkeyp
 
     monkeypatch.setattr(crash, "report", spy)
 
-    def broken(*_args: object) -> None:
+    def broken(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("engine bug")
 
     window = MainWindow(compare_fn=broken, restore=False)  # type: ignore[arg-type]

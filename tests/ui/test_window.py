@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QToolButton
 
 from twofold.ui.highlight import change_at
 from twofold.ui.mainwindow import MainWindow
@@ -154,15 +156,46 @@ def test_alignment_survives_a_resize(compared: MainWindow, qtbot) -> None:
                    - view.right.text_top(view.right.order[ri])) <= 1
 
 
-def test_bad_file_shows_a_message_and_the_rest_loads(window, qtbot, seeds,
-                                                     tmp_path: Path) -> None:
-    for path in sorted(seeds.glob("*.txt"))[:2]:
+BAD_FILES = {  # name -> (bytes, words the listed reason uses)
+    "empty.txt": (b"", "empty"),
+    "photo.txt": (bytes(range(256)) * 40, "binary"),
+    "damaged.docx": (b"PK\x03\x04\x14\x00 the rest of the archive is missing", "damaged"),
+    "renamed.docx": (b"Plain text saved under the wrong name." * 20, "not a Word"),
+}
+
+
+def test_bad_files_are_listed_grey_with_their_reasons_and_the_rest_compares(
+        window, qtbot, seeds, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    good = sorted(seeds.glob("*.txt"))[:3]
+    for path in good:
         (tmp_path / path.name).write_bytes(path.read_bytes())
-    (tmp_path / "broken.txt").write_bytes(bytes(range(256)) * 40)
-    with qtbot.waitSignal(window.comparisonShown, timeout=120_000):
+    for name, (data, _reason) in BAD_FILES.items():
+        (tmp_path / name).write_bytes(data)
+    with qtbot.waitSignal(window.comparisonShown, timeout=120_000) as shown:
         window.open_folder(str(tmp_path))
-    assert len(window.articles.paths()) == 2
-    assert len(window.articles.paths(readable_only=False)) == 3
-    levels_texts = window.messages.messages()
-    assert any("broken.txt" in text for _, text in levels_texts)
-    assert window.view.comparison is not None
+    assert len(window.articles.paths()) == 3
+    assert len(window.articles.paths(readable_only=False)) == 3 + len(BAD_FILES)
+    grey = window.articles.palette().color(QPalette.ColorGroup.Disabled,
+                                           QPalette.ColorRole.Text)
+    for name, (_data, reason) in BAD_FILES.items():
+        item = window.articles.item_for(str(tmp_path / name))
+        first, why = item.text(0).split("\n", 1)
+        assert first == name and reason in why, (name, why)
+        assert "Cannot be compared" in item.toolTip(0) and why in item.toolTip(0)
+        assert item.foreground(0).color() == grey
+        assert not item.flags() & Qt.ItemFlag.ItemIsSelectable
+    (level, text), = window.messages.messages()
+    assert level == "warning" and text.startswith(f"{len(BAD_FILES)} files cannot be compared")
+    assert all(name in text for name in list(BAD_FILES)[:3])
+    c = shown.args[0]
+    assert {c.left.path, c.right.path} <= {str(p) for p in tmp_path.glob("*.txt")} - {
+        str(tmp_path / n) for n in BAD_FILES}
+    # the message bar stays usable: dismiss the warning, later messages still show
+    window.messages.findChildren(QToolButton)[0].click()
+    qtbot.waitUntil(lambda: window.messages.messages() == [])
+    window.open_dropped([str(tmp_path / "empty.txt")])
+    assert window.messages.isVisible() and window.messages.messages()[0][0] == "warning"
+    other = next(p for p in window.articles.paths() if p not in (c.left.path, c.right.path))
+    with qtbot.waitSignal(window.comparisonShown, timeout=120_000) as again:
+        window.compare_pair(c.left.path, other)
+    assert again.args[0].right.path == other

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 import hashlib
 import json
 import logging
 import os
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 from .. import __version__
@@ -15,6 +18,7 @@ from .align import DEFAULT_PARAMS, align_articles, prefetch_sentence_vectors
 from .cache import shared_cache
 from .divergences import find_divergences
 from .entities import extract_entities
+from .errors import Cancelled
 from .loader import load_article
 from .model import Article, CompareOptions, Comparison, Link
 from .nlp import analyse, sentence_spans
@@ -26,6 +30,7 @@ log = logging.getLogger(__name__)
 # Bump when any engine stage changes its output: cached comparisons of older engines are ignored.
 ENGINE_REVISION = 3
 _NAMESPACE = "comparison"
+_WHAT = "The comparison"
 
 
 def compare(
@@ -33,8 +38,13 @@ def compare(
     right: Article | str | os.PathLike[str],
     *,
     options: CompareOptions | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> Comparison:
-    """Compare two articles (paths or loaded); raises `ArticleError` for unusable input."""
+    """Compare two articles (paths or loaded); raises `ArticleError` for unusable input.
+
+    `cancelled()` is asked between stages; when it says so, `Cancelled` is raised and nothing is
+    cached.
+    """
     options = options or CompareOptions()
     la, ra = _as_article(left), _as_article(right)
     key = _cache_key(la, ra, options)
@@ -48,33 +58,37 @@ def compare(
                 left=dataclasses.replace(cached.left, path=la.path),
                 right=dataclasses.replace(cached.right, path=ra.path),
             )
-    result = _compute(la, ra, options)
+    result = _compute(la, ra, options, cancelled)
     cache.put(_NAMESPACE, key, json.dumps(comparison_to_dict(result, full=True)).encode())
     return result
 
 
-def _compute(la: Article, ra: Article, options: CompareOptions) -> Comparison:
+def _compute(la: Article, ra: Article, options: CompareOptions,
+             cancelled: Callable[[], bool] | None = None) -> Comparison:
     # Past the embedding budget both alignment and divergences work from words alone.
     embed = options.use_embeddings and (
         la.word_count + ra.word_count <= DEFAULT_PARAMS.max_embedded_words)
-    ldocs = analyse(la)
+    ldocs = analyse(la, cancelled=cancelled)
     if embed:
         # The encoder (NumPy, GIL released in BLAS) embeds the left article while spaCy reads
         # the right one: on two cores that hides most of one side's embedding time.
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="twofold-embed") as pool:
             pending = pool.submit(prefetch_sentence_vectors, ldocs)
-            rdocs = analyse(ra)
+            rdocs = analyse(ra, cancelled=cancelled)
             pending.result()
     else:
-        rdocs = analyse(ra)
+        rdocs = analyse(ra, cancelled=cancelled)
     la, ra = _with_sentences(la, ldocs), _with_sentences(ra, rdocs)
+    Cancelled.check(cancelled, _WHAT)
     alignment = align_articles(la, ra, ldocs, rdocs, use_embeddings=embed)
     links = tuple(
-        _with_ops(link, la, ra) for link in alignment.links
+        _with_ops(link, la, ra, cancelled) for link in alignment.links
     )
+    Cancelled.check(cancelled, _WHAT)
     left_entities, right_entities = (
         extract_entities(la, ra, ldocs, rdocs) if options.entities else ((), ())
     )
+    Cancelled.check(cancelled, _WHAT)
     divergences = (
         find_divergences(la, ra, links, left_entities, right_entities, ldocs, rdocs,
                          use_embeddings=embed)
@@ -87,7 +101,9 @@ def _compute(la: Article, ra: Article, options: CompareOptions) -> Comparison:
     )
 
 
-def _with_ops(link: Link, la: Article, ra: Article) -> Link:
+def _with_ops(link: Link, la: Article, ra: Article,
+              cancelled: Callable[[], bool] | None = None) -> Link:
+    Cancelled.check(cancelled, _WHAT)
     ops = diff_paragraphs(la.paragraphs[link.left].text, ra.paragraphs[link.right].text)
     return dataclasses.replace(link, ops=ops)
 
@@ -116,7 +132,24 @@ def _cache_key(la: Article, ra: Article, options: CompareOptions) -> str:
 
 def _decode(data: bytes) -> Comparison | None:
     try:
-        return comparison_from_dict(json.loads(data))
+        with _collector_paused():
+            return comparison_from_dict(json.loads(data))
     except (ValueError, KeyError, TypeError) as err:
         log.warning("ignoring an unreadable cached comparison (%s)", err)
         return None
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building a large acyclic result.
+
+    A long pair decodes into ~10^5 small objects; each burst of allocations set off collections
+    that walk every live object (the spaCy model's included): 1.3 s instead of 0.3 s for 20k words.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 
 class TwofoldError(Exception):
     """Base of every error the engine raises on purpose."""
@@ -40,3 +42,16 @@ class UnsupportedFormat(ArticleError):
 
 class ModelMissing(TwofoldError):
     """The spaCy language model is not installed."""
+
+
+class Cancelled(TwofoldError):
+    """The caller asked to stop: the work was abandoned and nothing partial was kept."""
+
+    def __init__(self, what: str = "The work") -> None:
+        super().__init__(f"{what} was cancelled")
+
+    @staticmethod
+    def check(cancelled: Callable[[], bool] | None, what: str = "The work") -> None:
+        """Raise `Cancelled` when the caller's `cancelled()` says to stop."""
+        if cancelled is not None and cancelled():
+            raise Cancelled(what)

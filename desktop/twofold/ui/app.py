@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import signal
+import socket
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from types import FrameType
 
-from PySide6.QtCore import QEventLoop, QSize, QTimer
+from PySide6.QtCore import QEventLoop, QSize, QSocketNotifier, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -81,7 +85,53 @@ def run(argv: Sequence[str]) -> int:
         return _screenshot(window, args.paths, args.screenshot, size)
     window.show()
     _open(window, args.paths)
-    return int(app.exec()) if owns_app else 0
+    if not owns_app:
+        return 0
+    restore = _close_on_signals(app)
+    try:
+        return int(app.exec())
+    finally:
+        restore()
+
+
+def _close_on_signals(app: QApplication) -> Callable[[], None]:
+    """Ctrl+C in the terminal (SIGINT) and SIGTERM close the window as File > Quit does.
+
+    Qt's event loop holds the main thread, so Python would run its handlers only at the next
+    event: the signal's byte on a socket wakes the loop (`signal.set_wakeup_fd`). Returns a
+    function that puts the previous handlers back.
+    """
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    try:
+        previous_fd = signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
+    except ValueError:  # not the main thread: leave the signals alone
+        reader.close()
+        writer.close()
+        return lambda: None
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read)
+    notifier.activated.connect(lambda *_: _drain(reader))
+
+    def close(_signum: int, _frame: FrameType | None) -> None:
+        QTimer.singleShot(0, app.closeAllWindows)
+
+    previous = {sig: signal.signal(sig, close) for sig in (signal.SIGINT, signal.SIGTERM)}
+
+    def restore() -> None:
+        notifier.setEnabled(False)
+        signal.set_wakeup_fd(previous_fd)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        reader.close()
+        writer.close()
+
+    return restore
+
+
+def _drain(reader: socket.socket) -> None:
+    with contextlib.suppress(OSError):  # nothing left to read
+        reader.recv(512)
 
 
 def _open(window: MainWindow, paths: Sequence[str]) -> None:

@@ -24,6 +24,7 @@ from twofold.engine.model import Article, Comparison
 
 from . import crash, jobs, settings
 from .articlelist import ArticleList
+from .cancelling import WorkCanceller
 from .compareview import CompareView, stop_summary
 from .divergencepanel import DivergencePanel
 from .emptystate import EmptyState
@@ -36,14 +37,15 @@ from .statusbar import CompareStatus
 from .theme import ThemeMode, apply_palette, colors_for
 from .worker import JobRunner
 
-CompareFn = Callable[[Article, Article], Comparison]
+CompareFn = jobs.CompareFn
 
 
-def engine_compare(left: Article, right: Article) -> Comparison:
+def engine_compare(left: Article, right: Article, *,
+                   cancelled: Callable[[], bool] | None = None) -> Comparison:
     """The engine's compare, imported late so the window opens before spaCy loads."""
     from twofold.engine.compare import compare
 
-    return compare(left, right)
+    return compare(left, right, cancelled=cancelled)
 
 
 class MainWindow(QMainWindow):
@@ -111,6 +113,7 @@ class MainWindow(QMainWindow):
         from .menus import build_menus
 
         self.actions_: dict[str, QAction] = build_menus(self)
+        self.canceller = WorkCanceller(self)
         self._wire()
         from .accessibility import name_main_widgets
 
@@ -174,6 +177,8 @@ class MainWindow(QMainWindow):
         self.divergences.divergenceActivated.connect(self.view.show_divergence)
         self.view_tabs.currentChanged.connect(lambda index: self.show_overview(index == 1))
         self.overview.pairRequested.connect(self.compare_pair)
+        self.overview.retryRequested.connect(self._refresh_overview)
+        self.canceller.cancelled.connect(self._work_cancelled)
         self.watch.changed.connect(self._folder_changed)
         self.view.currentChanged.connect(
             lambda index: self.status.show_position(stop_summary(self.view.stops(), index)))
@@ -264,7 +269,18 @@ class MainWindow(QMainWindow):
 
     def _start(self, channel: str, label: str, fn: Callable[..., Any], *args: Any) -> None:
         self.status.set_busy(True, label)
-        self.runner.submit(channel, fn, *args)
+        self.runner.submit(channel, fn, *args, cancellable=True)
+
+    def _work_cancelled(self, channels: list[str]) -> None:
+        """After a cancel the sides are those on screen, and the overview can be asked again."""
+        c = self.view.comparison
+        if "compare" in channels and c is not None and {c.left.path, c.right.path} <= set(
+                self._articles):
+            self.left_path, self.right_path = c.left.path, c.right.path
+            self.articles.set_sides(self.left_path, self.right_path)
+        if "overview" in channels:
+            self._overview_folder = None
+            self.overview.set_cancelled()
 
     def _job_done(self, channel: str, _job_id: int, result: object) -> None:
         if channel == "scan" and isinstance(result, jobs.Listing):
@@ -404,8 +420,8 @@ class MainWindow(QMainWindow):
                 self.messages.warning(
                     f"{os.path.basename(path)} was removed from the folder or can no longer be "
                     f"read; the {side} pane keeps its last text.")
-        changed = [path for _side, path in sides
-                   if path in self._articles and not _same(self._articles[path], shown[path])]
+        changed = [path for _side, path in sides if path in self._articles
+                   and not jobs.same_article(self._articles[path], shown[path])]
         if changed and not gone:
             self.messages.info(f"{os.path.basename(changed[0])} changed on disk; compared again.")
             self._start("compare", "Comparing again…", self._compare_fn,
@@ -470,19 +486,11 @@ class MainWindow(QMainWindow):
             self.messages.warning("Drop one folder of articles, or exactly two article files.")
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Remember the layout; let running jobs finish quietly."""
+        """Remember the layout; stop the background work and wait (briefly) for it."""
         for dock in self._waiting_docks:
             dock.show()  # hidden only while empty: remember it as shown
         settings.save(settings.GEOMETRY, self.saveGeometry())
         settings.save(settings.WINDOW_STATE, self.saveState())
         self.watch.watch(None)
-        for channel in ("scan", "rescan", "compare", "overview"):
-            self.runner.cancel(channel)
+        self.canceller.shut_down()
         super().closeEvent(event)
-
-
-def _same(a: Article, b: Article) -> bool:
-    """Whether two readings of a file show the same article (text and metadata)."""
-    text = (a.digest == b.digest) if a.digest and b.digest else (
-        [p.text for p in a.paragraphs] == [p.text for p in b.paragraphs])
-    return text and (a.title, a.source, a.date) == (b.title, b.source, b.date)

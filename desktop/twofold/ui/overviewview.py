@@ -213,6 +213,7 @@ class OverviewView(QWidget):
     """Shows a folder's Overview; clicking a pair asks (by signal) for it to be compared."""
 
     pairRequested = Signal(str, str)  # left path, right path
+    retryRequested = Signal()  # relate the articles again after a cancel
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -222,6 +223,7 @@ class OverviewView(QWidget):
         self.summary.setObjectName("overviewSummary")
         self.summary.setWordWrap(True)
         self.summary.setContentsMargins(10, 8, 10, 4)
+        self.summary.linkActivated.connect(lambda _link: self.retryRequested.emit())
         self.table = QTableView()
         self.table.setObjectName("similarityMatrix")
         self.table.setModel(self.model)
@@ -263,6 +265,12 @@ class OverviewView(QWidget):
     def set_waiting(self, folder: str) -> None:
         """Say that the overview of a folder is being computed."""
         self.summary.setText(f"Relating the articles of <b>{os.path.basename(folder)}</b>…")
+
+    def set_cancelled(self) -> None:
+        """Say that relating the articles was cancelled, with a link to start again."""
+        self.set_overview(None)
+        self.summary.setText("Relating the articles was cancelled. "
+                             "<a href='#again'>Relate them again</a>")
 
     def set_overview(self, overview: Overview | None,
                      names: Mapping[str, str] | None = None) -> None:

@@ -1,8 +1,8 @@
-"""The status bar: pair similarity, paragraph counts, where F7 is, and a busy indicator."""
+"""The status bar: pair similarity, paragraph counts, where F7 is, a busy indicator, Cancel."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton, QWidget
 
 from twofold.engine.model import Comparison
 
@@ -31,12 +31,18 @@ class CompareStatus(QStatusBar):
         self.busy_label = QLabel()
         self.busy.hide()
         self.busy_label.hide()
+        self.cancel_button = QToolButton()
+        self.cancel_button.setObjectName("cancelWork")
+        self.cancel_button.setText("Cancel")
+        self.cancel_button.setToolTip("Stop the work in progress (Esc)")
+        self.cancel_button.hide()
         self.addWidget(self.similarity_label)
         self.addWidget(self.counts_label)
         self.addWidget(self.divergences_label)
         self.addWidget(self.position_label)
         self.addPermanentWidget(self.busy_label)
         self.addPermanentWidget(self.busy)
+        self.addPermanentWidget(self.cancel_button)
 
     def show_comparison(self, c: Comparison) -> None:
         """Show the similarity and paragraph counts of a comparison."""
@@ -61,3 +67,11 @@ class CompareStatus(QStatusBar):
             self.busy_label.setText(label)
         self.busy.setVisible(busy)
         self.busy_label.setVisible(busy)
+
+    def set_cancellable(self, on: bool) -> None:
+        """Offer (or stop offering) the Cancel button for the work that runs."""
+        self.cancel_button.setVisible(on)
+
+    def show_cancelling(self) -> None:
+        """Say that the work is stopping (threads finish their current step first)."""
+        self.busy_label.setText("Cancelling…")
