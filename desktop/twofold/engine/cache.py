@@ -7,6 +7,7 @@ import logging
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -104,7 +105,7 @@ class Cache:
         assert self._path is not None
         for _attempt in range(2):
             try:
-                self._conn = _open(self._path)
+                self._conn = _open_patiently(self._path)
                 return self._conn
             except sqlite3.Error as err:
                 if _is_corrupt(err) and not self._rebuilt:
@@ -166,6 +167,25 @@ def _open(path: Path) -> sqlite3.Connection:
         conn.close()
         raise
     return conn
+
+
+def _open_patiently(path: Path) -> sqlite3.Connection:
+    """`_open`, retried while another process holds the file during its own first open.
+
+    Switching a new file to WAL takes an exclusive lock and SQLite reports "database is locked"
+    at once instead of waiting in the busy handler, so two processes starting together would
+    otherwise have one of them give up its cache.
+    """
+    deadline = time.monotonic() + _BUSY_SECONDS
+    delay = 0.01
+    while True:
+        try:
+            return _open(path)
+        except sqlite3.Error as err:
+            if not _is_busy(err) or time.monotonic() + delay > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.25)
 
 
 def _is_busy(err: sqlite3.Error) -> bool:
