@@ -116,3 +116,18 @@ def test_divergences_come_most_important_first() -> None:
         sorted((d.severity for d in result.divergences), reverse=False)
     assert [d.severity for d in result.divergences] == \
         sorted((d.severity for d in result.divergences), reverse=True)
+
+
+def test_an_article_compared_with_itself_has_no_divergences() -> None:
+    # Found by tests/engine/test_properties.py: two different sentences of one paragraph were
+    # paired with each other and reported as the article disagreeing with itself.
+    article = parse_text("The US has 1,000 troops in Niger. About 650 US troops are in Niger.",
+                         path="same.txt")
+    assert compare(article, article).divergences == ()
+
+
+def test_a_sentence_both_articles_print_is_not_set_against_another() -> None:
+    shared = "The US has 1,000 troops in Niger."
+    left = parse_text(f"{HEAD_L}\n{shared} The base cost 100 million dollars.", path="l.txt")
+    right = parse_text(f"{HEAD_R}\n{shared} About 650 US troops are in Niger.", path="r.txt")
+    assert [d for d in compare(left, right).divergences if d.kind == "number"] == []

@@ -26,6 +26,7 @@ from .divergence_lexicon import (
 from .entity_figures import date_spans, figure_spans
 from .entity_gazetteer import is_demonym, lookup_place
 from .model import Article, Divergence, DivergenceKind, Entity, Link, Span
+from .worddiff import normalise_span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -108,10 +109,18 @@ def _sentence_pairs(
                 sides[key, para] = [_side(para, s, index) for s in docs[para].sents]
     vectors = (_sentence_vectors([s for group in sides.values() for s in group])
                if use_embeddings else None)
+    # A sentence both articles print word for word states its fact the same way on both sides:
+    # pairing it with some other sentence of the other side would report the article's own
+    # neighbouring facts (or, compared with itself, two of its sentences) as a disagreement.
+    texts = {id(s): normalise_span(s.sent.text) for group in sides.values() for s in group}
+    copied = {texts[id(s)] for (k, _), group in sides.items() if k == "L" for s in group} & \
+        {texts[id(s)] for (k, _), group in sides.items() if k == "R" for s in group}
     out: list[_SentencePair] = []
     for link in links:
         for ls in sides["L", link.left]:
             for rs in sides["R", link.right]:
+                if texts[id(ls)] in copied or texts[id(rs)] in copied:
+                    continue
                 lc, rc = _content(ls.sent), _content(rs.sent)
                 if not lc or not rc:
                     continue

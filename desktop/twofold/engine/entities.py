@@ -208,8 +208,9 @@ def _group_names(named: list[_Named]) -> list[EntityGroup]:
     for i, item in enumerate(named):  # acronyms and short forms of organisations
         if item.label != "ORG":
             continue
-        if item.alias_of is not None and item.alias_of in by_start:
-            keys[i] = keys[by_start[item.alias_of]]
+        alias = by_start.get(item.alias_of) if item.alias_of is not None else None
+        if alias is not None and alias in keys:  # not when the vote made the expansion a person
+            keys[i] = keys[alias]
         elif is_acronym(item.name):
             full = next((o for o in orgs if acronym_of(item.name, o)), None)
             if full is not None:

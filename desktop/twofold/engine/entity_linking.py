@@ -73,15 +73,19 @@ def _sorted(entities: object) -> tuple[Entity, ...]:
 
 def _match(left: Sequence[EntityGroup], right: Sequence[EntityGroup]
            ) -> list[tuple[EntityGroup, EntityGroup]]:
-    scored: list[tuple[float, int, int]] = []
+    scored: list[tuple[tuple[bool, float, str, str], int, int]] = []
     for i, a in enumerate(left):
         for j, b in enumerate(right):
             if _GROUP_ORDER[a.label] != _GROUP_ORDER[b.label]:
                 continue
             score = score_pair(a, b)
             if score >= _MIN_SCORE:
-                scored.append((score, i, j))
-    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
+                # Same key first: another pair taking either group would hand its shared key to
+                # a second entity of the other side. Ties go by key, not position, so swapping
+                # the articles pairs the same groups.
+                rank = (a.key != b.key, -score, min(a.key, b.key), max(a.key, b.key))
+                scored.append((rank, i, j))
+    scored.sort()
     used_left: set[int] = set()
     used_right: set[int] = set()
     pairs: list[tuple[EntityGroup, EntityGroup]] = []
