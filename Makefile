@@ -41,7 +41,10 @@ lint: install
 bench: install
 	$(PY) benchmarks/alignment_quality.py
 	$(PY) benchmarks/entity_quality.py
+	$(PY) benchmarks/divergence_quality.py
 	$(PY) benchmarks/speed.py
+	$(PY) benchmarks/folder_scale.py
+	$(PY) benchmarks/fuzz_loaders.py --seconds 5
 
 screenshot: install
 	QT_QPA_PLATFORM=offscreen $(PY) -m twofold --screenshot twofold.png seeds
