@@ -10,9 +10,9 @@ is not reported: precision matters more than recall, since a noisy list is worse
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from rapidfuzz import fuzz
 
@@ -23,34 +23,15 @@ from .divergence_lexicon import (
     ROLE_SYNONYMS,
     TITLE_FILLER,
 )
-from .entity_figures import date_spans, figure_spans
+from .divergence_pairs import SentencePair, Side, mention_index, sentence_pairs
 from .entity_gazetteer import is_demonym, lookup_place
 from .model import Article, Divergence, DivergenceKind, Entity, Link, Span
-from .worddiff import normalise_span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
-    from spacy.tokens import Span as SpacySpan
 
-_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
-_PAIR_THRESHOLD = 0.2  # Dice overlap of content lemmas for two sentences to state one fact
+T = TypeVar("T")
 _QUOTE = re.compile(r"[“\"«„]([^”\"»“]{12,})[”\"»]")
-
-
-@dataclass(frozen=True, slots=True)
-class _Side:
-    """One sentence of one article, with the entity keys mentioned in it by character range."""
-
-    paragraph: int
-    sent: SpacySpan
-    keys: tuple[tuple[int, int, str, str], ...]  # (start, end, key, label), paragraph offsets
-
-
-@dataclass(frozen=True, slots=True)
-class _SentencePair:
-    left: _Side
-    right: _Side
-    overlap: float
 
 
 def find_divergences(
@@ -59,112 +40,48 @@ def find_divergences(
     left_docs: Sequence[Doc], right_docs: Sequence[Doc], *, use_embeddings: bool = True,
 ) -> tuple[Divergence, ...]:
     """Every divergence found, most important first."""
-    lkeys, rkeys = _mention_index(left_entities), _mention_index(right_entities)
-    pairs = _sentence_pairs(links, left_docs, right_docs, lkeys, rkeys, use_embeddings)
+    lkeys, rkeys = mention_index(left_entities), mention_index(right_entities)
+    pairs = sentence_pairs(links, left_docs, right_docs, lkeys, rkeys, use_embeddings)
     found: list[Divergence] = []
     found += _spelling(left_entities, right_entities, left, right, links)
     found += _entity_titles(left_entities, right_entities, left, right, links)
+    facts = _PerSentence()
     # One divergence per contrast ("end" vs "pause"): the best-matched sentences tell it.
     actions: dict[tuple[str, str], tuple[float, Divergence]] = {}
     for pair in pairs:
-        for contrast, d in _actions(pair):
+        for contrast, d in _actions(pair, facts):
             if contrast not in actions or pair.overlap > actions[contrast][0]:
                 actions[contrast] = (pair.overlap, d)
     found += [d for _, d in actions.values()]
     for pair in pairs:
         found += _numbers(pair)
         found += _dates(pair)
-        found += _attribution(pair)
-        found += _role_phrases(pair)
+        found += _attribution(pair, facts)
+        found += _role_phrases(pair, facts)
         found += _quotes(pair)
     return _ranked(found)
 
 
-# -- sentence pairs -----------------------------------------------------------------------------
+class _PerSentence:
+    """What a rule reads off one sentence, worked out once per sentence rather than per pair."""
 
-def _mention_index(entities: Sequence[Entity]) -> dict[int, list[tuple[int, int, str, str]]]:
-    index: dict[int, list[tuple[int, int, str, str]]] = {}
-    for e in entities:
-        for m in e.mentions:
-            index.setdefault(m.paragraph, []).append((m.start, m.end, e.key, e.label))
-    return index
+    def __init__(self) -> None:
+        self._found: dict[tuple[Callable[[Side], object], int], object] = {}
 
-
-def _content(sent: SpacySpan) -> set[str]:
-    return {t.lemma_.lower() for t in sent if t.pos_ in _CONTENT_POS and not t.is_stop}
-
-
-def _sentence_pairs(
-    links: Sequence[Link], left_docs: Sequence[Doc], right_docs: Sequence[Doc],
-    lkeys: dict[int, list[tuple[int, int, str, str]]],
-    rkeys: dict[int, list[tuple[int, int, str, str]]],
-    use_embeddings: bool,
-) -> list[_SentencePair]:
-    """Sentence pairs of linked paragraphs that share enough content to state one fact."""
-    sides = {}
-    for link in links:
-        for key, docs, index in (("L", left_docs, lkeys), ("R", right_docs, rkeys)):
-            para = link.left if key == "L" else link.right
-            if (key, para) not in sides:
-                sides[key, para] = [_side(para, s, index) for s in docs[para].sents]
-    vectors = (_sentence_vectors([s for group in sides.values() for s in group])
-               if use_embeddings else None)
-    # A sentence both articles print word for word states its fact the same way on both sides:
-    # pairing it with some other sentence of the other side would report the article's own
-    # neighbouring facts (or, compared with itself, two of its sentences) as a disagreement.
-    texts = {id(s): normalise_span(s.sent.text) for group in sides.values() for s in group}
-    copied = {texts[id(s)] for (k, _), group in sides.items() if k == "L" for s in group} & \
-        {texts[id(s)] for (k, _), group in sides.items() if k == "R" for s in group}
-    out: list[_SentencePair] = []
-    for link in links:
-        for ls in sides["L", link.left]:
-            for rs in sides["R", link.right]:
-                if texts[id(ls)] in copied or texts[id(rs)] in copied:
-                    continue
-                lc, rc = _content(ls.sent), _content(rs.sent)
-                if not lc or not rc:
-                    continue
-                dice = 2 * len(lc & rc) / (len(lc) + len(rc))
-                cosine = _cosine(vectors, ls, rs)
-                # Either shared content words or a close paraphrase state one fact.
-                overlap = max(dice, (cosine - 0.6) / 0.4 * 0.5 + 0.2 if cosine >= 0.6 else 0.0)
-                if overlap >= _PAIR_THRESHOLD:
-                    out.append(_SentencePair(ls, rs, overlap))
-    return out
+    def __call__(self, rule: Callable[[Side], T], side: Side) -> T:
+        key = (rule, id(side))
+        if key not in self._found:
+            self._found[key] = rule(side)
+        return self._found[key]  # type: ignore[return-value]
 
 
-def _sentence_vectors(sides: list[_Side]) -> dict[int, object] | None:
-    # The same sentences alignment embedded: served from its per-process memo.
-    from .align_vectors import sentence_vectors
-
-    if not sides:
-        return None
-    matrix = sentence_vectors([s.sent.text for s in sides])
-    if matrix is None:
-        return None
-    return {id(s): row for s, row in zip(sides, matrix, strict=True)}
-
-
-def _cosine(vectors: dict[int, object] | None, a: _Side, b: _Side) -> float:
-    if vectors is None:
-        return 0.0
-    return float(vectors[id(a)] @ vectors[id(b)])  # type: ignore[operator]
-
-
-def _side(paragraph: int, sent: SpacySpan, index: dict[int, list[tuple[int, int, str, str]]]
-          ) -> _Side:
-    keys = tuple(k for k in index.get(paragraph, ())
-                 if sent.start_char <= k[0] and k[1] <= sent.end_char)
-    return _Side(paragraph, sent, keys)
-
-
-def _span(side: _Side, start: int, end: int) -> Span:
+def _span(side: Side, start: int, end: int) -> Span:
     """A divergence span over paragraph character offsets of one side."""
     text = side.sent.doc.text
     return Span(side.paragraph, start, end, text[start:end])
 
 
-def _tok_span(side: _Side, first: int, last: int) -> Span:
+def _tok_span(side: Side, first: int, last: int) -> Span:
     """A span over doc tokens first..last-1."""
     doc = side.sent.doc
     return _span(side, doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text))
@@ -180,10 +97,9 @@ def _value(key: str) -> float | None:
     return float(match.group(1)) if match else None
 
 
-def _numbers(pair: _SentencePair) -> list[Divergence]:
+def _numbers(pair: SentencePair) -> list[Divergence]:
     """The same kind of thing counted differently in two sentences that state one fact."""
-    lfigs = [f for f in figure_spans(pair.left.sent.doc) if _inside(f.start, f.end, pair.left)]
-    rfigs = [f for f in figure_spans(pair.right.sent.doc) if _inside(f.start, f.end, pair.right)]
+    lfigs, rfigs = pair.left.figures, pair.right.figures
     lvals = {(f.label, _value(f.key)) for f in lfigs}
     rvals = {(f.label, _value(f.key)) for f in rfigs}
     lrest = [f for f in lfigs if (f.label, _value(f.key)) not in rvals]
@@ -206,14 +122,9 @@ def _numbers(pair: _SentencePair) -> list[Divergence]:
     return out
 
 
-def _inside(start: int, end: int, side: _Side) -> bool:
-    return side.sent.start <= start and end <= side.sent.end
-
-
-def _dates(pair: _SentencePair) -> list[Divergence]:
+def _dates(pair: SentencePair) -> list[Divergence]:
     """A different day or date given for what the two sentences report."""
-    ld = [d for d in date_spans(pair.left.sent.doc) if _inside(d[0], d[1], pair.left)]
-    rd = [d for d in date_spans(pair.right.sent.doc) if _inside(d[0], d[1], pair.right)]
+    ld, rd = pair.left.dates, pair.right.dates
     out = []
     for ls_, le, lv in ld:
         if any(lv.compatible(rv) > 0 for _, _, rv in rd):
@@ -248,7 +159,7 @@ def _predicate(doc: Doc, start: int, end: int) -> str:
     return tok.lemma_.lower()
 
 
-def _same_event(pair: _SentencePair, ls: int, le: int, rs: int, re_: int) -> bool:
+def _same_event(pair: SentencePair, ls: int, le: int, rs: int, re_: int) -> bool:
     """Whether two date phrases date the same happening: the same predicate, or one sentence."""
     if pair.overlap >= 0.6:
         return True
@@ -267,7 +178,7 @@ class _Speaker:
     via_role: bool  # "a spokesman for X": X speaks through someone else
 
 
-def _speakers(side: _Side) -> list[_Speaker]:
+def _speakers(side: Side) -> list[_Speaker]:
     out = []
     for tok in side.sent:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in REPORTING_VERBS:
@@ -283,7 +194,7 @@ def _speakers(side: _Side) -> list[_Speaker]:
     return [s for s in out if s.keys]
 
 
-def _speaker(side: _Side, first: int, last: int, head: object) -> _Speaker:
+def _speaker(side: Side, first: int, last: int, head: object) -> _Speaker:
     doc = side.sent.doc
     start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)
     keys = frozenset(k for s, e, k, label in side.keys
@@ -295,9 +206,9 @@ def _speaker(side: _Side, first: int, last: int, head: object) -> _Speaker:
     return _Speaker(first, last, keys, via)
 
 
-def _attribution(pair: _SentencePair) -> list[Divergence]:
+def _attribution(pair: SentencePair, facts: _PerSentence) -> list[Divergence]:
     """The same statement credited to different people or bodies."""
-    lsp, rsp = _speakers(pair.left), _speakers(pair.right)
+    lsp, rsp = facts(_speakers, pair.left), facts(_speakers, pair.right)
     if len(lsp) != 1 or len(rsp) != 1 or pair.overlap < 0.3:
         return []
     a, b = lsp[0], rsp[0]
@@ -367,9 +278,9 @@ def _title_span(article: Article, entity: Entity) -> Span | None:
     return None
 
 
-def _role_phrases(pair: _SentencePair) -> list[Divergence]:
+def _role_phrases(pair: SentencePair, facts: _PerSentence) -> list[Divergence]:
     """Two sentences naming the same role slot ("led by ...") with different titles."""
-    lroles, rroles = _roles(pair.left), _roles(pair.right)
+    lroles, rroles = facts(_roles, pair.left), facts(_roles, pair.right)
     out = []
     for governor, (lf, ll) in lroles.items():
         if governor not in rroles:
@@ -381,7 +292,7 @@ def _role_phrases(pair: _SentencePair) -> list[Divergence]:
     return out
 
 
-def _roles(side: _Side) -> dict[str, tuple[int, int]]:
+def _roles(side: Side) -> dict[str, tuple[int, int]]:
     """Role phrases keyed by the verb and preposition that govern them ("lead/by")."""
     from .entity_names import is_role_head
 
@@ -398,7 +309,7 @@ def _roles(side: _Side) -> dict[str, tuple[int, int]]:
     return out
 
 
-def _strip_names(side: _Side, first: int, last: int) -> str:
+def _strip_names(side: Side, first: int, last: int) -> str:
     """The phrase without the names of people in it, which are not part of a title."""
     doc = side.sent.doc
     start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)
@@ -412,7 +323,7 @@ def _strip_names(side: _Side, first: int, last: int) -> str:
 
 # -- quotes and actions -------------------------------------------------------------------------
 
-def _quotes(pair: _SentencePair) -> list[Divergence]:
+def _quotes(pair: SentencePair) -> list[Divergence]:
     """The same quotation worded differently (a translation or an edit)."""
     lq = list(_QUOTE.finditer(pair.left.sent.text))
     rq = list(_QUOTE.finditer(pair.right.sent.text))
@@ -438,7 +349,7 @@ def _lemmas(tok: object) -> tuple[str, ...]:
     return tuple(dict.fromkeys([lemma, lower, *stems]))
 
 
-def _action_classes(side: _Side) -> dict[str, tuple[str, int]]:
+def _action_classes(side: Side) -> dict[str, tuple[str, int]]:
     out: dict[str, tuple[str, int]] = {}
     for tok in side.sent:
         if tok.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ"):
@@ -455,9 +366,9 @@ def _action_classes(side: _Side) -> dict[str, tuple[str, int]]:
     return out
 
 
-def _actions(pair: _SentencePair) -> list[tuple[tuple[str, str], Divergence]]:
+def _actions(pair: SentencePair, facts: _PerSentence) -> list[tuple[tuple[str, str], Divergence]]:
     """The same decision or event told with actions that mean different things."""
-    la, ra = _action_classes(pair.left), _action_classes(pair.right)
+    la, ra = facts(_action_classes, pair.left), facts(_action_classes, pair.right)
     out = []
     for family, (lcls, li) in la.items():
         if family not in ra or ra[family][0] == lcls:
@@ -472,7 +383,7 @@ def _actions(pair: _SentencePair) -> list[tuple[tuple[str, str], Divergence]]:
     return out
 
 
-def _with_particle(side: _Side, span: Span, i: int) -> Span:
+def _with_particle(side: Side, span: Span, i: int) -> Span:
     doc = side.sent.doc
     if i + 1 < len(doc) and (doc[i + 1].dep_ == "prt" or doc[i + 1].lower_ in
                              set(PARTICLE_REQUIRED.values())):

@@ -1,0 +1,128 @@
+"""Sentence pairs that state one fact: the ground divergences are found on.
+
+Two sentences of linked paragraphs pair when they share enough content lemmas or, failing that,
+when their MiniLM embeddings are close. Each sentence carries what the rules need (entity keys,
+figures, dates, content lemmas), found once per sentence rather than once per pair.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .entity_figures import DateValue, Figure, date_spans, figure_spans
+from .model import Entity, Link
+from .worddiff import normalise_span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
+
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+_PAIR_THRESHOLD = 0.2  # Dice overlap of content lemmas for two sentences to state one fact
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One sentence of one article, with the entity keys mentioned in it by character range."""
+
+    paragraph: int
+    sent: SpacySpan
+    keys: tuple[tuple[int, int, str, str], ...]  # (start, end, key, label), paragraph offsets
+    # Found once per sentence, not once per pair it takes part in (a long pair has thousands).
+    figures: tuple[Figure, ...] = ()
+    dates: tuple[tuple[int, int, DateValue], ...] = ()
+    content: frozenset[str] = frozenset()  # content lemmas, for the Dice overlap
+
+
+@dataclass(frozen=True, slots=True)
+class SentencePair:
+    """Two sentences, one per article, that state one fact; `overlap` says how surely."""
+
+    left: Side
+    right: Side
+    overlap: float
+
+
+def mention_index(entities: Sequence[Entity]) -> dict[int, list[tuple[int, int, str, str]]]:
+    """Entity mentions by paragraph: (start, end, key, label)."""
+    index: dict[int, list[tuple[int, int, str, str]]] = {}
+    for e in entities:
+        for m in e.mentions:
+            index.setdefault(m.paragraph, []).append((m.start, m.end, e.key, e.label))
+    return index
+
+
+def _content(sent: SpacySpan) -> frozenset[str]:
+    return frozenset(t.lemma_.lower() for t in sent if t.pos_ in _CONTENT_POS and not t.is_stop)
+
+
+def sentence_pairs(
+    links: Sequence[Link], left_docs: Sequence[Doc], right_docs: Sequence[Doc],
+    lkeys: dict[int, list[tuple[int, int, str, str]]],
+    rkeys: dict[int, list[tuple[int, int, str, str]]],
+    use_embeddings: bool,
+) -> list[SentencePair]:
+    """Sentence pairs of linked paragraphs that share enough content to state one fact."""
+    sides = {}
+    for link in links:
+        for key, docs, index in (("L", left_docs, lkeys), ("R", right_docs, rkeys)):
+            para = link.left if key == "L" else link.right
+            if (key, para) not in sides:
+                doc = docs[para]
+                figures, dates = figure_spans(doc), date_spans(doc)
+                sides[key, para] = [_side(para, s, index, figures, dates) for s in doc.sents]
+    vectors = (_sentence_vectors([s for group in sides.values() for s in group])
+               if use_embeddings else None)
+    # A sentence both articles print word for word states its fact the same way on both sides:
+    # pairing it with some other sentence of the other side would report the article's own
+    # neighbouring facts (or, compared with itself, two of its sentences) as a disagreement.
+    texts = {id(s): normalise_span(s.sent.text) for group in sides.values() for s in group}
+    copied = {texts[id(s)] for (k, _), group in sides.items() if k == "L" for s in group} & \
+        {texts[id(s)] for (k, _), group in sides.items() if k == "R" for s in group}
+    out: list[SentencePair] = []
+    for link in links:
+        for ls in sides["L", link.left]:
+            for rs in sides["R", link.right]:
+                if texts[id(ls)] in copied or texts[id(rs)] in copied:
+                    continue
+                lc, rc = ls.content, rs.content
+                if not lc or not rc:
+                    continue
+                dice = 2 * len(lc & rc) / (len(lc) + len(rc))
+                cosine = _cosine(vectors, ls, rs)
+                # Either shared content words or a close paraphrase state one fact.
+                overlap = max(dice, (cosine - 0.6) / 0.4 * 0.5 + 0.2 if cosine >= 0.6 else 0.0)
+                if overlap >= _PAIR_THRESHOLD:
+                    out.append(SentencePair(ls, rs, overlap))
+    return out
+
+
+def _sentence_vectors(sides: list[Side]) -> dict[int, object] | None:
+    # The same sentences alignment embedded: served from its per-process memo.
+    from .align_vectors import sentence_vectors
+
+    if not sides:
+        return None
+    matrix = sentence_vectors([s.sent.text for s in sides])
+    if matrix is None:
+        return None
+    return {id(s): row for s, row in zip(sides, matrix, strict=True)}
+
+
+def _cosine(vectors: dict[int, object] | None, a: Side, b: Side) -> float:
+    if vectors is None:
+        return 0.0
+    return float(vectors[id(a)] @ vectors[id(b)])  # type: ignore[operator]
+
+
+def _side(paragraph: int, sent: SpacySpan, index: dict[int, list[tuple[int, int, str, str]]],
+          figures: Sequence[Figure], dates: Sequence[tuple[int, int, DateValue]]) -> Side:
+    keys = tuple(k for k in index.get(paragraph, ())
+                 if sent.start_char <= k[0] and k[1] <= sent.end_char)
+    side = Side(paragraph, sent, keys,
+                 tuple(f for f in figures if sent.start <= f.start and f.end <= sent.end),
+                 tuple(d for d in dates if sent.start <= d[0] and d[1] <= sent.end),
+                 _content(sent))
+    return side
