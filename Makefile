@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 help:
 	@echo "make run    - set up and open Twofold on the sample folder seeds/"
 	@echo "make test   - set up and run every test headless"
-	@echo "make lint   - ruff over the code"
+	@echo "make lint   - ruff over the code, mypy over the engine"
 	@echo "make bench  - quality and speed benchmarks"
 	@echo "make install-desktop - add Twofold to this user's application menu (icon, launcher)"
 
@@ -36,7 +36,8 @@ $(STAMP): requirements.lock pyproject.toml
 	@touch $(STAMP)
 
 lint: install
-	$(VENV)/bin/ruff check desktop tests benchmarks
+	$(VENV)/bin/ruff check desktop tests benchmarks scripts
+	$(VENV)/bin/mypy
 
 bench: install
 	$(PY) benchmarks/alignment_quality.py

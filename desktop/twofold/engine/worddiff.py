@@ -72,6 +72,7 @@ def _token_blocks(a: Sequence[str], b: Sequence[str]) -> list[tuple[OpTag, int, 
     """LCS opcodes over tokens, with each run of deletes and inserts merged into one block."""
     out: list[tuple[OpTag, int, int, int, int]] = []
     for tag, i1, i2, j1, j2 in Indel.opcodes(a, b):
+        i1, i2, j1, j2 = int(i1), int(i2), int(j1), int(j2)
         if tag == "equal":
             out.append(("equal", i1, i2, j1, j2))
         elif out and out[-1][0] != "equal":

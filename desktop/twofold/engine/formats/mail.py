@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import re
 from email import policy
-from email.message import EmailMessage
+from email.message import MIMEPart
 from email.parser import BytesParser
 from email.utils import parseaddr, parsedate_to_datetime
 from pathlib import Path
-from typing import cast
 
 from ..errors import ArticleUnreadable
 from ..loader import build_article, decode_bytes, split_text
@@ -38,7 +37,7 @@ def load(path: Path) -> Article:
     _check_headers(data, name, archive)
     with parser_guard(name, "a web archive" if archive else "an e-mail",
                       "save the message or page again from its application"):
-        message = cast(EmailMessage, BytesParser(policy=policy.default).parsebytes(data))
+        message = BytesParser(policy=policy.default).parsebytes(data)
         part = message.get_body(("html", "plain") if archive else ("plain", "html"))
         subject = clean(message.get("subject"))
         sender = clean(parseaddr(str(message.get("from", "")))[0]) if not archive else None
@@ -78,7 +77,7 @@ def _check_headers(data: bytes, name: str, archive: bool) -> None:
                                 "save the message or page again from its application")
 
 
-def _content(part: EmailMessage, name: str) -> tuple[str, str]:
+def _content(part: MIMEPart, name: str) -> tuple[str, str]:
     """A part's text, decoded by its declared charset, else by the text loader's guesses."""
     charset = part.get_content_charset()
     raw = part.get_payload(decode=True)

@@ -50,6 +50,7 @@ def article_from_html(
 ) -> Article:
     """Extract the article from an HTML string; the keywords fill metadata the page lacks."""
     import trafilatura
+    from trafilatura.settings import Document
 
     html = _XML_DECL.sub("", html, count=1)  # lxml refuses str input that declares an encoding
     with quiet(*_LOGGERS), parser_guard(path, "HTML", _NO_TEXT_ADVICE):
@@ -59,8 +60,11 @@ def article_from_html(
             # dates from markup only: a year in the story ("a 2012 agreement") is not its date
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
+    # A Document unless as_dict=True was asked for; anything else means no article was found.
+    if not isinstance(doc, Document):
+        doc = None
     body = (doc.text or "") if doc is not None else ""
-    if not body.strip():
+    if doc is None or not body.strip():
         raise ArticleUnreadable(path, "holds no article text that Twofold could find in the page",
                                 _NO_TEXT_ADVICE)
     headline = clean(doc.title) or clean(title)
