@@ -306,8 +306,6 @@ def test_word_diff_offsets_slice_the_right_characters(
             assert span and span == span.strip()
 
 
-@pytest.mark.xfail(strict=True, reason="worddiff splits words at combining marks: the same "
-                   "word composed (é) and decomposed (e + U+0301) shows as a change")
 def test_composed_and_decomposed_accents_are_the_same_word() -> None:
     from twofold.engine.worddiff import diff_paragraphs
 

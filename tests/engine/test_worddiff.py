@@ -113,3 +113,17 @@ def test_lone_function_words_between_changes_are_not_matches() -> None:
     kept = [a[o.left[0]:o.left[1]].strip() for o in diff_paragraphs(a, b) if o.tag == "equal"]
     assert "the" not in kept and "of the" not in kept
     assert "would leave soon." in kept
+
+
+@pytest.mark.parametrize(("left", "right", "changed_left", "changed_right"), [
+    # Chinese and Japanese have no spaces: a one-character change is one character wide
+    ("政府は土曜日に発表した。", "政府は日曜日に発表した。", "土", "日"),
+    # a vowel sign is a combining mark: Hindi words stay whole
+    ("सरकार ने शनिवार को कहा", "सरकार ने रविवार को कहा", "शनिवार", "रविवार"),
+])
+def test_changes_in_other_scripts_are_as_wide_as_the_changed_word(
+    left: str, right: str, changed_left: str, changed_right: str
+) -> None:
+    ops = [op for op in diff_paragraphs(left, right) if op.tag != "equal"]
+    assert [(left[slice(*op.left)], right[slice(*op.right)]) for op in ops] == [
+        (changed_left, changed_right)]

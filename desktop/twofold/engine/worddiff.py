@@ -1,7 +1,8 @@
 """Word-level diff of two paragraphs, as ops over character ranges that cover both texts.
 
-Tokens are words, numbers ("1,000", "3.5") and single punctuation marks. Two tokens are equal
-when they match after `normalise_token`: case folded, curly quotes and apostrophes made straight.
+Tokens are words, numbers ("1,000", "3.5"), single punctuation marks, and single characters of
+scripts written without spaces (Chinese, Japanese). Two tokens are equal when they match after
+`normalise_token`: Unicode NFC, case folded, curly quotes and apostrophes made straight.
 Whitespace between tokens joins the neighbouring equal op when there is one, so highlights sit on
 words, not on the spaces around them; spans under an `equal` op are the same text once
 `normalise_span` (token normalisation plus collapsed whitespace) is applied to both.
@@ -10,16 +11,20 @@ words, not on the spaces around them; spans under an `equal` op are the same tex
 from __future__ import annotations
 
 import itertools
-import re
+import unicodedata
 from collections.abc import Sequence
 
+import regex
 from rapidfuzz.distance import Indel
 
 from .model import Op, OpTag
 
-_TOKEN = re.compile(
-    r"\d+(?:[.,:]\d+)*"  # numbers stay whole: 1,000 / 3.5 / 10:30
-    r"|[^\W\d_]+(?:\d+[^\W\d_]*)*"  # words (letters, digits inside: G7, COVID19)
+# `regex`, not `re`: its \w takes combining marks (e + U+0301 stays one word, as do words of
+# scripts whose vowel signs are marks) and it knows scripts by name.
+_TOKEN = regex.compile(
+    r"[\p{Han}\p{Hiragana}\p{Katakana}]\p{M}*"  # no spaces between CJK words: one character each
+    r"|\d+(?:[.,:]\d+)*"  # numbers stay whole: 1,000 / 3.5 / 10:30
+    r"|[^\W\d_\p{Han}\p{Hiragana}\p{Katakana}]+(?:\d+[^\W\d_\p{Han}\p{Hiragana}\p{Katakana}]*)*"
     r"|['’][^\W\d_]+"  # 's, 're, 't: a possessive or contraction is its own token
     r"|[^\w\s]|_",  # any other visible character alone
 )
@@ -34,7 +39,7 @@ def tokenize(text: str) -> list[tuple[int, int]]:
 
 def normalise_token(token: str) -> str:
     """The form two tokens are compared in: trivial case and quote-style differences vanish."""
-    return token.translate(_QUOTES).casefold()
+    return unicodedata.normalize("NFC", token.translate(_QUOTES)).casefold()
 
 
 def normalise_span(text: str) -> str:
