@@ -275,7 +275,8 @@ def test_an_enormous_paragraph_compares_with_a_normal_article(
         (EMOJI, EMOJI.replace("Zoë", "Zoe\u0301"), "ë", "e\u0301"),
         (ARABIC, ARABIC.replace("السبت", "الأحد"), "السبت", "الأحد"),
         (HEBREW, HEBREW.replace("שבת", "ראשון"), "שבת", "ראשון"),
-        (CHINESE, CHINESE.replace("周六", "周日"), "周六", "周日"),
+        # Chinese is diffed character by character: only the day's character differs
+        (CHINESE, CHINESE.replace("周六", "周日"), "六", "日"),
     ],
     ids=["emoji", "combining", "arabic", "hebrew", "chinese"],
 )

@@ -368,9 +368,9 @@ def _describe(article: Article, side: str) -> str:
     name = article.path.rsplit("/", 1)[-1]
     bits = [b for b in (article.source, article.date) if b]
     bits.append(f"{article.word_count:,} words")
-    title = escape(article.title or name)
-    if article.title:
-        bits.append(name)
+    # An article without a headline goes by its opening words, as in the articles list.
+    title = escape(article.display_name)
+    bits.append(name)
     return (f"<b>{side}</b> · {title}<br><span style='color:gray'>"
             f"{escape(' · '.join(bits))}</span>")
 
