@@ -23,14 +23,17 @@ import tempfile
 import time
 import traceback
 import zipfile
-import zlib
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "desktop"))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "desktop"))
+sys.path.insert(0, str(ROOT / "tests" / "engine"))  # the format tests' document builders
 
-from twofold.engine.loader import SUPPORTED_SUFFIXES
+from documents import make_docx, make_pdf  # noqa: E402
+
+from twofold.engine.loader import SUPPORTED_SUFFIXES  # noqa: E402
 
 LEAD = "The government of Niger said on Saturday that it had ended the military agreement."
 SECOND = "A spokesman read the statement on national television on Saturday evening, “late”."
@@ -64,54 +67,15 @@ def _html_seeds() -> list[bytes]:
 
 
 def _docx_seeds() -> list[bytes]:
-    import docx
-
-    document = docx.Document()
-    document.add_paragraph(HEADLINE, style="Title")
-    for text in (LEAD, SECOND, THIRD):
-        document.add_paragraph(text)
-    document.core_properties.title = HEADLINE
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return [buffer.getvalue()]
-
-
-def _pdf(contents: list[bytes], compress: bool = False) -> bytes:
-    n = len(contents)
-    kids = " ".join(f"{4 + 2 * i} 0 R" for i in range(n))
-    objs = {1: b"<< /Type /Catalog /Pages 2 0 R >>",
-            2: f"<< /Type /Pages /Kids [{kids}] /Count {n} >>".encode(),
-            3: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"}
-    for i, body in enumerate(contents):
-        objs[4 + 2 * i] = (f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources "
-                           f"<< /Font << /F1 3 0 R >> >> /Contents {5 + 2 * i} 0 R >>").encode()
-        data, extra = (zlib.compress(body), b" /Filter /FlateDecode") if compress else (body, b"")
-        objs[5 + 2 * i] = b"<< /Length %d%s >>\nstream\n" % (len(data), extra) + data + \
-            b"\nendstream"
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = {}
-    for k in sorted(objs):
-        offsets[k] = len(out)
-        out += b"%d 0 obj\n" % k + objs[k] + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    for k in sorted(objs):
-        out += b"%010d 00000 n \n" % offsets[k]
-    out += f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
+    return [make_docx([(HEADLINE, "Title"), (LEAD, "Normal"), (SECOND, "Normal"),
+                       (THIRD, "Normal")], title=HEADLINE)]
 
 
 def _pdf_seeds() -> list[bytes]:
-    def page(lines: list[tuple[str, int]]) -> bytes:
-        y, ops = 740, []
-        for text, size in lines:
-            ops.append(f"BT /F1 {size} Tf 72 {y} Td ({text}) Tj ET")
-            y -= size * 2
-        return "\n".join(ops).encode("latin-1")
-
-    first = page([(HEADLINE, 20), (LEAD, 11), (SECOND.replace("“", "").replace("”", ""), 11)])
-    second = page([("Example News", 9), (THIRD.replace("é", "e"), 11), ("Page 2 of 2", 9)])
-    return [_pdf([first, second]), _pdf([first], compress=True)]
+    plain = SECOND.replace("“", "").replace("”", "")
+    first = [(HEADLINE, 20), ("", 11), (LEAD, 11), (plain, 11)]
+    second = [("Example News", 9), ("", 11), (THIRD.replace("é", "e"), 11), ("Page 2 of 2", 9)]
+    return [make_pdf([first, second]), make_pdf([first], compress=True)]
 
 
 def _rtf_seeds() -> list[bytes]:

@@ -13,7 +13,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from test_formats import LEAD, PAGE, SECOND, THIRD, make_docx, make_pdf
+from documents import LEAD, PAGE, SECOND, THIRD, make_docx, make_pdf
 
 from twofold.engine.compare import compare
 from twofold.engine.errors import (
