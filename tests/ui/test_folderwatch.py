@@ -42,6 +42,26 @@ def test_a_file_added_to_the_folder_is_listed(watched: MainWindow, qtbot, seeds,
     assert len(watched.articles.paths()) == 4
 
 
+def test_only_the_added_file_is_read_when_the_list_updates(watched: MainWindow, qtbot, seeds,
+                                                           tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from twofold.engine import folder
+
+    loaded: list[str] = []
+    real = folder.load_article
+
+    def counting(path: Path):  # type: ignore[no-untyped-def]
+        loaded.append(Path(path).name)  # runs on a pool thread: list.append is atomic
+        return real(path)
+
+    monkeypatch.setattr(folder, "load_article", counting)
+    extra = sorted(seeds.glob("*.txt"))[3]
+    shutil.copy(extra, tmp_path / extra.name)
+    qtbot.waitUntil(lambda: str(tmp_path / extra.name) in watched.articles.paths(),
+                    timeout=10_000)
+    assert loaded == [extra.name]
+
+
 def test_a_file_removed_from_the_folder_leaves_the_list(watched: MainWindow, qtbot) -> None:
     spare = next(p for p in watched.articles.paths()
                  if p not in (watched.left_path, watched.right_path))

@@ -21,6 +21,7 @@ class FolderEntry:
     path: str
     article: Article | None
     error: str | None = None
+    stamp: tuple[int, int] | None = None  # (mtime_ns, size) when read: tells a rescan to reuse it
 
     @property
     def name(self) -> str:
@@ -61,17 +62,34 @@ def _is_listed(entry: os.DirEntry[str]) -> bool:
         return entry.is_symlink()
 
 
-def read_entry(path: Path) -> FolderEntry:
-    """Load one file of a folder, turning any `ArticleError` into a listed reason."""
+def file_stamp(path: str | os.PathLike[str]) -> tuple[int, int] | None:
+    """(mtime_ns, size) of a file, or None when it cannot be looked at."""
     try:
-        return FolderEntry(str(path), load_article(path))
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return st.st_mtime_ns, st.st_size
+
+
+def read_entry(path: Path, previous: FolderEntry | None = None) -> FolderEntry:
+    """Load one file of a folder, turning any `ArticleError` into a listed reason.
+
+    `previous`, an earlier reading of the same file, is returned as is when the file has not
+    changed since (same modification time and size): a rescan reads only what changed.
+    """
+    stamp = file_stamp(path)
+    if previous is not None and stamp is not None and previous.stamp == stamp \
+            and previous.path == str(path):
+        return previous
+    try:
+        return FolderEntry(str(path), load_article(path), stamp=stamp)
     except ArticleError as err:
         reason = f"{err.problem}; {err.advice}" if err.advice else err.problem
-        return FolderEntry(str(path), None, reason)
+        return FolderEntry(str(path), None, reason, stamp)
     except Exception as err:  # a loader bug must not take the rest of the folder with it
         log.exception("unexpected failure reading %s", path)
         return FolderEntry(str(path), None, f"could not be read because of an internal error "
-                           f"({type(err).__name__}); please report it")
+                           f"({type(err).__name__}); please report it", stamp)
 
 
 def scan_folder(folder: str | os.PathLike[str]) -> list[FolderEntry]:

@@ -56,6 +56,7 @@ class ArticleList(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._badges = {"": _badge(""), "L": _badge("L"), "R": _badge("R")}
+        self.entries: tuple[FolderEntry, ...] = ()  # as listed: a rescan reuses the unchanged
         self.folder_label = QLabel("No folder open")
         self.folder_label.setObjectName("folderLabel")
         self.folder_label.setWordWrap(True)
@@ -115,6 +116,7 @@ class ArticleList(QWidget):
 
     def set_entries(self, entries: Sequence[FolderEntry]) -> None:
         """List these files; unreadable ones greyed with the reason."""
+        self.entries = tuple(entries)
         self.tree.clear()
         grey = QBrush(self.palette().color(self.palette().ColorGroup.Disabled,
                                            self.palette().ColorRole.Text))

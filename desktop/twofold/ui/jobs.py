@@ -44,6 +44,16 @@ def scan(folder: str, *, cancelled: Check | None = None) -> Listing:
     return Listing(folder, entries, pair)
 
 
+def rescan(folder: str, previous: Sequence[FolderEntry], find_pair: bool, *,
+           cancelled: Check | None = None) -> Listing:
+    """List a folder again after it changed: files unchanged since `previous` are not reread."""
+    known = {e.path: e for e in previous}
+    entries = tuple(_read_all(list_files(folder), cancelled, known))
+    pair = _best_pair(entries) if find_pair else None
+    Cancelled.check(cancelled, "Reading the folder")
+    return Listing(folder, entries, pair)
+
+
 def read_pair(paths: Sequence[str], *, cancelled: Check | None = None) -> Listing:
     """Read two files given directly; they are the pair, in the order given."""
     entries = tuple(_read_all((Path(p) for p in paths), cancelled))
@@ -52,11 +62,12 @@ def read_pair(paths: Sequence[str], *, cancelled: Check | None = None) -> Listin
     return Listing(None, entries, pair)
 
 
-def _read_all(paths: Iterable[Path], cancelled: Check | None) -> list[FolderEntry]:
+def _read_all(paths: Iterable[Path], cancelled: Check | None,
+              known: dict[str, FolderEntry] | None = None) -> list[FolderEntry]:
     entries = []
     for path in paths:
         Cancelled.check(cancelled, "Reading the folder")
-        entries.append(read_entry(path))
+        entries.append(read_entry(path, (known or {}).get(str(path))))
     return entries
 
 

@@ -386,7 +386,8 @@ class MainWindow(QMainWindow):
         self._overview_folder = None
         if self.overview_shown():
             self._refresh_overview()
-        self._start("rescan", "Updating the list…", jobs.scan, folder)
+        self._start("rescan", "Updating the list…", jobs.rescan, folder, self.articles.entries,
+                    self.view.comparison is None)
 
     def _update_listing(self, listing: jobs.Listing) -> None:
         """Show the folder's files again; compare again when a side changed on disk."""
