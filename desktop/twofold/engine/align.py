@@ -102,6 +102,12 @@ def align_articles(
     return Alignment(links, _similarity(left, right, links))
 
 
+def embeddings_affordable(left: Article, right: Article,
+                          params: AlignParams = DEFAULT_PARAMS) -> bool:
+    """Whether a pair is short enough to embed; past the budget the engine works on words."""
+    return left.word_count + right.word_count <= params.max_embedded_words
+
+
 def paragraph_scores(
     left: Article,
     right: Article,
@@ -120,11 +126,11 @@ def paragraph_scores(
     ls, rs = sentences_of(left_docs), sentences_of(right_docs)
     unify_vocabulary(ls, rs)
     emb = None
-    words = sum(len(s.text.split()) for s in (*ls, *rs))
-    if use_embeddings and ls and rs and words <= params.max_embedded_words:
+    affordable = embeddings_affordable(left, right, params)
+    if use_embeddings and ls and rs and affordable:
         emb = _embedding_matrix(ls, rs)
-    elif use_embeddings and words > params.max_embedded_words:
-        log.debug("%d words: aligning on words only, past the embedding budget", words)
+    elif use_embeddings and not affordable:
+        log.debug("aligning on words only, past the embedding budget")
     power = params.embedded_idf_power if emb is not None else 1.0
     sim = lexical_matrix(ls, rs, _rarity, power=power)
     if emb is not None:

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .. import __version__
-from .align import DEFAULT_PARAMS, align_articles, prefetch_sentence_vectors
+from .align import align_articles, embeddings_affordable, prefetch_sentence_vectors
 from .cache import shared_cache
 from .divergences import find_divergences
 from .entities import extract_entities
@@ -66,8 +66,7 @@ def compare(
 def _compute(la: Article, ra: Article, options: CompareOptions,
              cancelled: Callable[[], bool] | None = None) -> Comparison:
     # Past the embedding budget both alignment and divergences work from words alone.
-    embed = options.use_embeddings and (
-        la.word_count + ra.word_count <= DEFAULT_PARAMS.max_embedded_words)
+    embed = options.use_embeddings and embeddings_affordable(la, ra)
     ldocs = analyse(la, cancelled=cancelled)
     if embed:
         # The encoder (NumPy, GIL released in BLAS) embeds the left article while spaCy reads
