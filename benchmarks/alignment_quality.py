@@ -96,8 +96,8 @@ def main(argv: Iterable[str] | None = None) -> int:
     args = parser.parse_args(list(argv) if argv is not None else None)
     os.environ.setdefault("TWOFOLD_CACHE_DIR", tempfile.mkdtemp(prefix="twofold-bench-"))
 
-    from twofold.engine.align import align_articles
-    from twofold.engine.loader import load_article
+    from twofold.engine.align.aligner import align_articles
+    from twofold.engine.load import load_article
     from twofold.engine.nlp import analyse
 
     pairs = json.loads((args.gold / "alignment.json").read_text(encoding="utf-8"))["pairs"]
@@ -184,7 +184,7 @@ def _print_errors(
 
 def _print_speed(articles: Articles, align: Callable[..., Any]) -> None:
     """Time align on pair 000-001 with spaCy docs ready: sentences encoded afresh, then cached."""
-    from twofold.engine import align_vectors
+    from twofold.engine import vectors as align_vectors
 
     (la, da), (lb, db) = articles["000"], articles["001"]
     cold, warm = [], []
@@ -209,7 +209,7 @@ def _held_out(
     folds: list[tuple[list[str], list[str]]],
 ) -> Tally:
     """Micro-averaged figures over folds (test pairs, tuning pairs), constants tuned per fold."""
-    from twofold.engine.align import AlignParams, paragraph_scores, select_links
+    from twofold.engine.align.aligner import AlignParams, paragraph_scores, select_links
 
     defaults = AlignParams()
     weights = (0.2, 0.3, 0.4) if use_embeddings else (0.0,)

@@ -201,8 +201,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     os.environ.setdefault("TWOFOLD_CACHE_DIR", tempfile.mkdtemp(prefix="twofold-bench-"))
     sys.path.insert(0, str(ROOT / "desktop"))
-    from twofold.engine.entities import article_entities, extract_entities
-    from twofold.engine.loader import load_article
+    from twofold.engine.entities.extract import article_entities, extract_entities
+    from twofold.engine.load import load_article
     from twofold.engine.nlp import analyse
 
     gold = json.loads((args.gold / "entities.json").read_text(encoding="utf-8"))

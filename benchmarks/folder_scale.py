@@ -141,7 +141,7 @@ def naive_similarity(articles: list) -> list[list[float]]:  # type: ignore[type-
 
 def child(step: str, folder: str) -> dict[str, float]:
     """Run one measured step in this (fresh) process."""
-    from twofold.engine.folder import is_supported, list_files, scan_folder
+    from twofold.engine.library.folder import is_supported, list_files, scan_folder
 
     figures: dict[str, float] = {}
     start, cpu = time.perf_counter(), time.process_time()
@@ -150,12 +150,12 @@ def child(step: str, folder: str) -> dict[str, float]:
         rows = [(p.name, p.stat().st_size, is_supported(p)) for p in files]
         figures["files"] = len(rows)
     elif step == "list-metadata":
-        from twofold.engine.overview import list_articles
+        from twofold.engine.library.overview import list_articles
 
         articles, skipped = list_articles(folder)
         figures["files"] = len(articles) + len(skipped)
     elif step == "overview":
-        from twofold.engine.overview import overview
+        from twofold.engine.library.overview import overview
 
         ov = overview(folder)
         figures["articles"] = len(ov.articles)
@@ -168,7 +168,7 @@ def child(step: str, folder: str) -> dict[str, float]:
         if step == "baseline":
             naive_similarity(articles)
         else:
-            from twofold.engine.folder import similarity_matrix
+            from twofold.engine.library.folder import similarity_matrix
 
             similarity_matrix(articles)
     figures["seconds"] = time.perf_counter() - start

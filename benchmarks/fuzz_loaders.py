@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT / "tests" / "engine"))  # the format tests' document
 
 from documents import make_docx, make_pdf  # noqa: E402
 
-from twofold.engine.loader import SUPPORTED_SUFFIXES  # noqa: E402
+from twofold.engine.load import SUPPORTED_SUFFIXES  # noqa: E402
 
 LEAD = "The government of Niger said on Saturday that it had ended the military agreement."
 SECOND = "A spokesman read the statement on national television on Saturday evening, “late”."
@@ -182,7 +182,7 @@ def _worker(conn: Connection, folder: str, memory_mb: int) -> None:
         limit = memory_mb * 2**20
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     from twofold.engine.errors import ArticleError
-    from twofold.engine.loader import load_article
+    from twofold.engine.load import load_article
 
     while True:
         job = conn.recv()

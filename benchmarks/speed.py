@@ -24,7 +24,7 @@ os.environ.setdefault("TWOFOLD_CACHE_DIR", tempfile.mkdtemp(prefix="twofold-benc
 
 def build_pair(words: int, seed: int = 7) -> tuple[str, str]:
     """Two related article texts of about `words` words each."""
-    from twofold.engine.loader import load_article
+    from twofold.engine.load import load_article
 
     rng = random.Random(seed)
     pool = [p.text for f in sorted((ROOT / "seeds").glob("*.txt"))
@@ -58,11 +58,12 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 20000])
     args = parser.parse_args()
 
-    from twofold.engine import align_vectors, nlp
     from twofold.engine import cache as cache_mod
+    from twofold.engine import nlp
+    from twofold.engine import vectors as align_vectors
     from twofold.engine.compare import compare
     from twofold.engine.encoder import load_encoder
-    from twofold.engine.loader import parse_text
+    from twofold.engine.load import parse_text
 
     _, t_model = timed(nlp.load_nlp)
     _, t_encoder = timed(load_encoder)

@@ -73,8 +73,8 @@ def _compare(args: argparse.Namespace) -> int:
     from .engine.compare import compare
     from .engine.errors import TwofoldError
     from .engine.model import CompareOptions
-    from .engine.report_text import render_text
     from .engine.serialize import comparison_to_dict
+    from .export.text import render_text
 
     output = getattr(args, "output", None)
     problem = _output_problem(output, args.format, (args.left, args.right))
@@ -123,8 +123,8 @@ def _output_problem(output: str | None, fmt: str, inputs: Sequence[str]) -> str 
 
 def _write_output(result: Comparison, fmt: str, output: str, color: bool) -> int:
     """Write the compare result to the file the user named with --output."""
-    from .engine.report_text import render_text
     from .export import export_comparison, write_atomically
+    from .export.text import render_text
 
     try:
         if fmt == "text":
@@ -144,7 +144,7 @@ def _write_output(result: Comparison, fmt: str, output: str, color: bool) -> int
 
 def _overview(args: argparse.Namespace) -> int:
     from .engine.errors import TwofoldError
-    from .engine.overview import overview, overview_to_dict, render_overview_text
+    from .engine.library.overview import overview, overview_to_dict, render_overview_text
 
     try:
         result = overview(args.folder)
@@ -183,7 +183,7 @@ def _gui(args: list[str]) -> int:
 def _no_display(args: list[str]) -> int:
     """Without a screen: say so, and print the report of the two most alike articles instead."""
     from .engine.errors import TwofoldError
-    from .engine.folder import most_similar_pair, scan_folder
+    from .engine.library.folder import most_similar_pair, scan_folder
 
     print("twofold: no display found (DISPLAY/WAYLAND_DISPLAY unset), so no window; "
           "printing the text report instead.", file=sys.stderr)

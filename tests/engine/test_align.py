@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from twofold.engine.align import Alignment, AlignParams, align_articles
-from twofold.engine.loader import load_article, parse_text
+from twofold.engine.align.aligner import Alignment, AlignParams, align_articles
+from twofold.engine.load import load_article, parse_text
 from twofold.engine.model import Article
 from twofold.engine.nlp import analyse
 
@@ -259,8 +259,8 @@ def test_sparse_lexical_matrix_equals_the_dense_definition(
 ) -> None:
     import numpy as np
 
-    from twofold.engine import align_lexical
-    from twofold.engine.align_terms import Sentence
+    from twofold.engine.align import lexical as align_lexical
+    from twofold.engine.align.terms import Sentence
 
     ls = [Sentence(k // 2, "", terms) for k, terms in enumerate(left)]
     rs = [Sentence(k // 2, "", terms) for k, terms in enumerate(right)]

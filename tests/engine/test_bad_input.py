@@ -23,8 +23,8 @@ from twofold.engine.errors import (
     ArticleTooLarge,
     ArticleUnreadable,
 )
-from twofold.engine.folder import list_files, read_entry, scan_folder
-from twofold.engine.loader import MAX_BYTES, MAX_PARAGRAPH_CHARS, load_article
+from twofold.engine.library.folder import list_files, read_entry, scan_folder
+from twofold.engine.load import MAX_BYTES, MAX_PARAGRAPH_CHARS, load_article
 from twofold.engine.worddiff import normalise_span
 
 HEADLINE = "Niger ends military pact"
@@ -387,7 +387,7 @@ def test_a_loader_bug_is_listed_not_raised(tmp_path: Path, monkeypatch: pytest.M
                                            ) -> None:
     write(tmp_path, "a.txt", LEAD)
     write(tmp_path, "b.txt", SECOND)
-    import twofold.engine.folder as folder
+    import twofold.engine.library.folder as folder
 
     def broken(path: Path) -> object:
         if path.name == "b.txt":
@@ -478,7 +478,7 @@ def test_ten_thousand_files_are_listed_without_being_read(
 
     monkeypatch.setattr(Path, "open", no_read)
     monkeypatch.setattr(Path, "read_bytes", no_read)
-    monkeypatch.setattr("twofold.engine.folder.load_article", no_read)
+    monkeypatch.setattr("twofold.engine.library.folder.load_article", no_read)
     assert [p.name for p in list_files(tmp_path)] == names
 
 

@@ -7,8 +7,8 @@ case exercises the whole pipeline (alignment, entities, divergences) as a user w
 import pytest
 
 from twofold.engine.compare import compare
-from twofold.engine.divergences import title_words, titles_differ
-from twofold.engine.loader import parse_text
+from twofold.engine.divergences.finder import title_words, titles_differ
+from twofold.engine.load import parse_text
 from twofold.engine.model import Comparison
 
 HEAD_L = "Port strike ends after talks"

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from twofold.engine.entities import article_entities, extract_entities
-from twofold.engine.loader import load_article, parse_text
+from twofold.engine.entities.extract import article_entities, extract_entities
+from twofold.engine.load import load_article, parse_text
 from twofold.engine.model import Article, Entity
 from twofold.engine.nlp import analyse
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from twofold.engine import folder
-from twofold.engine.folder import read_entry
+from twofold.engine.library import folder
+from twofold.engine.library.folder import read_entry
 
 
 def _count_loads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:

@@ -16,8 +16,8 @@ from twofold.engine.errors import (
     ArticleUnreadable,
     UnsupportedFormat,
 )
-from twofold.engine.folder import is_supported, list_files, scan_folder
-from twofold.engine.loader import SUPPORTED_SUFFIXES, load_article
+from twofold.engine.library.folder import is_supported, list_files, scan_folder
+from twofold.engine.load import SUPPORTED_SUFFIXES, load_article
 
 
 def write(tmp_path: Path, name: str, content: bytes | str) -> Path:

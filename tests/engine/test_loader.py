@@ -11,7 +11,7 @@ from twofold.engine.errors import (
     ArticleUnreadable,
     UnsupportedFormat,
 )
-from twofold.engine.loader import MAX_BYTES, load_article, parse_text
+from twofold.engine.load import MAX_BYTES, load_article, parse_text
 
 BODY = "The council met on Monday. It approved the budget."
 

@@ -9,12 +9,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from twofold.engine import overview as ov_module
 from twofold.engine.cache import Cache
 from twofold.engine.errors import ArticleError, Cancelled
-from twofold.engine.folder import most_similar_pair, similarity_matrix
-from twofold.engine.loader import load_article, parse_text
-from twofold.engine.overview import (
+from twofold.engine.library import overview as ov_module
+from twofold.engine.library.folder import most_similar_pair, similarity_matrix
+from twofold.engine.library.overview import (
     SCHEMA,
     ArticleVectors,
     OverviewArticle,
@@ -28,6 +27,7 @@ from twofold.engine.overview import (
     similarity,
     vectorise,
 )
+from twofold.engine.load import load_article, parse_text
 
 NIGER = ("Niger's military government ended its defence cooperation agreement with the United "
          "States on Saturday. The junta spokesman Amadou Abdramane read the statement on "

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from twofold.engine import compare as compare_module
 from twofold.engine.compare import compare
 from twofold.engine.errors import ArticleEmpty, ArticleError
-from twofold.engine.loader import load_article, parse_text, split_text
+from twofold.engine.load import load_article, parse_text, split_text
 from twofold.engine.model import Article, Comparison, Divergence, Span
 from twofold.engine.worddiff import normalise_span
 

@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from twofold.engine.errors import Cancelled
-from twofold.engine.loader import load_article
+from twofold.engine.load import load_article
 from twofold.engine.model import Article, Comparison
 from twofold.ui import jobs
 from twofold.ui.cancelling import cancelled_text

@@ -45,7 +45,7 @@ def test_a_file_added_to_the_folder_is_listed(watched: MainWindow, qtbot, seeds,
 def test_only_the_added_file_is_read_when_the_list_updates(watched: MainWindow, qtbot, seeds,
                                                            tmp_path: Path,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    from twofold.engine import folder
+    from twofold.engine.library import folder
 
     loaded: list[str] = []
     real = folder.load_article

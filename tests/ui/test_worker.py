@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QThread, QThreadPool, QTimer
 
 from twofold.engine.errors import Cancelled
-from twofold.engine.loader import parse_text
+from twofold.engine.load import parse_text
 from twofold.engine.model import Article, Comparison
 from twofold.ui.worker import JobRunner
 

@@ -14,12 +14,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .. import __version__
-from .align import align_articles, embeddings_affordable, prefetch_sentence_vectors
+from .align.aligner import align_articles, embeddings_affordable, prefetch_sentence_vectors
 from .cache import shared_cache
-from .divergences import find_divergences
-from .entities import extract_entities
+from .divergences.finder import find_divergences
+from .entities.extract import extract_entities
 from .errors import Cancelled
-from .loader import load_article
+from .load import load_article
 from .model import Article, CompareOptions, Comparison, Link
 from .nlp import analyse, sentence_spans
 from .serialize import comparison_from_dict, comparison_to_dict

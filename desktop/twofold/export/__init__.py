@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
-from ..engine.model import Comparison
+from twofold.engine.model import Comparison
 
 ExportFormat = Literal["html", "pdf", "json"]
 FORMATS: tuple[ExportFormat, ...] = ("html", "pdf", "json")
@@ -18,7 +18,7 @@ FORMATS: tuple[ExportFormat, ...] = ("html", "pdf", "json")
 
 def render_json(c: Comparison) -> str:
     """The `twofold/comparison@1` object as text, the same as `twofold compare --format json`."""
-    from ..engine.serialize import comparison_to_dict
+    from twofold.engine.serialize import comparison_to_dict
 
     return json.dumps(comparison_to_dict(c), ensure_ascii=False, indent=1) + "\n"
 

@@ -12,8 +12,9 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Literal
 
+from twofold.engine.model import Article, Comparison, Divergence, Entity, Link, Op
+
 from .. import __version__
-from ..engine.model import Article, Comparison, Divergence, Entity, Link, Op
 from .rows import Row, aligned_rows
 
 Flavour = Literal["browser", "print"]

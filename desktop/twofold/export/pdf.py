@@ -22,8 +22,9 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from twofold.engine.model import Comparison
+
 from .. import __version__
-from ..engine.model import Comparison
 from .html import render_html
 
 # Countries that print on US Letter rather than A4 (the brief names the US and Canada; the

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..engine.model import Comparison, Link
+from twofold.engine.model import Comparison, Link
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from twofold.engine.folder import FolderEntry
+from twofold.engine.library.folder import FolderEntry
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 _BADGE_COLORS = {"L": "#2f6fdb", "R": "#c2571a"}

@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from twofold.engine.errors import Cancelled
-from twofold.engine.folder import FolderEntry, list_files, most_similar_pair, read_entry
+from twofold.engine.library.folder import FolderEntry, list_files, most_similar_pair, read_entry
 from twofold.engine.model import Article, Comparison
 
 if TYPE_CHECKING:
-    from twofold.engine.overview import Overview
+    from twofold.engine.library.overview import Overview
 
 Check = Callable[[], bool]
 
@@ -82,7 +82,7 @@ def _best_pair(entries: Sequence[FolderEntry]) -> tuple[str, str] | None:
 
 def folder_overview(folder: str, *, cancelled: Check | None = None) -> Overview:
     """Relate every article of a folder (similarity, clusters, rewrites); cached by the engine."""
-    from twofold.engine.overview import overview
+    from twofold.engine.library.overview import overview
 
     return overview(folder, cancelled=cancelled)
 

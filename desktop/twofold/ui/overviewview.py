@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 if TYPE_CHECKING:
-    from twofold.engine.overview import Overview
+    from twofold.engine.library.overview import Overview
 
 Index = QModelIndex | QPersistentModelIndex
 SCORE_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from .align_terms import Sentence
+from .terms import Sentence
 
 # A term joining more than this share of all sentence pairs is cheaper as a dense BLAS column
 # than as expanded (left, right) pairs: BLAS does a multiply-add ~100x faster than NumPy

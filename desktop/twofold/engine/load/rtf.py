@@ -6,9 +6,9 @@ import re
 from pathlib import Path
 
 from ..errors import ArticleUnreadable
-from ..loader import parse_text
 from ..model import Article
 from .common import parser_guard, read_document
+from .text import parse_text
 
 # striprtf scans from each font entry (\f1) and each field ({\field) to the end of the line with
 # lazy patterns: quadratic on one long line. Line breaks mean nothing in RTF, so one before each

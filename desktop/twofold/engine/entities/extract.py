@@ -15,10 +15,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .entity_figures import date_spans, figure_spans
-from .entity_gazetteer import Place, ascii_fold, is_demonym, slug
-from .entity_linking import EntityGroup, link_entities
-from .entity_names import (
+from ..model import Article, Entity, EntityLabel, Mention
+from .figures import date_spans, figure_spans
+from .gazetteer import Place, ascii_fold, is_demonym, slug
+from .linking import EntityGroup, link_entities
+from .names import (
     acronym_of,
     is_acronym,
     is_rank,
@@ -29,8 +30,7 @@ from .entity_names import (
     person_match,
     word_zipf,
 )
-from .entity_spans import Candidate, candidates
-from .model import Article, Entity, EntityLabel, Mention
+from .spans import Candidate, candidates
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

@@ -15,9 +15,10 @@ from email.utils import parseaddr, parsedate_to_datetime
 from pathlib import Path
 
 from ..errors import ArticleUnreadable
-from ..loader import build_article, decode_bytes, split_text
 from ..model import Article
 from .common import clean, iso_date, parser_guard, read_document, same_text
+from .reading import decode_bytes
+from .text import build_article, split_text
 from .web import article_from_html
 
 # Real headers are a few KB; the stdlib's header parser slows to seconds on one of 100 KB.

@@ -18,9 +18,10 @@ import json
 from pathlib import Path
 
 from ..errors import ArticleEmpty, ArticleUnreadable
-from ..loader import build_article, decode_bytes, split_text
 from ..model import Article
 from .common import clean, err_text, read_document, same_text
+from .reading import decode_bytes
+from .text import build_article, split_text
 
 _FIELDS = {
     "title": ("title", "headline"),

@@ -16,16 +16,16 @@ from typing import TYPE_CHECKING, TypeVar
 
 from rapidfuzz import fuzz
 
-from .divergence_lexicon import (
+from ..entities.gazetteer import is_demonym, lookup_place
+from ..model import Article, Divergence, DivergenceKind, Entity, Link, Span
+from .lexicon import (
     ACTION_CLASSES,
     PARTICLE_REQUIRED,
     REPORTING_VERBS,
     ROLE_SYNONYMS,
     TITLE_FILLER,
 )
-from .divergence_pairs import SentencePair, Side, mention_index, sentence_pairs
-from .entity_gazetteer import is_demonym, lookup_place
-from .model import Article, Divergence, DivergenceKind, Entity, Link, Span
+from .pairs import SentencePair, Side, mention_index, sentence_pairs
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -294,7 +294,7 @@ def _role_phrases(pair: SentencePair, facts: _PerSentence) -> list[Divergence]:
 
 def _roles(side: Side) -> dict[str, tuple[int, int]]:
     """Role phrases keyed by the verb and preposition that govern them ("lead/by")."""
-    from .entity_names import is_role_head
+    from ..entities.names import is_role_head
 
     out: dict[str, tuple[int, int]] = {}
     for tok in side.sent:

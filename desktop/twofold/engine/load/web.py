@@ -13,9 +13,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..errors import ArticleUnreadable
-from ..loader import build_article, decode_bytes
 from ..model import Article
 from .common import clean, iso_date, parser_guard, quiet, read_document, same_text
+from .reading import decode_bytes
+from .text import build_article
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")

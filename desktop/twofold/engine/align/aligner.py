@@ -19,10 +19,10 @@ from typing import TYPE_CHECKING
 import numpy as np
 from rapidfuzz.distance import Indel
 
-from .align_lexical import lexical_matrix
-from .align_terms import Sentence, sentences_of, unify_vocabulary, zipf
-from .align_vectors import sentence_vectors
-from .model import Article, Link, LinkKind
+from ..model import Article, Link, LinkKind
+from ..vectors import sentence_vectors
+from .lexical import lexical_matrix
+from .terms import Sentence, sentences_of, unify_vocabulary, zipf
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

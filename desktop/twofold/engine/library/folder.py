@@ -7,9 +7,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ArticleError
-from .loader import SUPPORTED_SUFFIXES, load_article
-from .model import Article
+from ..errors import ArticleError
+from ..load import SUPPORTED_SUFFIXES, load_article
+from ..model import Article
 
 log = logging.getLogger(__name__)
 

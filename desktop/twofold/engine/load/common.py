@@ -10,7 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ..errors import ArticleEmpty, ArticleError, ArticleUnreadable
-from ..loader import read_bytes
+from .reading import read_bytes
 
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 _PDF_DATE = re.compile(r"^\s*D?:?(\d{4})(\d{2})?(\d{2})?")

@@ -12,8 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .entity_gazetteer import Place, gazetteer, is_demonym, lookup_place
-from .entity_names import (
+from ..model import Article
+from .gazetteer import Place, gazetteer, is_demonym, lookup_place
+from .names import (
     GEO_HEADS,
     ORG_HEADS,
     appositive_titles,
@@ -28,7 +29,6 @@ from .entity_names import (
     title_before,
     word_zipf,
 )
-from .model import Article
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

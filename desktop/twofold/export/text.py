@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Iterable
 
-from .model import Article, Comparison, Entity, Link
+from twofold.engine.model import Article, Comparison, Entity, Link
 
 _LABEL_NAMES = {
     "PERSON": "People", "ORG": "Organisations", "GPE": "Places", "LOC": "Places",

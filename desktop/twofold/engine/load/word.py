@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import ArticleUnreadable
-from ..loader import build_article, split_text
 from ..model import Article
 from .common import clean, iso_date, parser_guard, read_document
+from .text import build_article, split_text
 
 if TYPE_CHECKING:
     from docx.text.paragraph import Paragraph

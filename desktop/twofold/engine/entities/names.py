@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
-from .entity_gazetteer import ascii_fold, demonym_country, lookup_place, slug
+from .gazetteer import ascii_fold, demonym_country, lookup_place, slug
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .entity_figures import DateValue
-from .entity_names import (
+from ..model import Entity, EntityLabel, Mention
+from .figures import DateValue
+from .names import (
     acronym_of,
     is_acronym,
     name_tokens,
@@ -15,7 +16,6 @@ from .entity_names import (
     org_words,
     person_match,
 )
-from .model import Entity, EntityLabel, Mention
 
 _GROUP_ORDER = {"PERSON": 0, "ORG": 1, "GPE": 2, "LOC": 2, "DATE": 3, "QUANTITY": 4,
                 "MONEY": 4, "PERCENT": 4}
@@ -153,7 +153,7 @@ def _variants(own: EntityGroup, other: EntityGroup) -> tuple[str, ...]:
     """Forms `other` uses that spell the name differently from every form of `own`."""
     if own.label not in ("PERSON", "ORG", "GPE", "LOC") or own.place or other.place:
         return ()
-    from .entity_names import spelling_variants
+    from .names import spelling_variants
 
     own_forms = [f for f in own.forms if not is_acronym(f)]
     other_forms = [f for f in other.forms if not is_acronym(f)]

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .entity_gazetteer import slug
-from .model import EntityLabel
+from ..model import EntityLabel
+from .gazetteer import slug
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

@@ -19,10 +19,10 @@ from typing import Any
 
 import numpy as np
 
-from .cache import Cache, shared_cache
-from .errors import ArticleError, Cancelled
+from ..cache import Cache, shared_cache
+from ..errors import ArticleError, Cancelled
+from ..load import load_article
 from .folder import list_files
-from .loader import load_article
 from .sparse import (
     BUCKET_BITS,
     ArticleVectors,

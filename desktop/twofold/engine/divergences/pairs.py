@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .entity_figures import DateValue, Figure, date_spans, figure_spans
-from .model import Entity, Link
-from .worddiff import normalise_span
+from ..entities.figures import DateValue, Figure, date_spans, figure_spans
+from ..model import Entity, Link
+from ..worddiff import normalise_span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -101,7 +101,7 @@ def sentence_pairs(
 
 def _sentence_vectors(sides: list[Side]) -> dict[int, object] | None:
     # The same sentences alignment embedded: served from its per-process memo.
-    from .align_vectors import sentence_vectors
+    from ..vectors import sentence_vectors
 
     if not sides:
         return None

@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import ArticleTooLarge, ArticleUnreadable
-from ..loader import build_article
 from ..model import Article
 from .common import clean, iso_date, parser_guard, quiet, read_document
+from .text import build_article
 
 if TYPE_CHECKING:
     from pypdf import PageObject, PdfReader

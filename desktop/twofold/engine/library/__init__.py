@@ -1,0 +1,1 @@
+"""A folder of articles: its listing, the most alike pair, the overview (similarity, clusters)."""
