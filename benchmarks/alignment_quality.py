@@ -89,7 +89,7 @@ def difflib_links(left: list[str], right: list[str]) -> set[Pair]:
 
 def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", type=Path, default=ROOT.parent / "shared" / "gold")
+    parser.add_argument("--gold", type=Path, default=ROOT / "benchmarks" / "data" / "sample-gold")
     parser.add_argument("--seeds", type=Path, default=ROOT / "seeds")
     parser.add_argument("--errors", action="store_true",
                         help="list Twofold's false and missed links with both paragraphs")

@@ -1,10 +1,10 @@
-"""Divergence quality against the human judgements in ../shared/gold/divergences.json.
+"""Divergence quality against the human judgements in benchmarks/data/sample-gold/divergences.json.
 
 A gold item is found when a reported divergence overlaps both of its spans (same paragraphs,
 overlapping characters). Recall counts gold items tagged [high] or [medium]; precision counts
 reported divergences that overlap any gold item of the pair (any severity).
 
-    .venv/bin/python benchmarks/divergence_quality.py [--gold ../shared/gold] [-v]
+    .venv/bin/python benchmarks/divergence_quality.py [--gold DIR] [-v]
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ def _hits(d: dict, g: dict, la, ra) -> bool:  # type: ignore[no-untyped-def]
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--gold", type=Path, default=ROOT.parent / "shared" / "gold")
+    parser.add_argument("--gold", type=Path, default=ROOT / "benchmarks" / "data" / "sample-gold")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every divergence")
     args = parser.parse_args()
     from twofold.engine.compare import compare

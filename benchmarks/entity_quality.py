@@ -195,7 +195,7 @@ def cross_agreement(cross: list[dict[str, object]], files: list[str],
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", type=Path, default=ROOT.parent / "shared" / "gold")
+    parser.add_argument("--gold", type=Path, default=ROOT / "benchmarks" / "data" / "sample-gold")
     parser.add_argument("--seeds", type=Path, default=ROOT / "seeds")
     parser.add_argument("--verbose", "-v", action="store_true", help="list every miss")
     args = parser.parse_args(argv)
