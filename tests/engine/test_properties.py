@@ -293,6 +293,9 @@ def test_a_rewritten_article_keeps_the_contract_and_swaps_symmetrically(data: st
     backward = compare(b, a)
     check_contract(backward)
     check_mirror(forward, backward)
+    # the window swaps sides without the engine: the comparison's own swap agrees with it
+    check_mirror(forward, forward.swapped())
+    assert forward.swapped().swapped() == forward
 
 
 @examples(60)

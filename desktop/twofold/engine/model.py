@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 Role = Literal["headline", "body"]
@@ -54,6 +54,10 @@ class Article:
         return lead[:70].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
+_MIRROR: dict[OpTag, OpTag] = {
+    "equal": "equal", "replace": "replace", "delete": "insert", "insert": "delete"}
+
+
 @dataclass(frozen=True, slots=True)
 class Op:
     """One word-diff operation; `left`/`right` are (start, end) character offsets, end exclusive."""
@@ -61,6 +65,10 @@ class Op:
     tag: OpTag
     left: tuple[int, int]
     right: tuple[int, int]
+
+    def swapped(self) -> Op:
+        """The same operation seen from the other side (a deletion becomes an insertion)."""
+        return Op(_MIRROR[self.tag], self.right, self.left)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +80,16 @@ class Link:
     score: float
     kind: LinkKind
     ops: tuple[Op, ...] = ()
+
+    @property
+    def changed(self) -> bool:
+        """Whether any words differ between the two paragraphs (the word diff decided)."""
+        return any(op.tag != "equal" for op in self.ops)
+
+    def swapped(self) -> Link:
+        """The link seen from the other side."""
+        return Link(self.right, self.left, self.score, self.kind,
+                    tuple(op.swapped() for op in self.ops))
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +135,24 @@ class Divergence:
     note: str
     severity: int = 1  # 2 high, 1 medium, 0 low: the order a reader should see them in
 
+    def swapped(self) -> Divergence:
+        """The divergence seen from the other side."""
+        return replace(self, left=self.right, right=self.left)
+
+
+@dataclass(frozen=True, slots=True)
+class PairSummary:
+    """The figures a reader sees first about a pair: one count, asked in one place."""
+
+    similarity: float
+    links: int
+    changed_links: int  # links whose paragraphs differ in wording
+    linked_left: int  # left paragraphs with at least one counterpart
+    linked_right: int
+    only_left: int  # paragraphs without a counterpart
+    only_right: int
+    divergences: int
+
 
 @dataclass(frozen=True, slots=True)
 class CompareOptions:
@@ -147,3 +183,25 @@ class Comparison:
     def unique_right(self) -> list[int]:
         linked = {link.right for link in self.links}
         return [p.id for p in self.right.paragraphs if p.id not in linked]
+
+    def summary(self) -> PairSummary:
+        """The pair's counts, as the status bar and every report give them."""
+        return PairSummary(
+            similarity=self.similarity,
+            links=len(self.links),
+            changed_links=sum(1 for link in self.links if link.changed),
+            linked_left=len({link.left for link in self.links}),
+            linked_right=len({link.right for link in self.links}),
+            only_left=len(self.unique_left()),
+            only_right=len(self.unique_right()),
+            divergences=len(self.divergences),
+        )
+
+    def swapped(self) -> Comparison:
+        """The same comparison with left and right exchanged, without running the engine again."""
+        links = sorted((link.swapped() for link in self.links), key=lambda k: (k.left, k.right))
+        return replace(
+            self, left=self.right, right=self.left, links=tuple(links),
+            left_entities=self.right_entities, right_entities=self.left_entities,
+            divergences=tuple(d.swapped() for d in self.divergences),
+        )

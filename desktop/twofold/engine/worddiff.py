@@ -55,13 +55,9 @@ def diff_paragraphs(left: str, right: str) -> tuple[Op, ...]:
     if not lt or not rt:  # one side is blank: at most one change plus its whitespace
         return _one_sided(left, right, bool(lt), bool(rt))
     if lkeys > rkeys:  # one canonical orientation: swapping the sides mirrors the ops exactly
-        return tuple(Op(_MIRROR[o.tag], o.right, o.left) for o in diff_paragraphs(right, left))
+        return tuple(op.swapped() for op in diff_paragraphs(right, left))
     blocks = _absorb_trivial_equals(_token_blocks(lkeys, rkeys), lkeys)
     return _to_char_ops(blocks, lt, rt, len(left), len(right))
-
-
-_MIRROR: dict[OpTag, OpTag] = {
-    "equal": "equal", "replace": "replace", "delete": "insert", "insert": "delete"}
 
 
 def _one_sided(left: str, right: str, lwords: bool, rwords: bool) -> tuple[Op, ...]:

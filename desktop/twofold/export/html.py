@@ -128,27 +128,23 @@ def _summary(c: Comparison, flavour: Flavour) -> list[str]:
         out.append(f'<tr><th scope="row">{name}</th><td>{_e(left or "—")}</td>'
                    f'<td>{_e(right or "—")}</td></tr>')
     out.append("</table>")
-    changed = sum(1 for k in c.links if _changed(k))
+    s = c.summary()
     o = c.options
     on = {True: "on", False: "off"}
     out += [
         "<h2>Summary</h2>", _table(flavour, "meta"),
-        f'<tr><th scope="row">Similarity</th><td>{c.similarity:.0%}</td></tr>',
-        f'<tr><th scope="row">Links</th><td>{len(c.links)} linked paragraph pairs, '
-        f"{changed} with different wording</td></tr>",
-        f'<tr><th scope="row">Only left</th><td>{len(c.unique_left())} paragraphs</td></tr>',
-        f'<tr><th scope="row">Only right</th><td>{len(c.unique_right())} paragraphs</td></tr>',
-        f'<tr><th scope="row">Divergences</th><td>{len(c.divergences)}</td></tr>',
+        f'<tr><th scope="row">Similarity</th><td>{s.similarity:.0%}</td></tr>',
+        f'<tr><th scope="row">Links</th><td>{s.links} linked paragraph pairs, '
+        f"{s.changed_links} with different wording</td></tr>",
+        f'<tr><th scope="row">Only left</th><td>{s.only_left} paragraphs</td></tr>',
+        f'<tr><th scope="row">Only right</th><td>{s.only_right} paragraphs</td></tr>',
+        f'<tr><th scope="row">Divergences</th><td>{s.divergences}</td></tr>',
         f'<tr><th scope="row">Options</th><td>sentence embeddings {on[o.use_embeddings]}, '
         f"entities {on[o.entities]}, divergences {on[o.divergences]}</td></tr>",
         f'<tr><th scope="row">Twofold</th><td>version {_e(__version__)}</td></tr>',
         "</table>",
     ]
     return out
-
-
-def _changed(link: Link) -> bool:
-    return any(op.tag != "equal" for op in link.ops)
 
 
 def _pairs(c: Comparison, flavour: Flavour) -> list[str]:

@@ -61,10 +61,10 @@ def _header(c: Comparison, m: _Marks) -> list[str]:
         lines.append(f"{m.bold[0]}{side}: {a.display_name}{m.bold[1]}"
                      + (f" ({meta})" if meta else ""))
         lines.append(f"       {a.path} · {a.word_count} words · {len(a.paragraphs)} paragraphs")
-    changed = sum(1 for k in c.links if any(o.tag != "equal" for o in k.ops))
+    s = c.summary()
     lines.append(
-        f"Similarity {c.similarity:.0%} · {len(c.links)} links ({changed} with changes) · "
-        f"{len(c.unique_left())} only left · {len(c.unique_right())} only right"
+        f"Similarity {s.similarity:.0%} · {s.links} links ({s.changed_links} with changes) · "
+        f"{s.only_left} only left · {s.only_right} only right"
     )
     if m.dele[0] == "[-":
         lines.append("Changes: [-left only-] {+right only+}.")

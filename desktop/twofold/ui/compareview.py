@@ -13,7 +13,7 @@ from twofold.engine.model import Article, Comparison, Divergence, Entity
 from .chunkmap import ChunkMap, MarkKind
 from .findbar import FindBar
 from .highlight import apply_changes, apply_divergences, change_ranges, divergence_spans
-from .layout import Stop, anchor_chain, difference_stops, follow_order, is_changed, pad_to_align
+from .layout import Stop, anchor_chain, difference_stops, follow_order, pad_to_align
 from .linkmap import LinkMap
 from .pane import ArticlePane
 from .scrollsync import ScrollSync
@@ -138,7 +138,7 @@ class CompareView(QWidget):
         kinds: dict[int, MarkKind] = {}
         for link in c.links:
             pid = link.left if side == "left" else link.right
-            if is_changed(link) or kinds.get(pid) == "changed":
+            if link.changed or kinds.get(pid) == "changed":
                 kinds[pid] = "changed"
             else:
                 kinds[pid] = "same"

@@ -88,11 +88,6 @@ def follow_order(comparison: Comparison) -> list[int]:
     return [comparison.right.paragraphs[seq].id for _, _, seq in keyed]
 
 
-def is_changed(link: Link) -> bool:
-    """Whether a link's ops mark any difference (the engine decided which words differ)."""
-    return any(op.tag != "equal" for op in link.ops)
-
-
 @dataclass(frozen=True, slots=True)
 class Stop:
     """A place next/previous difference visits: a link or a paragraph unique to one side."""
@@ -115,7 +110,7 @@ def difference_stops(
     """Changed links and unique paragraphs, in the order they appear down the aligned view."""
     keyed: list[tuple[float, int, Stop]] = []
     for n, link in enumerate(comparison.links):
-        if is_changed(link) or link.kind != "verbatim":
+        if link.changed or link.kind != "verbatim":
             y = min(left_top.get(link.left, 0.0), right_top.get(link.right, 0.0))
             keyed.append((y, 1, Stop(link.left, link.right, n)))
     for pid in comparison.unique_left():

@@ -31,7 +31,6 @@ from .emptystate import EmptyState
 from .entitypanel import EntityPanel
 from .folderwatch import FolderWatch
 from .messagebar import MessageBar
-from .mirror import swapped
 from .overviewview import OverviewView
 from .statusbar import CompareStatus
 from .theme import ThemeMode, apply_palette, colors_for
@@ -263,7 +262,7 @@ class MainWindow(QMainWindow):
         self.articles.set_sides(self.left_path, self.right_path)
         if comparison is not None:
             self.runner.cancel("compare")
-            self._show_comparison(swapped(comparison))
+            self._show_comparison(comparison.swapped())
 
     # -- jobs ----------------------------------------------------------------------------------
 

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton, QWi
 from twofold.engine.model import Comparison
 
 from .divergencepanel import count_text
-from .layout import is_changed
 
 
 class CompareStatus(QStatusBar):
@@ -46,16 +45,13 @@ class CompareStatus(QStatusBar):
 
     def show_comparison(self, c: Comparison) -> None:
         """Show the similarity and paragraph counts of a comparison."""
-        changed = sum(1 for link in c.links if is_changed(link))
-        linked_l = len({link.left for link in c.links})
-        linked_r = len({link.right for link in c.links})
-        self.similarity_label.setText(f"Similarity <b>{c.similarity:.0%}</b>")
+        s = c.summary()
+        self.similarity_label.setText(f"Similarity <b>{s.similarity:.0%}</b>")
         self.counts_label.setText(
-            f"Linked paragraphs: <b>{linked_l}</b> left, <b>{linked_r}</b> right "
-            f"({len(c.links)} links, {changed} with changed words) · "
-            f"only left: <b>{len(c.unique_left())}</b> · only right: "
-            f"<b>{len(c.unique_right())}</b>")
-        self.divergences_label.setText(count_text(len(c.divergences)))
+            f"Linked paragraphs: <b>{s.linked_left}</b> left, <b>{s.linked_right}</b> right "
+            f"({s.links} links, {s.changed_links} with changed words) · "
+            f"only left: <b>{s.only_left}</b> · only right: <b>{s.only_right}</b>")
+        self.divergences_label.setText(count_text(s.divergences))
 
     def show_position(self, text: str) -> None:
         """Say which difference is current."""
