@@ -8,8 +8,8 @@ from twofold.engine.model import (
     Divergence,
     Link,
     Op,
-    Paragraph,
     PairSummary,
+    Paragraph,
     Span,
 )
 

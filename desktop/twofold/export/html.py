@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Literal
 
-from twofold.engine.model import Article, Comparison, Divergence, Entity, Link, Op
+from twofold.engine.model import Article, Comparison, Divergence, Entity, Op
 
 from .. import __version__
 from .rows import Row, aligned_rows
