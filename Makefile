@@ -19,6 +19,7 @@ run: install
 
 test: install
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+	$(VENV)/bin/mypy
 
 install: system $(STAMP)
 

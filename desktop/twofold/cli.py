@@ -1,4 +1,4 @@
-"""The `twofold` command: the window by default, headless subcommands for scripts."""
+"""The `twofold` command: one parser for the window (the default) and the headless commands."""
 
 from __future__ import annotations
 
@@ -7,35 +7,57 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from . import __version__
 
-if TYPE_CHECKING:
-    from .engine.model import Comparison
-
 EXIT_OK, EXIT_USAGE, EXIT_INPUT = 0, 2, 3
-SUBCOMMANDS = ("compare", "overview")
+COMMANDS = ("compare", "overview")
+_WINDOW = "window"  # the implicit command: `twofold [FOLDER | LEFT RIGHT]`
+SCREENSHOT_SIZE = "1600x1000"
+
+_USAGE = """twofold [--theme {system,light,dark}] [FOLDER | LEFT RIGHT]
+       twofold compare LEFT RIGHT [--format text|json|html|pdf] [--output FILE]
+       twofold overview FOLDER [--format text|json]
+       twofold --help | --version"""
+
+_DESCRIPTION = """Compare how outlets covered the same story.
+
+Without a command, Twofold opens its window: on a folder of articles (the two most alike are
+compared first), on two article files, or empty. Articles may be .txt, .md, .html, .mht, .docx,
+.pdf, .rtf, .eml or .json files. The commands below work without a display."""
 
 
 class _Parser(argparse.ArgumentParser):
     """argparse whose usage errors are one clear line on stderr and exit code 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(EXIT_USAGE, f"twofold: {message} (see 'twofold {self.prog.split()[-1]} "
-                              f"--help')\n" if " " in self.prog else f"twofold: {message}\n")
+        command = self.prog.split()[-1] if " " in self.prog else ""
+        hint = f" (see 'twofold {command} --help')" if command and command != _WINDOW else \
+            " (see 'twofold --help')"
+        self.exit(EXIT_USAGE, f"twofold: {message}{hint}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="twofold", description="Compare two articles about the same story.")
+    """The whole command line: the window's arguments and every headless command."""
+    parser = _Parser(prog="twofold", usage=_USAGE, description=_DESCRIPTION,
+                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"twofold {__version__}")
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
-    cmp_ = sub.add_parser("compare", help="compare two articles and print the result")
-    cmp_.add_argument("left", help="the left article (.txt, .md, .html, .docx, .pdf, ...)")
-    cmp_.add_argument("right", help="the right article (same formats)")
-    cmp_.add_argument("--format", choices=("json", "text", "html", "pdf"), default="text",
-                      help="json: the twofold/comparison@1 object; text: a readable report; "
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+    win = sub.add_parser(_WINDOW, help=argparse.SUPPRESS, usage=_USAGE.split("\n")[0])
+    win.add_argument("paths", nargs="*", metavar="FOLDER | LEFT RIGHT",
+                     help="a folder of articles, or two article files")
+    win.add_argument("--theme", choices=("system", "light", "dark"),
+                     help="colour scheme for this run (default: the one chosen last)")
+    win.add_argument("--screenshot", metavar="PNG",
+                     help="render the window offscreen once the comparison shows, save it, exit")
+    win.add_argument("--size", default=SCREENSHOT_SIZE, metavar="WxH", type=_size,
+                     help=f"window size for --screenshot (default {SCREENSHOT_SIZE})")
+
+    cmp_ = sub.add_parser("compare", help="compare two articles and print or save the result")
+    cmp_.add_argument("left", help="the left article")
+    cmp_.add_argument("right", help="the right article")
+    cmp_.add_argument("--format", choices=("text", "json", "html", "pdf"), default="text",
+                      help="text: a readable report; json: the twofold/comparison@1 object; "
                       "html: a self-contained report page; pdf: the report as a PDF (needs "
                       "--output)")
     cmp_.add_argument("-o", "--output", metavar="FILE",
@@ -44,119 +66,125 @@ def build_parser() -> argparse.ArgumentParser:
                       help="align with lexical evidence only (faster, less robust to paraphrase)")
     cmp_.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                       help="colour the text report (default: when writing to a terminal)")
+
     ovw = sub.add_parser("overview", help="relate every article of a folder: similarity, "
                          "clusters, likely rewrites")
-    ovw.add_argument("folder", help="a folder of articles (.txt, .md, .html, .docx, .pdf, ...)")
-    ovw.add_argument("--format", choices=("json", "text"), default="text",
-                     help="json: the twofold/overview@1 object; text: a readable report")
+    ovw.add_argument("folder", help="a folder of articles")
+    ovw.add_argument("--format", choices=("text", "json"), default="text",
+                     help="text: a readable report; json: the twofold/overview@1 object")
     return parser
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must look like 1600x1000, not {text!r}") from None
+    if w < 200 or h < 200:
+        raise argparse.ArgumentTypeError(f"{text} is too small to show anything")
+    return w, h
+
+
+def parse(argv: Sequence[str]) -> argparse.Namespace:
+    """Parse a command line; without a command, the arguments are the window's."""
+    args = list(argv)
+    first = next((a for a in args if not a.startswith("-")), None)
+    top_level = args[:1] in (["--version"], ["-h"], ["--help"])
+    if not top_level and first not in COMMANDS:
+        args.insert(0, _WINDOW)
+    parser = build_parser()
+    ns = parser.parse_args(args)
+    if ns.command == _WINDOW:
+        _check_window_paths(parser, ns.paths)
+    return ns
+
+
+def _check_window_paths(parser: argparse.ArgumentParser, paths: list[str]) -> None:
+    if len(paths) > 2:
+        parser.error("give a folder, or two files")
+    if len(paths) == 1 and not os.path.isdir(paths[0]):
+        what = "a file, not a folder" if os.path.isfile(paths[0]) else "not found"
+        parser.error(f"{paths[0]}: {what} (give a folder, or two files)")
+    for path in paths if len(paths) == 2 else []:
+        if not os.path.isfile(path):
+            parser.error(f"{path}: no such file")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `twofold` command."""
-    args = list(sys.argv[1:] if argv is None else argv)
-    if (args and args[0] in SUBCOMMANDS) or args[:1] in (["--version"], ["-h"], ["--help"]):
-        return _headless(args)
-    return _gui(args)
-
-
-def _headless(argv: list[str]) -> int:
-    args = build_parser().parse_args(argv)
+    args = parse(sys.argv[1:] if argv is None else argv)
     if args.command == "compare":
         return _compare(args)
     if args.command == "overview":
         return _overview(args)
-    return EXIT_USAGE
+    return _window(args)
 
 
 def _compare(args: argparse.Namespace) -> int:
     from .engine.compare import compare
     from .engine.errors import TwofoldError
     from .engine.model import CompareOptions
-    from .engine.serialize import comparison_to_dict
-    from .export.text import render_text
+    from .export import render
+    from .export.files import output_problem
 
-    output = getattr(args, "output", None)
-    problem = _output_problem(output, args.format, (args.left, args.right))
-    if problem:
-        print(f"twofold: {problem}", file=sys.stderr)
-        return EXIT_USAGE
+    output = args.output
+    if output is None and args.format == "pdf":
+        return _usage("--format pdf needs --output FILE (a PDF is not printed to a terminal)")
+    if output is not None:
+        problem = output_problem(output, (args.left, args.right))
+        if problem:
+            return _usage(f"--output {output}: {problem}")
     try:
         result = compare(args.left, args.right,
                          options=CompareOptions(use_embeddings=not args.no_embeddings))
     except TwofoldError as err:
-        print(f"twofold: {err}", file=sys.stderr)
-        return EXIT_INPUT
-    if output:
+        return _input_error(str(err))
+    if output is not None:
         return _write_output(result, args.format, output, args.color == "always")
-    if args.format == "html":
-        from .export.html import render_html
-
-        sys.stdout.write(render_html(result))
-    elif args.format == "json":
-        json.dump(comparison_to_dict(result), sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
-    else:
-        color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty()
-                                           and not os.environ.get("NO_COLOR"))
-        sys.stdout.write(render_text(result, color=color))
+    color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty()
+                                       and not os.environ.get("NO_COLOR"))
+    sys.stdout.write(render(result, args.format, color=color))
     return EXIT_OK
 
 
-def _output_problem(output: str | None, fmt: str, inputs: Sequence[str]) -> str | None:
-    """Why `output` cannot be written (checked before the slow compare), or None."""
-    if output is None:
-        return "--format pdf needs --output FILE (a PDF is not printed to a terminal)" \
-            if fmt == "pdf" else None
-    target = Path(output)
-    if target.is_dir():
-        return f"--output {output}: is a folder; name the file to write"
-    folder = target.parent
-    if not folder.is_dir():
-        return f"--output {output}: the folder {folder} does not exist"
-    if not os.access(folder, os.W_OK):
-        return f"--output {output}: the folder {folder} is not writable"
-    if any(target.exists() and target.resolve() == Path(p).resolve() for p in inputs):
-        return f"--output {output}: that is one of the articles being compared"
-    return None
-
-
-def _write_output(result: Comparison, fmt: str, output: str, color: bool) -> int:
+def _write_output(result: object, fmt: str, output: str, color: bool) -> int:
     """Write the compare result to the file the user named with --output."""
-    from .export import export_comparison, write_atomically
-    from .export.text import render_text
+    from .export import export_comparison
 
     try:
-        if fmt == "text":
-            text = render_text(result, color=color)
-            write_atomically(Path(output), lambda tmp: tmp.write_text(text, encoding="utf-8"))
-        else:
-            export_comparison(result, output, fmt)  # type: ignore[arg-type]
+        export_comparison(result, output, fmt, color=color)  # type: ignore[arg-type]
     except ImportError as err:
-        print(f"twofold: cannot make a PDF without Qt ({err}); see README 'Troubleshooting'",
-              file=sys.stderr)
-        return EXIT_INPUT
+        return _input_error(f"cannot make a PDF without Qt ({err}); see README 'Troubleshooting'")
     except OSError as err:
-        print(f"twofold: cannot write {output}: {err.strerror or err}", file=sys.stderr)
-        return EXIT_USAGE
+        return _usage(f"cannot write {output}: {err.strerror or err}")
     return EXIT_OK
 
 
 def _overview(args: argparse.Namespace) -> int:
     from .engine.errors import TwofoldError
-    from .engine.library.overview import overview, overview_to_dict, render_overview_text
+    from .engine.library.overview import overview
+    from .export.overview import overview_to_dict, render_overview_text
 
     try:
         result = overview(args.folder)
     except TwofoldError as err:
-        print(f"twofold: {err}", file=sys.stderr)
-        return EXIT_INPUT
+        return _input_error(str(err))
     if args.format == "json":
         # one-shot dumps: json.dump streams millions of tiny writes for a 2,000 x 2,000 matrix
         sys.stdout.write(json.dumps(overview_to_dict(result), ensure_ascii=False) + "\n")
     else:
         sys.stdout.write(render_overview_text(result))
     return EXIT_OK
+
+
+def _usage(message: str) -> int:
+    print(f"twofold: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _input_error(message: str) -> int:
+    print(f"twofold: {message}", file=sys.stderr)
+    return EXIT_INPUT
 
 
 def has_display() -> bool:
@@ -168,47 +196,36 @@ def has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def _gui(args: list[str]) -> int:
-    if "--screenshot" not in args and not has_display():
-        return _no_display(args)
+def _window(args: argparse.Namespace) -> int:
+    if not args.screenshot and not has_display():
+        return _no_display(args.paths)
     try:
         from .ui.app import run
     except ImportError as err:
-        print(f"twofold: the window cannot start ({err}); see README 'Troubleshooting'",
-              file=sys.stderr)
-        return EXIT_INPUT
+        return _input_error(f"the window cannot start ({err}); see README 'Troubleshooting'")
     return run(args)
 
 
-def _no_display(args: list[str]) -> int:
+def _no_display(paths: list[str]) -> int:
     """Without a screen: say so, and print the report of the two most alike articles instead."""
     from .engine.errors import TwofoldError
-    from .engine.library.folder import most_similar_pair, scan_folder
+    from .engine.library.index import best_pair, scan
 
     print("twofold: no display found (DISPLAY/WAYLAND_DISPLAY unset), so no window; "
           "printing the text report instead.", file=sys.stderr)
-    paths = [Path(a) for a in args if not a.startswith("-")]
     if len(paths) == 2:
-        pair = (str(paths[0]), str(paths[1]))
-        shot_target = f"{paths[0]} {paths[1]}"
+        pair: tuple[str, str] | None = (paths[0], paths[1])
     elif len(paths) == 1:
         try:
-            entries = [e for e in scan_folder(paths[0]) if e.article is not None]
+            pair = best_pair(scan(paths[0]))
         except TwofoldError as err:
-            print(f"twofold: {err}", file=sys.stderr)
-            return EXIT_INPUT
-        best = most_similar_pair([e.article for e in entries])  # type: ignore[misc]
-        if best is None:
-            print(f"twofold: {paths[0]} holds fewer than two readable articles",
-                  file=sys.stderr)
-            return EXIT_INPUT
-        pair = (entries[best[0]].path, entries[best[1]].path)
-        shot_target = str(paths[0])
+            return _input_error(str(err))
+        if pair is None:
+            return _input_error(f"{paths[0]} holds fewer than two readable articles")
     else:
-        print("twofold: give a folder or two files to compare, e.g. 'twofold compare A B'",
-              file=sys.stderr)
-        return EXIT_USAGE
-    code = _compare(build_parser().parse_args(["compare", *pair]))
+        return _usage("give a folder or two files to compare, e.g. 'twofold compare A B'")
+    code = _compare(parse(["compare", *pair]))
+    shot_target = " ".join(paths)
     print(f"\nTo render the window to an image: twofold --screenshot twofold.png {shot_target}",
           file=sys.stderr)
     return code

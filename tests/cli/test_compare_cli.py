@@ -58,8 +58,10 @@ def test_json_links_index_paragraphs_and_ops_cover_them(payload: dict) -> None:
 def test_json_entity_mentions_lie_inside_paragraphs(payload: dict) -> None:
     for side in ("left", "right"):
         paras = payload[side]["paragraphs"]
+        assert payload[side]["entities"], f"the {side} sample article names people and places"
         for entity in payload[side]["entities"]:
             assert set(entity) >= {"key", "label", "name", "forms", "mentions", "shared"}
+            assert entity["mentions"]
             for m in entity["mentions"]:
                 text = paras[m["paragraph"]]["text"]
                 assert 0 <= m["start"] < m["end"] <= len(text)
@@ -110,3 +112,24 @@ def test_without_a_display_the_window_falls_back_to_a_report(
     assert code == 0
     assert "no display" in err and "--screenshot" in err
     assert "Similarity" in out
+
+
+def test_window_options_parse_the_same_without_a_display(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, seeds: Path
+) -> None:
+    for var in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(var, raising=False)
+    code, out, err = run_cli(capsys, "--theme", "dark", str(seeds))
+    assert code == 0, err
+    assert "Similarity" in out
+
+
+def test_help_names_the_window_forms_and_the_commands(capsys: pytest.CaptureFixture[str]
+                                                     ) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["--help"])
+    assert info.value.code == 0
+    text = capsys.readouterr().out
+    for form in ("twofold [--theme", "[FOLDER | LEFT RIGHT]", "twofold compare LEFT RIGHT",
+                 "twofold overview FOLDER", ".docx", ".pdf"):
+        assert form in text

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from twofold.cli import SUBCOMMANDS, main
+from twofold.cli import COMMANDS, main
 
 STORY = ("Niger's military government ended its defence cooperation agreement with the United "
          "States on Saturday, its spokesman said on national television in Niamey.")
@@ -31,7 +31,7 @@ def folder(tmp_path: Path) -> Path:
 
 
 def test_overview_is_a_subcommand() -> None:
-    assert "overview" in SUBCOMMANDS
+    assert "overview" in COMMANDS
 
 
 def test_json_contract(capsys: pytest.CaptureFixture[str], folder: Path) -> None:

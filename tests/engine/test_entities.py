@@ -246,9 +246,13 @@ def test_keys_are_stable_across_runs() -> None:
 
 
 def test_seed_mentions_lie_inside_their_paragraphs(seed_files: list) -> None:
+    assert len(seed_files) == 5
     for path in seed_files:
         article = load_article(path)
-        for entity in article_entities(article, analyse(article)):
+        entities = article_entities(article, analyse(article))
+        assert len(entities) >= 5, path
+        for entity in entities:
+            assert entity.mentions
             for mention in entity.mentions:
                 text = article.paragraphs[mention.paragraph].text
                 assert 0 <= mention.start < mention.end <= len(text)
@@ -274,8 +278,9 @@ def test_every_mention_slices_to_one_of_its_forms(sentences: list[str]) -> None:
     docs = analyse(article)
     left, right = extract_entities(article, article, docs, docs)
     assert [e.key for e in left] == [e.key for e in right]
-    assert all(e.shared for e in left)
+    assert left and all(e.shared for e in left), "every sentence names someone or something"
     for entity in left:
+        assert entity.mentions
         for mention in entity.mentions:
             text = article.paragraphs[mention.paragraph].text
             assert text[mention.start:mention.end] in entity.forms

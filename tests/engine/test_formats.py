@@ -10,13 +10,15 @@ from documents import LEAD, PAGE, SECOND, THIRD, make_docx, make_pdf, pdf_from_s
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from twofold.engine.cache import Cache
 from twofold.engine.errors import (
     ArticleEmpty,
     ArticleError,
     ArticleUnreadable,
     UnsupportedFormat,
 )
-from twofold.engine.library.folder import is_supported, list_files, scan_folder
+from twofold.engine.library.folder import is_supported, list_files
+from twofold.engine.library.index import SkippedFile, scan
 from twofold.engine.load import SUPPORTED_SUFFIXES, load_article
 
 
@@ -293,6 +295,6 @@ def test_loading_never_writes_into_the_folder(tmp_path: Path) -> None:
     for path in tmp_path.iterdir():
         os.chmod(path, 0o444)
     before = {p.name: p.stat().st_mtime_ns for p in tmp_path.iterdir()}
-    entries = scan_folder(tmp_path)
+    entries = scan(tmp_path, cache=Cache(None)).entries
     assert {p.name: p.stat().st_mtime_ns for p in tmp_path.iterdir()} == before
-    assert [e.error is None for e in entries] == [True, True, True, True, True, False]
+    assert [not isinstance(e, SkippedFile) for e in entries] == [True] * 5 + [False]

@@ -144,6 +144,7 @@ def test_too_large_file_is_refused_without_reading_it(tmp_path: Path) -> None:
 
 
 def test_seeds_load_one_paragraph_per_line(seed_files: list[Path]) -> None:
+    assert len(seed_files) == 5
     for path in seed_files:
         lines = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
         assert [p.text for p in load_article(path).paragraphs] == [" ".join(ln.split())

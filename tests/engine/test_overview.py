@@ -11,23 +11,19 @@ from hypothesis import strategies as st
 
 from twofold.engine.cache import Cache
 from twofold.engine.errors import ArticleError, Cancelled
+from twofold.engine.library import index as index_module
 from twofold.engine.library import overview as ov_module
-from twofold.engine.library.folder import most_similar_pair, similarity_matrix
-from twofold.engine.library.overview import (
-    SCHEMA,
+from twofold.engine.library.index import ArticleSummary, best_pair, scan
+from twofold.engine.library.overview import SCHEMA, find_clusters, find_rewrites, overview
+from twofold.engine.library.sparse import (
     ArticleVectors,
-    OverviewArticle,
     containment,
-    find_clusters,
-    find_rewrites,
     gram,
-    overview,
-    overview_to_dict,
-    render_overview_text,
     similarity,
     vectorise,
 )
 from twofold.engine.load import load_article, parse_text
+from twofold.export.overview import overview_to_dict, render_overview_text
 
 NIGER = ("Niger's military government ended its defence cooperation agreement with the United "
          "States on Saturday. The junta spokesman Amadou Abdramane read the statement on "
@@ -55,10 +51,10 @@ def vecs(*texts: str) -> list[ArticleVectors]:
 
 
 def meta(n: int, *, dates: list[str | None] | None = None,
-         words: list[int] | None = None) -> list[OverviewArticle]:
+         words: list[int] | None = None) -> list[ArticleSummary]:
     dates = dates or [None] * n
     words = words or [100] * n
-    return [OverviewArticle(f"{i}.txt", None, None, dates[i], words[i], str(i)) for i in range(n)]
+    return [ArticleSummary(f"{i}.txt", None, None, dates[i], words[i], str(i)) for i in range(n)]
 
 
 # ---- the sparse Gram product ------------------------------------------------------------------
@@ -99,12 +95,16 @@ def test_similarity_properties() -> None:
     assert sim[0, 1] > sim[0, 2] and sim[2, 3] > sim[2, 4], "same event beats other events"
 
 
-def test_similarity_matrix_and_most_similar_pair_keep_their_contract() -> None:
-    articles = [article(t) for t in (FLOODS, NIGER, MARKETS, NIGER_2)]
-    matrix = similarity_matrix(articles)
-    assert isinstance(matrix[0][0], float) and len(matrix) == 4
-    assert most_similar_pair(articles) == (1, 3)
-    assert most_similar_pair(articles[:1]) is None
+def test_the_best_pair_is_the_two_most_alike_articles(tmp_path: Path) -> None:
+    for name, text in zip("abcd", (FLOODS, NIGER, MARKETS, NIGER_2), strict=True):
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    listing = scan(tmp_path, cache=Cache(None))
+    assert best_pair(listing, cache=Cache(None)) == (str(tmp_path / "b.txt"),
+                                                     str(tmp_path / "d.txt"))
+    (tmp_path / "b.txt").unlink()
+    (tmp_path / "c.txt").unlink()
+    (tmp_path / "d.txt").unlink()
+    assert best_pair(scan(tmp_path, cache=Cache(None))) is None
 
 
 def test_containment_is_asymmetric() -> None:
@@ -245,7 +245,7 @@ def test_second_overview_comes_from_the_cache(folder: Path, tmp_path: Path,
     def no_loading(path: object) -> None:
         raise AssertionError(f"{path} was read again")
 
-    monkeypatch.setattr(ov_module, "load_article", no_loading)
+    monkeypatch.setattr(index_module, "load_article", no_loading)
     monkeypatch.setattr(ov_module, "similarity", no_loading)
     second = overview(folder, cache=cache)
     assert overview_to_dict(second) == overview_to_dict(first)
@@ -268,8 +268,8 @@ def test_per_article_vectors_are_reused_when_a_file_moves(folder: Path, tmp_path
     overview(folder, cache=cache)
     (folder / "a_niger.txt").rename(folder / "z_niger.txt")
     calls: list[str] = []
-    real = ov_module.vectorise
-    monkeypatch.setattr(ov_module, "vectorise", lambda a: calls.append(a.path) or real(a))
+    real = index_module.vectorise
+    monkeypatch.setattr(index_module, "vectorise", lambda a: calls.append(a.path) or real(a))
     moved = overview(folder, cache=cache)
     assert calls == [], "same digest, same vectors"
     assert os.path.basename(moved.articles[-1].path) == "z_niger.txt"
@@ -306,7 +306,7 @@ def test_a_cancelled_overview_stops_at_its_next_check_and_caches_nothing(
         assert len(calls) == stop_after + 1
         assert cache.get(ov_module._RESULTS_NS, slot) is None
         if stop_after < 7:  # a finished scan's file summaries are kept: they are complete
-            assert cache.get(ov_module._FILES_NS, slot) is None
+            assert cache.get(index_module._FILES_NS, slot) is None
 
 
 @pytest.mark.parametrize("count", [0, 1])
@@ -326,7 +326,7 @@ def test_too_many_articles_is_one_clear_error(folder: Path,
         overview(folder, cache=Cache(None))
 
 
-def test_list_articles_reads_unchanged_files_from_the_cache(
+def test_the_folder_index_lists_unchanged_files_from_the_cache(
         folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     cache = Cache(tmp_path / "c.sqlite3")
     first = overview(folder, cache=cache)
@@ -334,9 +334,9 @@ def test_list_articles_reads_unchanged_files_from_the_cache(
     def no_loading(path: object) -> None:
         raise AssertionError(f"{path} was read again")
 
-    monkeypatch.setattr(ov_module, "load_article", no_loading)
-    articles, skipped = ov_module.list_articles(folder, cache=cache)
-    assert articles == first.articles and skipped == first.skipped
+    monkeypatch.setattr(index_module, "load_article", no_loading)
+    listing = scan(folder, cache=cache)
+    assert listing.articles == first.articles and listing.skipped == first.skipped
 
 
 def test_a_missing_folder_is_an_article_error(tmp_path: Path) -> None:

@@ -45,7 +45,9 @@ def test_trivial_differences_are_not_changes(a: str, b: str) -> None:
 
 def test_change_spans_hold_no_surrounding_spaces() -> None:
     a, b = "one two three four", "one TWO-X three five"
-    for _, left, right in changes(a, b):
+    found = changes(a, b)
+    assert len(found) == 2
+    for _, left, right in found:
         assert left == left.strip() and right == right.strip()
 
 

@@ -74,7 +74,9 @@ def test_page_parses_and_holds_every_paragraph_of_both_articles(
     page: str, seed_comparison: Comparison
 ) -> None:
     cells = parse(page).cells
+    assert cells
     for article in (seed_comparison.left, seed_comparison.right):
+        assert len(article.paragraphs) > 5
         for para in article.paragraphs:
             assert any(para.text in cell for cell in cells), para.text[:60]
 

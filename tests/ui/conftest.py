@@ -17,13 +17,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from twofold.engine.model import Article, Comparison
+from twofold.engine.model import Comparison
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
-def _real_compare(left: Article, right: Article, *,
-                  cancelled: Callable[[], bool] | None = None) -> Comparison:
+def real_compare(left: str, right: str, *,
+                 cancelled: Callable[[], bool] | None = None) -> Comparison:
+    """The engine's real compare (spaCy, embeddings), for end-to-end tests."""
     from twofold.engine.compare import compare
 
     return compare(left, right, cancelled=cancelled)
@@ -58,10 +59,13 @@ def no_blocking_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(QMessageBox, "about", staticmethod(refuse))
 
 
-@pytest.fixture(scope="session")
-def compare_fn() -> Callable[[Article, Article], Comparison]:
-    """The engine's real compare (spaCy, embeddings); `fake_compare` is the fast stand-in."""
-    return _real_compare
+@pytest.fixture
+def compare_fn(request: pytest.FixtureRequest) -> Callable[..., Comparison]:
+    """How the window compares: the fast lexical stand-in, or the real engine for tests
+    marked `e2e` (end to end: spaCy, embeddings, entities, divergences)."""
+    from .fakes import fake_compare
+
+    return real_compare if request.node.get_closest_marker("e2e") else fake_compare
 
 
 def shown_window(qtbot, compare_fn):  # type: ignore[no-untyped-def]

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from difflib import SequenceMatcher
 
+from twofold.engine.load import load_article
 from twofold.engine.model import Article, Comparison, Divergence, Entity, Link, Mention, Span
 from twofold.engine.worddiff import diff_paragraphs
 
@@ -17,9 +18,10 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORDS.findall(text)]
 
 
-def fake_compare(left: Article, right: Article, *,
+def fake_compare(left: Article | str, right: Article | str, *,
                  cancelled: Callable[[], bool] | None = None) -> Comparison:
     """Link paragraphs whose words overlap, diff them with the engine's word diff."""
+    left, right = _loaded(left), _loaded(right)
     links = []
     for lp in left.paragraphs:
         lw = _words(lp.text)
@@ -31,6 +33,10 @@ def fake_compare(left: Article, right: Article, *,
                                   diff_paragraphs(lp.text, rp.text)))
     return Comparison(left, right, tuple(links), _entities(left, right), _entities(right, left),
                       similarity=0.5)
+
+
+def _loaded(article: Article | str) -> Article:
+    return article if isinstance(article, Article) else load_article(article)
 
 
 def _entities(article: Article, other: Article) -> tuple[Entity, ...]:
@@ -54,10 +60,11 @@ def spans_of(article: Article, paragraph: int, word_index: int = 0, words: int =
     return Span(paragraph, first.start(), last.end(), text[first.start():last.end()])
 
 
-def fake_compare_with_divergences(left: Article, right: Article, *,
+def fake_compare_with_divergences(left: Article | str, right: Article | str, *,
                                   cancelled: Callable[[], bool] | None = None) -> Comparison:
     """The lexical stand-in plus three divergences far apart (last vs first paragraphs)."""
     c = fake_compare(left, right)
+    left, right = c.left, c.right
     last_l, last_r = len(left.paragraphs) - 1, len(right.paragraphs) - 1
     divergences = (
         Divergence("number", spans_of(left, last_l, 1), spans_of(right, 0, 0), "Count differs",

@@ -9,6 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMessageBox
 
+from twofold.cli import parse
 from twofold.engine.errors import ModelMissing
 from twofold.ui import app, crash, settings
 from twofold.ui.mainwindow import MainWindow
@@ -16,21 +17,22 @@ from twofold.ui.mainwindow import MainWindow
 
 def test_screenshot_of_the_sample_folder(qapp, seeds, tmp_path: Path) -> None:
     out = tmp_path / "shot.png"
-    assert app.run(["--screenshot", str(out), "--size", "1024x700", str(seeds)]) == 0
+    assert app.run(parse(["--screenshot", str(out), "--size", "1024x700", str(seeds)])) == 0
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1024, 700)
 
 
 def test_screenshot_of_the_empty_window(qapp, tmp_path: Path) -> None:
     out = tmp_path / "empty.png"
-    assert app.run(["--screenshot", str(out)]) == 0
+    assert app.run(parse(["--screenshot", str(out)])) == 0
     assert out.stat().st_size > 0
 
 
-@pytest.mark.parametrize("argv", [["a", "b", "c"], ["/no/such/folder"], ["--size", "big"]])
+@pytest.mark.parametrize("argv", [["a", "b", "c"], ["/no/such/folder"], ["--size", "big"],
+                                  ["--theme", "purple"]])
 def test_bad_arguments_are_usage_errors(argv: list[str], capsys) -> None:
     with pytest.raises(SystemExit) as exit_info:
-        app.run(argv)
+        parse(argv)
     assert exit_info.value.code == 2
     assert "twofold" in capsys.readouterr().err
 
@@ -39,7 +41,7 @@ def test_recent_folders_are_remembered(window: MainWindow, qtbot, seeds) -> None
     with qtbot.waitSignal(window.listingShown, timeout=30_000):
         window.open_folder(str(seeds))
     assert settings.load(settings.RECENT_FOLDERS)[0] == str(seeds)
-    assert any(str(seeds) in a.text() for a in window.recent_menu.actions())
+    assert any(str(seeds) in a.text() for a in window.menus.recent.actions())
 
 
 def test_geometry_and_docks_are_restored(qtbot, compare_fn) -> None:

@@ -15,15 +15,14 @@ import pytest
 from PySide6.QtCore import Qt
 
 from twofold.engine.errors import Cancelled
-from twofold.engine.load import load_article
 from twofold.engine.model import Article, Comparison
-from twofold.ui import jobs
-from twofold.ui.cancelling import cancelled_text
-from twofold.ui.mainwindow import MainWindow, engine_compare
+from twofold.ui import session as jobs
+from twofold.ui.mainwindow import MainWindow
+from twofold.ui.session import Channel, cancelled_text, engine_compare
 
 from .conftest import shown_window
 from .fakes import fake_compare
-from .test_worker import _long_pair, long_texts
+from .test_worker import long_texts
 
 Check = Callable[[], bool]
 
@@ -176,7 +175,7 @@ def test_cancelling_the_overview_offers_to_relate_again(window: MainWindow, qtbo
     (["compare", "overview", "rescan"], "Comparison, folder overview and list update cancelled."),
 ])
 def test_cancelled_text(channels: list[str], text: str) -> None:
-    assert cancelled_text(channels) == text
+    assert cancelled_text([Channel(c) for c in channels]) == text
 
 
 # ---- closing during work ----------------------------------------------------------------------
@@ -188,11 +187,15 @@ def test_closing_during_a_slow_compare_stops_it(listed: MainWindow, slow, qtbot)
     assert listed.view.comparison is None
 
 
-def test_closing_during_a_real_long_compare_stops_it(qtbot, compare_fn) -> None:  # type: ignore[no-untyped-def]
-    left, right = _long_pair(20_000, 11)
+@pytest.mark.e2e
+def test_closing_during_a_real_long_compare_stops_it(qtbot, compare_fn, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    texts = long_texts(20_000, 11)
+    paths = [tmp_path / "left.txt", tmp_path / "right.txt"]
+    for path, text in zip(paths, texts, strict=True):
+        path.write_text(f"{path.stem} article\n\n{text}", encoding="utf-8")
     w = shown_window(qtbot, compare_fn)
-    w._articles = {left.path: left, right.path: right}
-    w.set_pair(left.path, right.path)
+    with qtbot.waitSignal(w.listingShown, timeout=30_000):
+        w.open_files(str(paths[0]), str(paths[1]))
     assert w.runner.pending
     w.close()
     qtbot.waitUntil(lambda: not w.runner.busy, timeout=120_000)
@@ -248,7 +251,7 @@ def test_a_cancelled_compare_caches_nothing(tmp_path: Path, seeds: Path) -> None
     text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))[:2])
     (tmp_path / "a.txt").write_text("Cancel test left\n\n" + text, encoding="utf-8")
     (tmp_path / "b.txt").write_text("Cancel test right\n\n" + text[::-1], encoding="utf-8")
-    left, right = load_article(tmp_path / "a.txt"), load_article(tmp_path / "b.txt")
+    left, right = str(tmp_path / "a.txt"), str(tmp_path / "b.txt")
     stop, calls = _counting(3)
     with pytest.raises(Cancelled):
         engine_compare(left, right, cancelled=stop)
@@ -264,7 +267,7 @@ def test_a_cancelled_compare_caches_nothing(tmp_path: Path, seeds: Path) -> None
 def test_a_cancelled_folder_scan_stops_between_files(seeds: Path) -> None:
     stop, calls = _counting(2)
     with pytest.raises(Cancelled):
-        jobs.scan(str(seeds), cancelled=stop)
+        jobs.list_folder(str(seeds), True, cancelled=stop)
     assert len(calls) == 3
-    listing = jobs.scan(str(seeds), cancelled=lambda: False)
-    assert len(listing.entries) == 5 and listing.pair is not None
+    found = jobs.list_folder(str(seeds), True, cancelled=lambda: False)
+    assert len(found.listing.articles) == 5 and found.pair is not None

@@ -59,6 +59,7 @@ def _assert_revealed(pane: ArticlePane, paragraph: int, start: int) -> None:
 
 def test_divergence_spans_carry_a_wavy_underline(diverged: MainWindow) -> None:
     c = diverged.view.comparison
+    assert len(c.divergences) == 3
     for d in c.divergences:
         for pane, span in ((diverged.view.left, d.left), (diverged.view.right, d.right)):
             for offset in range(span.start, span.end):
@@ -80,7 +81,7 @@ def test_text_outside_divergences_has_no_underline(diverged: MainWindow) -> None
 def test_dock_lists_divergences_in_engine_order(diverged: MainWindow) -> None:
     panel = diverged.divergences
     c = diverged.view.comparison
-    assert panel.list.count() == len(c.divergences)
+    assert panel.list.count() == len(c.divergences) == 3
     assert panel.divergences() == c.divergences
     for row, d in enumerate(c.divergences):
         tip = panel.item_at(row).toolTip()
@@ -135,6 +136,7 @@ def test_follow_left_order_keeps_divergence_marks(diverged: MainWindow) -> None:
     diverged.set_follow_left(True)
     c = diverged.view.comparison
     pane = diverged.view.right
+    assert len(c.divergences) == 3
     for d in c.divergences:
         assert _underlined(pane, pane.position(d.right.paragraph, d.right.start))
     _click_row(diverged, 1)
@@ -151,9 +153,8 @@ def test_no_divergences_shows_the_empty_text(qtbot, seeds) -> None:
     w.runner.wait(60_000)
 
 
+@pytest.mark.e2e
 def test_real_engine_divergences_jump_to_both_places(qtbot, seeds, compare_fn) -> None:
-    if compare_fn is fake_compare:
-        pytest.skip("the engine's compare is not available")
     w = _open_pair(qtbot, seeds, compare_fn)
     c = w.view.comparison
     assert len(c.divergences) >= 2

@@ -45,16 +45,16 @@ def test_a_file_added_to_the_folder_is_listed(watched: MainWindow, qtbot, seeds,
 def test_only_the_added_file_is_read_when_the_list_updates(watched: MainWindow, qtbot, seeds,
                                                            tmp_path: Path,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    from twofold.engine.library import folder
+    from twofold.engine.library import index
 
     loaded: list[str] = []
-    real = folder.load_article
+    real = index.load_article
 
     def counting(path: Path):  # type: ignore[no-untyped-def]
         loaded.append(Path(path).name)  # runs on a pool thread: list.append is atomic
         return real(path)
 
-    monkeypatch.setattr(folder, "load_article", counting)
+    monkeypatch.setattr(index, "load_article", counting)
     extra = sorted(seeds.glob("*.txt"))[3]
     shutil.copy(extra, tmp_path / extra.name)
     qtbot.waitUntil(lambda: str(tmp_path / extra.name) in watched.articles.paths(),
@@ -107,5 +107,5 @@ def test_a_new_folder_stops_watching_the_old_one(watched: MainWindow, qtbot, see
                                                  tmp_path: Path) -> None:
     with qtbot.waitSignal(watched.listingShown, timeout=30_000):
         watched.open_folder(str(seeds))
-    assert watched.watch.folder == str(seeds)
-    assert not any(path.startswith(str(tmp_path)) for path in watched.watch.paths())
+    assert watched.session.watch.folder == str(seeds)
+    assert not any(path.startswith(str(tmp_path)) for path in watched.session.watch.paths())

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
@@ -93,6 +94,7 @@ def _run_the_cli(folder: Path, out: Path, cache: Path) -> None:
     assert all((out / name).stat().st_size > 0 for name in ("cli.html", "cli.pdf", "cli.json"))
 
 
+@pytest.mark.e2e
 def test_the_folder_read_is_never_written(qtbot, compare_fn, seeds: Path,
                                           tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     folder = tmp_path / "articles"

@@ -54,6 +54,7 @@ def test_labels_and_tooltips_name_the_articles(folder_window: MainWindow, qtbot)
     assert name in model.headerData(0, Qt.Orientation.Vertical, Qt.ItemDataRole.ToolTipRole)
     tip = model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
     assert f"{float(overview.similarity[0, 1]):.2f}" in tip
+    assert overview.clusters
     for group in overview.clusters:
         for i in group:
             assert model.headerData(i, Qt.Orientation.Vertical,
@@ -65,6 +66,7 @@ def test_rewrites_are_marked_and_listed(folder_window: MainWindow, qtbot) -> Non
     model = folder_window.overview.model
     rows = [folder_window.overview.relations.item(k).text()
             for k in range(folder_window.overview.relations.count())]
+    assert overview.rewrites
     for rewrite in overview.rewrites:
         assert model.index(rewrite.article, rewrite.source).data(REWRITE_ROLE) == rewrite.score
         assert model.index(rewrite.source, rewrite.article).data(REWRITE_ROLE) is None

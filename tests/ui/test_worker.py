@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QThread, QThreadPool, QTimer
 
 from twofold.engine.errors import Cancelled
-from twofold.engine.load import parse_text
+from twofold.engine.load import load_article, parse_text
 from twofold.engine.model import Article, Comparison
 from twofold.ui.worker import JobRunner
 
@@ -152,7 +152,7 @@ def _lexical_compare(left: Article, right: Article) -> Comparison:
     return Comparison(left, right, tuple(links), similarity=0.8)
 
 
-def test_window_stays_responsive_while_a_long_pair_is_compared(qtbot) -> None:
+def test_window_stays_responsive_while_a_long_pair_is_compared(qtbot, tmp_path: Path) -> None:
     """The event loop keeps turning while a CPU-bound compare holds a worker thread.
 
     The compare does not end until the GUI thread has counted TICKS timer ticks (or a safety
@@ -162,13 +162,16 @@ def test_window_stays_responsive_while_a_long_pair_is_compared(qtbot) -> None:
     """
     from twofold.ui.mainwindow import MainWindow
 
-    left, right = _long_pair(20_000, 7)
-    assert left.word_count >= 20_000
+    texts = long_texts(20_000, 7)
+    paths = [str(tmp_path / "long-left.txt"), str(tmp_path / "long-right.txt")]
+    for path, text in zip(paths, texts, strict=True):
+        Path(path).write_text(text, encoding="utf-8")
+    assert load_article(paths[0]).word_count >= 20_000
     ticked = threading.Event()
     outcome: list[bool] = []
 
-    def compare_while_ticking(a: Article, b: Article, *, cancelled: object = None) -> Comparison:
-        result = _lexical_compare(a, b)
+    def compare_while_ticking(a: str, b: str, *, cancelled: object = None) -> Comparison:
+        result = _lexical_compare(load_article(a), load_article(b))
         safety = time.monotonic() + 300  # only reached when the GUI thread is frozen
         while not ticked.is_set() and time.monotonic() < safety:
             sum(i * i for i in range(2000))
@@ -178,7 +181,6 @@ def test_window_stays_responsive_while_a_long_pair_is_compared(qtbot) -> None:
     window = MainWindow(compare_fn=compare_while_ticking, restore=False)
     qtbot.addWidget(window)
     window.show()
-    window._articles = {left.path: left, right.path: right}
     ticks: list[bool] = []  # per tick: was the compare still running?
     timer = QTimer()
     timer.setInterval(5)
@@ -190,8 +192,8 @@ def test_window_stays_responsive_while_a_long_pair_is_compared(qtbot) -> None:
 
     timer.timeout.connect(tick)
     timer.start()
-    with qtbot.waitSignal(window.runner.finished, timeout=600_000):
-        window.set_pair(left.path, right.path)
+    with qtbot.waitSignal(window.comparisonShown, timeout=600_000):
+        window.open_files(*paths)
         assert window.busy.isVisibleTo(window)
     timer.stop()
     assert outcome == [True], "the event loop did not turn while the worker computed"

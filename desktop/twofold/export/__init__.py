@@ -1,19 +1,22 @@
-"""Reports of a comparison to share: self-contained HTML (Qt-free), PDF (Qt), JSON (contract)."""
+"""Every output of Twofold: the comparison as text, JSON, HTML or PDF, the overview as text or JSON.
+
+Rendering is Qt-free except the PDF, which Qt lays out; `files` holds the rules for writing.
+"""
 
 from __future__ import annotations
 
 import json
 import os
-import tempfile
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
 from twofold.engine.model import Comparison
 
-ExportFormat = Literal["html", "pdf", "json"]
-FORMATS: tuple[ExportFormat, ...] = ("html", "pdf", "json")
+from .files import write_atomically
+
+ExportFormat = Literal["text", "html", "pdf", "json"]
+FORMATS: tuple[ExportFormat, ...] = ("text", "html", "pdf", "json")
 
 
 def render_json(c: Comparison) -> str:
@@ -23,8 +26,24 @@ def render_json(c: Comparison) -> str:
     return json.dumps(comparison_to_dict(c), ensure_ascii=False, indent=1) + "\n"
 
 
+def render(c: Comparison, fmt: ExportFormat, *, color: bool = False,
+           generated: datetime | None = None) -> str:
+    """The comparison as text in a text format (every format but PDF)."""
+    if fmt == "html":
+        from .html import render_html
+
+        return render_html(c, generated=generated)
+    if fmt == "json":
+        return render_json(c)
+    if fmt == "text":
+        from .text import render_text
+
+        return render_text(c, color=color)
+    raise ValueError(f"{fmt!r} is not a text format")
+
+
 def export_comparison(c: Comparison, path: str | os.PathLike[str], fmt: ExportFormat, *,
-                      generated: datetime | None = None) -> Path:
+                      color: bool = False, generated: datetime | None = None) -> Path:
     """Write `c` to `path` as `fmt`; the file appears whole or not at all. Raises OSError."""
     target = Path(path)
     if fmt == "pdf":
@@ -32,35 +51,6 @@ def export_comparison(c: Comparison, path: str | os.PathLike[str], fmt: ExportFo
 
         write_atomically(target, lambda tmp: write_pdf(c, tmp, generated=generated))
         return target
-    if fmt == "html":
-        from .html import render_html
-
-        text = render_html(c, generated=generated)
-    elif fmt == "json":
-        text = render_json(c)
-    else:
-        raise ValueError(f"unknown export format {fmt!r}")
+    text = render(c, fmt, color=color, generated=generated)
     write_atomically(target, lambda tmp: tmp.write_text(text, encoding="utf-8"))
     return target
-
-
-def write_atomically(target: Path, write: Callable[[Path], object]) -> None:
-    """Call `write(tmp_path)` on a temporary file beside `target`, then move it into place."""
-    folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        write(tmp)
-        if not tmp.is_file() or tmp.stat().st_size == 0:
-            raise OSError(f"nothing was written to {target}")
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; a report is an ordinary file
-        os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask

@@ -1,4 +1,4 @@
-"""Start the window: `run(argv)` parses the GUI's arguments, opens what was asked, runs Qt."""
+"""Start the window: `run(args)` opens what the command line asked for and runs Qt."""
 
 from __future__ import annotations
 
@@ -23,44 +23,9 @@ from .theme import apply_palette
 SCREENSHOT_TIMEOUT_MS = 180_000
 
 
-def parser() -> argparse.ArgumentParser:
-    """Arguments of the window: nothing, a folder, or two files; optionally a screenshot."""
-    p = argparse.ArgumentParser(prog="twofold", description="Compare how two outlets covered "
-                                "the same story.")
-    p.add_argument("paths", nargs="*", metavar="FOLDER | LEFT RIGHT",
-                   help="a folder of articles, or two article files")
-    p.add_argument("--screenshot", metavar="PATH",
-                   help="render the window offscreen once the comparison shows, save a PNG, exit")
-    p.add_argument("--size", default="1600x1000", metavar="WxH",
-                   help="window size for --screenshot (default 1600x1000)")
-    p.add_argument("--theme", choices=("system", "light", "dark"),
-                   help="colour scheme for this run")
-    return p
-
-
-def _size(text: str) -> QSize:
-    try:
-        w, h = (int(v) for v in text.lower().split("x"))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"--size must look like 1600x1000, not {text!r}") from None
-    return QSize(w, h)
-
-
-def run(argv: Sequence[str]) -> int:
-    """Run the GUI with command-line arguments (without the program name); return an exit code."""
-    p = parser()
-    args = p.parse_args(list(argv))
-    if len(args.paths) > 2:
-        p.error("give a folder, or two files")
-    try:
-        size = _size(args.size)
-    except argparse.ArgumentTypeError as err:
-        p.error(str(err))
-    if len(args.paths) == 1 and not os.path.isdir(args.paths[0]):
-        p.error(f"{args.paths[0]}: not a folder (give a folder, or two files)")
-    for path in args.paths if len(args.paths) == 2 else []:
-        if not os.path.isfile(path):
-            p.error(f"{path}: no such file")
+def run(args: argparse.Namespace) -> int:
+    """Run the window with the parsed command line (see `twofold.cli`); return an exit code."""
+    size = QSize(*args.size)
     if args.screenshot and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = QApplication.instance()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
 
 from PySide6.QtCore import QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QIcon, QKeySequence, QPainter, QPixmap
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from twofold.engine.library.folder import FolderEntry
+from twofold.engine.library.index import Listing, SkippedFile
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 _BADGE_COLORS = {"L": "#2f6fdb", "R": "#c2571a"}
@@ -56,7 +55,7 @@ class ArticleList(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._badges = {"": _badge(""), "L": _badge("L"), "R": _badge("R")}
-        self.entries: tuple[FolderEntry, ...] = ()  # as listed: a rescan reuses the unchanged
+        self.listing: Listing | None = None
         self.folder_label = QLabel("No folder open")
         self.folder_label.setObjectName("folderLabel")
         self.folder_label.setWordWrap(True)
@@ -114,41 +113,39 @@ class ArticleList(QWidget):
             self.folder_label.setText("No folder open")
             self.folder_label.setToolTip("")
 
-    def set_entries(self, entries: Sequence[FolderEntry]) -> None:
-        """List these files; unreadable ones greyed with the reason."""
-        self.entries = tuple(entries)
+    def set_listing(self, listing: Listing) -> None:
+        """List a folder's files in name order; unreadable ones greyed with the reason."""
+        self.listing = listing
         self.tree.clear()
         grey = QBrush(self.palette().color(self.palette().ColorGroup.Disabled,
                                            self.palette().ColorRole.Text))
-        for entry in entries:
+        for entry in listing.entries:
             item = QTreeWidgetItem()
             item.setData(0, PATH_ROLE, entry.path)
-            if entry.article is None:
-                item.setText(0, f"{entry.name}\n{entry.error or 'cannot be read'}")
-                item.setToolTip(0, f"{entry.path}\nCannot be compared: {entry.error}")
+            if isinstance(entry, SkippedFile):
+                item.setText(0, f"{entry.name}\n{entry.reason}")
+                item.setToolTip(0, f"{entry.path}\nCannot be compared: {entry.reason}")
                 for col in range(4):
                     item.setForeground(col, grey)
                 item.setIcon(0, self._badges[""])
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             else:
-                article = entry.article
-                item.setText(0, article.display_name)
-                item.setText(1, article.source or "")
-                item.setText(2, article.date or "")
-                item.setText(3, f"{article.word_count:,}")
+                item.setText(0, entry.name)
+                item.setText(1, entry.source or "")
+                item.setText(2, entry.date or "")
+                item.setText(3, f"{entry.words:,}")
                 item.setTextAlignment(
                     3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                item.setToolTip(0, f"{article.display_name}\n{entry.path}")
+                item.setToolTip(0, f"{entry.name}\n{entry.path}")
             self.tree.addTopLevelItem(item)
-            if entry.article is None:
+            if isinstance(entry, SkippedFile):
                 self.tree.setFirstColumnSpanned(self.tree.indexOfTopLevelItem(item),
                                                 self.tree.rootIndex(), True)
-        articles = [e.article for e in entries if e.article is not None]
+        articles = listing.articles
         # Columns nobody fills (plain-text files carry no outlet or date) only take room.
         self.tree.setColumnHidden(1, not any(a.source for a in articles))
         self.tree.setColumnHidden(2, not any(a.date for a in articles))
-        readable = len(articles)
-        bad = len(entries) - readable
+        readable, bad = len(articles), len(listing.skipped)
         text = f"{readable} article{'s' if readable != 1 else ''}"
         self.summary.setText(text + (f" · {bad} unreadable" if bad else ""))
         self.set_sides(*self._sides)

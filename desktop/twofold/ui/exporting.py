@@ -6,22 +6,22 @@ import os
 import re
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from twofold.engine.model import Comparison
 from twofold.export import ExportFormat, export_comparison
+from twofold.export.files import output_problem
 
+from .message import Messages
+from .session import Channel
+from .statusbar import CompareStatus
 from .worker import JobRunner
 
-if TYPE_CHECKING:
-    from .mainwindow import MainWindow
-
 # format -> menu text, shortcut, file dialog filter, suffix
-_FORMATS: dict[ExportFormat, tuple[str, str, str, str]] = {
+_FORMATS: dict[str, tuple[str, str, str, str]] = {
     "html": ("Export Comparison as &HTML…", "Ctrl+E", "HTML report (*.html *.htm)", ".html"),
     "pdf": ("Export Comparison as &PDF…", "Ctrl+Shift+E", "PDF document (*.pdf)", ".pdf"),
     "json": ("Export Comparison as &JSON…", "Ctrl+Alt+E",
@@ -51,9 +51,11 @@ class ComparisonExporter(QObject):
     exported = Signal(str, str)  # format, path
     failed = Signal(str, str)  # format, message
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: QWidget, messages: Messages, status: CompareStatus) -> None:
         super().__init__(window)
         self._window = window
+        self._messages, self._status = messages, status
+        self.comparison: Comparison | None = None  # the comparison on screen
         self.runner = JobRunner(self)
         self.runner.finished.connect(self._done)
         self.runner.failed.connect(self._failed)
@@ -69,11 +71,12 @@ class ComparisonExporter(QObject):
             action.triggered.connect(lambda _=False, f=fmt: self.choose_and_export(f))
             window.addAction(action)
             self.actions[f"export-{fmt}"] = action
-        window.comparisonShown.connect(lambda _c: self._enable(True))
 
-    def _enable(self, on: bool) -> None:
+    def set_comparison(self, comparison: Comparison | None) -> None:
+        """The comparison the export actions write (None: nothing to export)."""
+        self.comparison = comparison
         for action in self.actions.values():
-            action.setEnabled(on)
+            action.setEnabled(comparison is not None)
 
     def _start_folder(self) -> str:
         # Never the articles' own folder by default: reports go where the user keeps documents.
@@ -82,9 +85,9 @@ class ComparisonExporter(QObject):
 
     def choose_and_export(self, fmt: ExportFormat) -> None:
         """Ask where to save the comparison on screen as `fmt`, then write it."""
-        comparison = self._window.view.comparison
+        comparison = self.comparison
         if comparison is None:
-            self._window.messages.warning("Nothing to export yet: compare two articles first.")
+            self._messages.warning("Nothing to export yet: compare two articles first.")
             return
         start = os.path.join(self._start_folder(), suggested_name(comparison, fmt))
         path, _ = QFileDialog.getSaveFileName(
@@ -95,36 +98,38 @@ class ComparisonExporter(QObject):
     def export_to(self, comparison: Comparison, fmt: ExportFormat, path: str) -> int | None:
         """Write `comparison` to `path` in the background; return the job id (None if refused)."""
         target = os.path.abspath(path)
-        articles = {os.path.abspath(comparison.left.path), os.path.abspath(comparison.right.path)}
-        if target in articles:
-            self._window.messages.error(
-                f"{os.path.basename(target)} is one of the articles being compared; "
-                "choose another file name for the report.")
+        problem = output_problem(target, (comparison.left.path, comparison.right.path))
+        if problem:
+            self._refused(fmt, problem)
             return None
         self.folder = os.path.dirname(target)
-        self._window.status.set_busy(True, f"Exporting {_NAMES[fmt]}…")
-        return self.runner.submit(f"export-{fmt}", _export, comparison, fmt, target)
+        self._status.set_busy(True, f"Exporting {_NAMES[fmt]}…", source=Channel.EXPORT)
+        # One channel per format: two exports of different formats may run side by side.
+        return self.runner.submit(f"{Channel.EXPORT}-{fmt}", _export, comparison, fmt, target)
 
-    def _done(self, channel: str, _job_id: int, path: object) -> None:
-        fmt = channel.removeprefix("export-")
+    def _done(self, _channel: str, _job_id: int, result: object) -> None:
+        fmt, path = result  # type: ignore[misc]
         self._idle()
-        self._window.messages.info(f"Saved the {_NAMES.get(fmt, fmt)} as {path}.")
+        self._messages.info(f"Saved the {_NAMES.get(fmt, fmt)} as {path}.")
         self.exported.emit(fmt, str(path))
 
     def _failed(self, channel: str, _job_id: int, error: object) -> None:
-        fmt = channel.removeprefix("export-")
+        fmt = channel.rsplit("-", 1)[-1]
         self._idle()
-        reason = (error.strerror or str(error)) if isinstance(error, OSError) else str(error)
+        self._refused(fmt, (error.strerror or str(error)) if isinstance(error, OSError)
+                      else str(error))
+
+    def _refused(self, fmt: str, reason: str) -> None:
         message = f"Could not export the {_NAMES.get(fmt, fmt)}: {reason}"
-        self._window.messages.error(message)
+        self._messages.error(message)
         self.failed.emit(fmt, message)
 
     def _idle(self) -> None:
-        if not self.runner.busy and not self._window.runner.busy:
-            self._window.status.set_busy(False)
+        if not self.runner.busy:
+            self._status.set_busy(False, source=Channel.EXPORT)
 
 
-def _export(comparison: Comparison, fmt: ExportFormat, path: str) -> str:
-    """The job: write the file (runs on a pool thread); returns its path."""
+def _export(comparison: Comparison, fmt: ExportFormat, path: str) -> tuple[str, str]:
+    """The job: write the file (runs on a pool thread); returns its format and path."""
     export_comparison(comparison, path, fmt, generated=datetime.now().astimezone())
-    return path
+    return fmt, path

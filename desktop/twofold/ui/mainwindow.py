@@ -1,54 +1,49 @@
-"""The main window: docks, menus, status bar; starts background jobs and shows their results."""
+"""The main window: composes the docks, views, menus and status bar, and wires them to a session."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QMainWindow,
-    QMenu,
     QStackedWidget,
     QTabBar,
     QVBoxLayout,
     QWidget,
 )
 
-from twofold.engine.errors import ArticleError, ModelMissing, TwofoldError
-from twofold.engine.model import Article, Comparison
+from twofold.engine.load import SUPPORTED_SUFFIXES
+from twofold.engine.model import Comparison
 
-from . import crash, jobs, settings
+from . import crash, settings
 from .articlelist import ArticleList
 from .cancelling import WorkCanceller
 from .compareview import CompareView, stop_summary
 from .divergencepanel import DivergencePanel
 from .emptystate import EmptyState
 from .entitypanel import EntityPanel
-from .folderwatch import FolderWatch
+from .exporting import ComparisonExporter
+from .menus import build_menus
 from .messagebar import MessageBar
 from .overviewview import OverviewView
+from .session import CompareFn, FolderListing, Session, Side
 from .statusbar import CompareStatus
 from .theme import ThemeMode, apply_palette, colors_for
 from .worker import JobRunner
 
-CompareFn = jobs.CompareFn
 
-
-def engine_compare(left: Article, right: Article, *,
-                   cancelled: Callable[[], bool] | None = None) -> Comparison:
-    """The engine's compare, imported late so the window opens before spaCy loads."""
-    from twofold.engine.compare import compare
-
-    return compare(left, right, cancelled=cancelled)
+def open_filter() -> str:
+    """The file dialog's filter: every suffix a loader reads, from the loaders' own list."""
+    patterns = " ".join(f"*{s}" for s in sorted(SUPPORTED_SUFFIXES))
+    return f"Articles ({patterns});;All files (*)"
 
 
 class MainWindow(QMainWindow):
-    """Twofold's window; engine work runs in the background and arrives by signal."""
+    """Twofold's window; the session does the work, the window shows what it reports."""
 
     comparisonShown = Signal(object)
     listingShown = Signal(object)
@@ -59,36 +54,17 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Twofold")
         self.setObjectName("twofoldWindow")
         self.setAcceptDrops(True)
-        self._compare_fn: CompareFn = compare_fn or engine_compare
-        self._articles: dict[str, Article] = {}
-        self.folder: str | None = None
-        self.left_path: str | None = None
-        self.right_path: str | None = None
+        self.session = Session(compare_fn, self)
         self.theme_mode: ThemeMode = settings.load(settings.THEME)  # type: ignore[assignment]
-        self.runner = JobRunner(self)
-        self.runner.finished.connect(self._job_done)
-        self.runner.failed.connect(self._job_failed)
-        self.runner.busyChanged.connect(lambda busy: self.status.set_busy(busy))
         self.messages = MessageBar()
+        self.messages.follow(self.session.messages)
         self.empty = EmptyState()
         self.view = CompareView()
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.empty)
-        self.stack.addWidget(self.view)
         self.overview = OverviewView()
-        self.stack.addWidget(self.overview)
-        self._overview_folder: str | None = None  # the folder whose overview is shown or due
-        self.view_tabs = QTabBar()
-        self.view_tabs.setObjectName("viewTabs")
-        self.view_tabs.setDocumentMode(True)
-        self.view_tabs.setExpanding(False)
-        self.view_tabs.addTab("Compare")
-        self.view_tabs.addTab("Folder Overview")
-        self.view_tabs.setTabToolTip(0, "The two articles side by side")
-        self.view_tabs.setTabToolTip(1, "How every article of the folder relates (Ctrl+Shift+M)")
-        self.view_tabs.hide()
-        self.watch = FolderWatch(self)
-        self._reported_gone: set[str] = set()
+        self.stack = QStackedWidget()
+        for page in (self.empty, self.view, self.overview):
+            self.stack.addWidget(page)
+        self.view_tabs = _view_tabs()
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -109,10 +85,13 @@ class MainWindow(QMainWindow):
         self.status = CompareStatus(self)
         self.setStatusBar(self.status)
         self.busy = self.status.busy
-        from .menus import build_menus
-
-        self.actions_: dict[str, QAction] = build_menus(self)
-        self.canceller = WorkCanceller(self)
+        self.exporter = ComparisonExporter(self, self.session.messages, self.status)
+        self.menus = build_menus(self, view=self.view, session=self.session,
+                                 exporter=self.exporter,
+                                 docks=(self.articles_dock, self.entities_dock,
+                                        self.divergences_dock))
+        self.actions_ = self.menus.actions
+        self.canceller = WorkCanceller(self, self.session, self.status, self.exporter.runner)
         self._wire()
         from .accessibility import name_main_widgets
 
@@ -133,6 +112,27 @@ class MainWindow(QMainWindow):
                                if d.isVisibleTo(self) or not restored]
         self.entities_dock.hide()
         self.divergences_dock.hide()
+
+    # -- what the session knows ------------------------------------------------------------------
+
+    @property
+    def runner(self) -> JobRunner:
+        """The session's background jobs."""
+        return self.session.runner
+
+    @property
+    def folder(self) -> str | None:
+        return self.session.folder
+
+    @property
+    def left_path(self) -> str | None:
+        return self.session.left
+
+    @property
+    def right_path(self) -> str | None:
+        return self.session.right
+
+    # -- composition -----------------------------------------------------------------------------
 
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -165,20 +165,28 @@ class MainWindow(QMainWindow):
                              [height * 11 // 20, height * 9 // 20], Qt.Orientation.Vertical)
 
     def _wire(self) -> None:
+        s = self.session
+        s.listingShown.connect(self._show_listing)
+        s.listingUpdated.connect(self._update_listing)
+        s.sidesChanged.connect(self.articles.set_sides)
+        s.comparisonShown.connect(self._show_comparison)
+        s.overviewWaiting.connect(self.overview.set_waiting)
+        s.overviewShown.connect(self.overview.set_overview)
+        s.overviewCancelled.connect(self.overview.set_cancelled)
+        s.busyChanged.connect(self.status.set_busy)
+        s.failed.connect(lambda error: crash.report(error, self))
         self.empty.openFolder.connect(self.choose_folder)
         self.empty.openFiles.connect(self.choose_files)
         self.empty.openRecent.connect(self.open_folder)
-        self.articles.chooseLeft.connect(lambda p: self.compare_pair(p, self.right_path))
-        self.articles.chooseRight.connect(lambda p: self.compare_pair(self.left_path, p))
+        self.articles.chooseLeft.connect(lambda p: self._choose(Side.LEFT, p))
+        self.articles.chooseRight.connect(lambda p: self._choose(Side.RIGHT, p))
         self.articles.activated.connect(self._activated)
         self.articles.swapRequested.connect(self.swap_sides)
         self.entities.entityActivated.connect(self.view.highlight_entity)
         self.divergences.divergenceActivated.connect(self.view.show_divergence)
         self.view_tabs.currentChanged.connect(lambda index: self.show_overview(index == 1))
         self.overview.pairRequested.connect(self.compare_pair)
-        self.overview.retryRequested.connect(self._refresh_overview)
-        self.canceller.cancelled.connect(self._work_cancelled)
-        self.watch.changed.connect(self._folder_changed)
+        self.overview.retryRequested.connect(s.request_overview)
         self.view.currentChanged.connect(
             lambda index: self.status.show_position(stop_summary(self.view.stops(), index)))
 
@@ -194,140 +202,69 @@ class MainWindow(QMainWindow):
     def choose_files(self) -> None:
         """Ask for two files and compare them."""
         paths, _ = QFileDialog.getOpenFileNames(
-            self, "Open two articles", self.folder or os.getcwd(),
-            "Articles (*.txt *.text *.md *.markdown);;All files (*)")
+            self, "Open two articles", self.folder or os.getcwd(), open_filter())
         if len(paths) == 2:
             self.open_files(paths[0], paths[1])
         elif paths:
-            self.messages.warning("Choose exactly two files to compare (hold Ctrl to pick two).")
+            self.session.messages.warning(
+                "Choose exactly two files to compare (hold Ctrl to pick two).")
 
     def open_folder(self, folder: str) -> None:
         """List a folder in the background; the two most alike articles get compared."""
-        folder = os.path.abspath(folder)
-        if not os.path.isdir(folder):
-            self.messages.error(f"{folder}: the folder does not exist any more.")
-            self.refresh_recent(settings.forget_folder(folder))
+        if not self.session.open_folder(folder):
+            self.refresh_recent(settings.forget_folder(os.path.abspath(folder)))
             return
-        self.folder = folder
-        self.refresh_recent(settings.remember_folder(folder))
-        self.articles.set_folder(folder)
-        self.watch.watch(folder)
-        self._reported_gone.clear()
-        self._overview_folder = None
-        self.overview.set_overview(None)
+        self.refresh_recent(settings.remember_folder(self.session.folder or folder))
+        self.articles.set_folder(self.session.folder)
         self.view_tabs.show()
         self.actions_["overview"].setEnabled(True)
         if self.overview_shown():
-            self._refresh_overview()
-        self._start("scan", f"Reading {os.path.basename(folder)}…", jobs.scan, folder)
+            self.session.request_overview()
 
     def open_files(self, left: str, right: str) -> None:
         """Compare two files given directly."""
-        self.folder = None
-        self.watch.watch(None)
         self.show_overview(False)
         self.view_tabs.hide()
         self.actions_["overview"].setEnabled(False)
         self.articles.set_folder(os.path.dirname(os.path.abspath(left)))
-        paths = [os.path.abspath(left), os.path.abspath(right)]
-        self._start("scan", "Reading the two files…", jobs.read_pair, paths)
+        self.session.open_files(left, right)
 
     def set_pair(self, left: str | None, right: str | None) -> None:
         """Show `left` and `right` (paths of listed articles); compares when both are set."""
-        if left is not None and left == right:
-            right = self.left_path if left != self.left_path else self.right_path
-            if left == right:
-                right = None
-        self.left_path, self.right_path = left, right
-        self.articles.set_sides(left, right)
-        if left and right and left in self._articles and right in self._articles:
-            self._start("compare", "Comparing…", self._compare_fn,
-                        self._articles[left], self._articles[right])
+        self.session.set_pair(left, right)
 
     def compare_pair(self, left: str | None, right: str | None) -> None:
         """Show the compare view and compare `left` with `right` (the user's choice)."""
         self.show_overview(False)
-        self.set_pair(left, right)
+        self.session.set_pair(left, right)
+
+    def _choose(self, side: Side, path: str) -> None:
+        self.show_overview(False)
+        self.session.choose(side, path)
 
     def _activated(self, path: str) -> None:
-        if self.left_path is None:
-            self.compare_pair(path, self.right_path)
-        elif path != self.left_path:
-            self.compare_pair(self.left_path, path)
+        self.show_overview(False)
+        self.session.activate(path)
 
     def swap_sides(self) -> None:
         """Exchange the left and right article."""
-        comparison = self.view.comparison
-        self.left_path, self.right_path = self.right_path, self.left_path
-        self.articles.set_sides(self.left_path, self.right_path)
-        if comparison is not None:
-            self.runner.cancel("compare")
-            self._show_comparison(comparison.swapped())
+        self.session.swap()
 
-    # -- jobs ----------------------------------------------------------------------------------
+    # -- showing what the session reports ---------------------------------------------------------
 
-    def _start(self, channel: str, label: str, fn: Callable[..., Any], *args: Any) -> None:
-        self.status.set_busy(True, label)
-        self.runner.submit(channel, fn, *args, cancellable=True)
-
-    def _work_cancelled(self, channels: list[str]) -> None:
-        """After a cancel the sides are those on screen, and the overview can be asked again."""
-        c = self.view.comparison
-        if "compare" in channels and c is not None and {c.left.path, c.right.path} <= set(
-                self._articles):
-            self.left_path, self.right_path = c.left.path, c.right.path
-            self.articles.set_sides(self.left_path, self.right_path)
-        if "overview" in channels:
-            self._overview_folder = None
-            self.overview.set_cancelled()
-
-    def _job_done(self, channel: str, _job_id: int, result: object) -> None:
-        if channel == "scan" and isinstance(result, jobs.Listing):
-            self._show_listing(result)
-        elif channel == "rescan" and isinstance(result, jobs.Listing):
-            self._update_listing(result)
-        elif channel == "compare" and isinstance(result, Comparison):
-            self._show_comparison(result)
-        elif channel == "overview" and result is not None:
-            self._show_overview(result)
-
-    def _job_failed(self, channel: str, _job_id: int, error: object) -> None:
-        if channel == "overview":
-            self._overview_folder = None  # try again next time the overview is shown
-            self.overview.set_overview(None)
-        if isinstance(error, ArticleError):
-            self.messages.error(str(error))
-        elif isinstance(error, ModelMissing):
-            self.messages.error(f"The language model is missing: {error}")
-        elif isinstance(error, TwofoldError):
-            self.messages.error(str(error))
-        elif isinstance(error, MemoryError):
-            self.messages.error("Twofold ran out of memory on these articles; try shorter ones.")
-        elif isinstance(error, BaseException):
-            crash.report(error, self)
-
-    def _show_listing(self, listing: jobs.Listing) -> None:
-        self._articles = {e.path: e.article for e in listing.entries if e.article is not None}
-        self.articles.set_entries(listing.entries)
-        bad = [e for e in listing.entries if e.article is None]
-        if len(bad) == 1:
-            self.messages.warning(f"{bad[0].name} cannot be compared: {bad[0].error}")
-        elif bad:
-            self.messages.warning(
-                f"{len(bad)} files cannot be compared (hover them in the list for the reason): "
-                + ", ".join(e.name for e in bad[:4]) + ("…" if len(bad) > 4 else ""))
-        if not self._articles:
-            self.messages.error("No readable articles here: Twofold reads .txt and .md files.")
-        elif len(self._articles) == 1:
-            self.messages.info("Only one readable article here; add another to compare.")
+    def _show_listing(self, found: FolderListing) -> None:
+        self.articles.set_listing(found.listing)
         self.articles_dock.show()
-        self.watch.watch_files(e.path for e in listing.entries)
-        if self.overview.model.overview is not None:
-            self._show_overview(self.overview.model.overview)  # now with the list's names
-        self.listingShown.emit(listing)
-        if listing.pair:
-            self.articles.select(listing.pair[1])
-            self.set_pair(*listing.pair)
+        self.listingShown.emit(found)
+        if found.pair:
+            self.articles.select(found.pair[1])
+
+    def _update_listing(self, found: FolderListing) -> None:
+        selected = self.articles.selected_path()
+        self.articles.set_listing(found.listing)
+        if selected:
+            self.articles.select(selected)
+        self.listingUpdated.emit(found)
 
     def _show_comparison(self, comparison: Comparison) -> None:
         if not self.overview_shown():
@@ -342,9 +279,10 @@ class MainWindow(QMainWindow):
                             f"{comparison.right.display_name} — Twofold")
         self.status.show_comparison(comparison)
         self.status.show_position(stop_summary(self.view.stops(), self.view.current))
+        self.exporter.set_comparison(comparison)
         self.comparisonShown.emit(comparison)
 
-    # -- folder overview and watching -----------------------------------------------------------
+    # -- folder overview -------------------------------------------------------------------------
 
     def overview_shown(self) -> bool:
         """Whether the folder overview is the view on screen."""
@@ -354,78 +292,12 @@ class MainWindow(QMainWindow):
         """Switch between the folder overview and the compare view."""
         with QSignalBlocker(self.view_tabs):
             self.view_tabs.setCurrentIndex(1 if on else 0)
-        action = self.actions_.get("overview") if hasattr(self, "actions_") else None
-        if action is not None:
-            action.setChecked(on)
+        self.actions_["overview"].setChecked(on)
         if on and self.folder is not None:
             self.stack.setCurrentWidget(self.overview)
-            self._refresh_overview()
+            self.session.request_overview()
         elif not on and self.overview_shown():
             self.stack.setCurrentWidget(self.view if self.view.comparison else self.empty)
-
-    def _refresh_overview(self) -> None:
-        """Compute the overview of the open folder in the background, unless it is current."""
-        if self.folder is None or self._overview_folder == self.folder:
-            return
-        self._overview_folder = self.folder
-        self.overview.set_waiting(self.folder)
-        self._start("overview", "Relating the folder's articles…", jobs.folder_overview,
-                    self.folder)
-
-    def _show_overview(self, overview: Any) -> None:
-        if overview.folder != self.folder:
-            return
-        names = {path: article.display_name for path, article in self._articles.items()}
-        self.overview.set_overview(overview, names)
-
-    def _folder_changed(self, folder: str) -> None:
-        """Files of the open folder were added, changed or removed: list it again."""
-        if folder != self.folder:
-            return
-        self._overview_folder = None
-        if self.overview_shown():
-            self._refresh_overview()
-        self._start("rescan", "Updating the list…", jobs.rescan, folder, self.articles.entries,
-                    self.view.comparison is None)
-
-    def _update_listing(self, listing: jobs.Listing) -> None:
-        """Show the folder's files again; compare again when a side changed on disk."""
-        if listing.folder != self.folder:
-            return
-        selected = self.articles.selected_path()
-        self._articles = {e.path: e.article for e in listing.entries if e.article is not None}
-        self.articles.set_entries(listing.entries)
-        if selected:
-            self.articles.select(selected)
-        self.watch.watch_files(e.path for e in listing.entries)
-        self.listingUpdated.emit(listing)
-        c = self.view.comparison
-        if c is None:
-            if listing.pair and not (self.left_path and self.right_path):
-                self.set_pair(*listing.pair)  # a second readable article arrived
-            return
-        shown = {c.left.path: c.left, c.right.path: c.right}
-        sides = (("left", self.left_path), ("right", self.right_path))
-        if not all(path in shown for _side, path in sides):
-            return  # another pair is being compared; it reads the files as listed now
-        gone = False
-        for side, path in sides:
-            assert path is not None
-            if path in self._articles:
-                self._reported_gone.discard(path)
-                continue
-            gone = True
-            if path not in self._reported_gone:
-                self._reported_gone.add(path)
-                self.messages.warning(
-                    f"{os.path.basename(path)} was removed from the folder or can no longer be "
-                    f"read; the {side} pane keeps its last text.")
-        changed = [path for _side, path in sides if path in self._articles
-                   and not jobs.same_article(self._articles[path], shown[path])]
-        if changed and not gone:
-            self.messages.info(f"{os.path.basename(changed[0])} changed on disk; compared again.")
-            self._start("compare", "Comparing again…", self._compare_fn,
-                        self._articles[self.left_path], self._articles[self.right_path])  # type: ignore[index]
 
     # -- view ----------------------------------------------------------------------------------
 
@@ -435,9 +307,7 @@ class MainWindow(QMainWindow):
         colors = apply_palette(mode) if apply else colors_for(mode)
         self.view.set_colors(colors)
         self.messages.set_dark(colors.dark)
-        action = self.actions_.get(f"theme-{mode}")
-        if action is not None:
-            action.setChecked(True)
+        self.actions_[f"theme-{mode}"].setChecked(True)
         if apply:
             settings.save(settings.THEME, mode)
 
@@ -455,9 +325,7 @@ class MainWindow(QMainWindow):
         """Rebuild the recent folders menu and the welcome page list."""
         folders = settings.load(settings.RECENT_FOLDERS) if folders is None else folders
         self.empty.set_recent(folders)
-        menu: QMenu | None = getattr(self, "recent_menu", None)
-        if menu is None:
-            return
+        menu = self.menus.recent
         menu.clear()
         for n, folder in enumerate(folders):
             action = menu.addAction(f"&{n + 1} {folder}" if n < 9 else folder)
@@ -483,7 +351,8 @@ class MainWindow(QMainWindow):
         elif len(paths) == 2 and all(os.path.isfile(p) for p in paths):
             self.open_files(paths[0], paths[1])
         else:
-            self.messages.warning("Drop one folder of articles, or exactly two article files.")
+            self.session.messages.warning(
+                "Drop one folder of articles, or exactly two article files.")
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Remember the layout; stop the background work and wait (briefly) for it."""
@@ -491,6 +360,18 @@ class MainWindow(QMainWindow):
             dock.show()  # hidden only while empty: remember it as shown
         settings.save(settings.GEOMETRY, self.saveGeometry())
         settings.save(settings.WINDOW_STATE, self.saveState())
-        self.watch.watch(None)
         self.canceller.shut_down()
         super().closeEvent(event)
+
+
+def _view_tabs() -> QTabBar:
+    tabs = QTabBar()
+    tabs.setObjectName("viewTabs")
+    tabs.setDocumentMode(True)
+    tabs.setExpanding(False)
+    tabs.addTab("Compare")
+    tabs.addTab("Folder Overview")
+    tabs.setTabToolTip(0, "The two articles side by side")
+    tabs.setTabToolTip(1, "How every article of the folder relates (Ctrl+Shift+M)")
+    tabs.hide()
+    return tabs

@@ -2,17 +2,41 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QDockWidget, QMainWindow, QMenu, QWidget
 
 if TYPE_CHECKING:
-    from .mainwindow import MainWindow
+    from .compareview import CompareView
+    from .exporting import ComparisonExporter
+    from .session import Session
+    from .theme import ThemeMode
 
 
-def _action(window: MainWindow, text: str, slot: object, *keys: str | QKeySequence.StandardKey,
+class MenuTarget(Protocol):
+    """What the window does when a menu asks (the window's own slots)."""
+
+    def choose_folder(self) -> None: ...
+    def choose_files(self) -> None: ...
+    def set_follow_left(self, on: bool) -> None: ...
+    def show_overview(self, on: bool) -> None: ...
+    def zoom(self, delta: int | None) -> None: ...
+    def set_theme(self, mode: ThemeMode, apply: bool = True) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Menus:
+    """The menu bar's actions by name, and the recent folders menu the window refills."""
+
+    actions: dict[str, QAction]
+    recent: QMenu
+
+
+def _action(window: QWidget, text: str, slot: object, *keys: str | QKeySequence.StandardKey,
             tip: str = "") -> QAction:
     action = QAction(text, window)
     if keys:
@@ -25,23 +49,22 @@ def _action(window: MainWindow, text: str, slot: object, *keys: str | QKeySequen
     return action
 
 
-def build_menus(w: MainWindow) -> dict[str, QAction]:
-    """Create the menu bar of `w`; return its actions by name."""
+def build_menus(w: QMainWindow, *, view: CompareView, session: Session,
+                exporter: ComparisonExporter, docks: Sequence[QDockWidget]) -> Menus:
+    """Create the menu bar of `w` (whose slots the menus call); return its actions."""
+    target: MenuTarget = w  # type: ignore[assignment]
     a: dict[str, QAction] = {}
     bar = w.menuBar()
     file_menu = bar.addMenu("&File")
-    a["open-folder"] = _action(w, "Open &Folder…", w.choose_folder, QKeySequence.StandardKey.Open,
-                               tip="List every article of a folder")
-    a["open-files"] = _action(w, "Open &Two Files…", w.choose_files, "Ctrl+Shift+O",
+    a["open-folder"] = _action(w, "Open &Folder…", target.choose_folder,
+                               QKeySequence.StandardKey.Open, tip="List every article of a folder")
+    a["open-files"] = _action(w, "Open &Two Files…", target.choose_files, "Ctrl+Shift+O",
                               tip="Compare two article files")
     file_menu.addAction(a["open-folder"])
     file_menu.addAction(a["open-files"])
-    w.recent_menu = file_menu.addMenu("Open &Recent")
+    recent = file_menu.addMenu("Open &Recent")
     file_menu.addSeparator()
-    from .exporting import ComparisonExporter
-
-    w.exporter = ComparisonExporter(w)
-    for name, action in w.exporter.actions.items():
+    for name, action in exporter.actions.items():
         a[name] = action
         file_menu.addAction(action)
     file_menu.addSeparator()
@@ -49,55 +72,54 @@ def build_menus(w: MainWindow) -> dict[str, QAction]:
     file_menu.addAction(a["quit"])
 
     edit_menu = bar.addMenu("&Edit")
-    a["find"] = _action(w, "&Find…", w.view.findbar.open_bar, QKeySequence.StandardKey.Find,
+    a["find"] = _action(w, "&Find…", view.findbar.open_bar, QKeySequence.StandardKey.Find,
                         tip="Find text in both articles")
-    a["find-next"] = _action(w, "Find &Next", w.view.findbar.next_match,
+    a["find-next"] = _action(w, "Find &Next", view.findbar.next_match,
                              QKeySequence.StandardKey.FindNext)
-    a["find-prev"] = _action(w, "Find Pre&vious", w.view.findbar.previous_match,
+    a["find-prev"] = _action(w, "Find Pre&vious", view.findbar.previous_match,
                              QKeySequence.StandardKey.FindPrevious)
     for name in ("find", "find-next", "find-prev"):
         edit_menu.addAction(a[name])
 
     go_menu = bar.addMenu("&Go")
-    a["next"] = _action(w, "&Next Difference", w.view.next_difference, "F7", "Alt+Down",
+    a["next"] = _action(w, "&Next Difference", view.next_difference, "F7", "Alt+Down",
                         tip="Go to the next changed or unique paragraph")
-    a["prev"] = _action(w, "&Previous Difference", w.view.previous_difference, "Shift+F7",
+    a["prev"] = _action(w, "&Previous Difference", view.previous_difference, "Shift+F7",
                         "Alt+Up", tip="Go to the previous changed or unique paragraph")
-    a["swap"] = _action(w, "&Swap Sides", w.swap_sides, "Ctrl+Shift+S",
+    a["swap"] = _action(w, "&Swap Sides", session.swap, "Ctrl+Shift+S",
                         tip="Exchange the left and right article")
     for name in ("next", "prev", "swap"):
         go_menu.addAction(a[name])
 
     view_menu = bar.addMenu("&View")
-    a["follow"] = _action(w, "&Follow Left Order", lambda on: w.set_follow_left(bool(on)),
+    a["follow"] = _action(w, "&Follow Left Order", lambda on: target.set_follow_left(bool(on)),
                           "Ctrl+L", tip="Rearrange the right article next to its counterparts")
     a["follow"].setCheckable(True)
     view_menu.addAction(a["follow"])
     # Ctrl+Shift+O already opens two files; M for the matrix.
-    a["overview"] = _action(w, "Folder &Overview", lambda on: w.show_overview(bool(on)),
+    a["overview"] = _action(w, "Folder &Overview", lambda on: target.show_overview(bool(on)),
                             "Ctrl+Shift+M", tip="How every article of the folder relates")
     a["overview"].setCheckable(True)
     a["overview"].setEnabled(False)
     view_menu.addAction(a["overview"])
     view_menu.addSeparator()
-    a["zoom-in"] = _action(w, "Zoom &In", lambda: w.zoom(+1), "Ctrl+=", "Ctrl++")
-    a["zoom-out"] = _action(w, "Zoom &Out", lambda: w.zoom(-1), "Ctrl+-")
-    a["zoom-reset"] = _action(w, "&Normal Size", lambda: w.zoom(None), "Ctrl+0")
+    a["zoom-in"] = _action(w, "Zoom &In", lambda: target.zoom(+1), "Ctrl+=", "Ctrl++")
+    a["zoom-out"] = _action(w, "Zoom &Out", lambda: target.zoom(-1), "Ctrl+-")
+    a["zoom-reset"] = _action(w, "&Normal Size", lambda: target.zoom(None), "Ctrl+0")
     for name in ("zoom-in", "zoom-out", "zoom-reset"):
         view_menu.addAction(a[name])
     view_menu.addSeparator()
     theme_menu = view_menu.addMenu("&Theme")
     group = QActionGroup(w)
     for mode, label in (("system", "Follow &System"), ("light", "&Light"), ("dark", "&Dark")):
-        action = _action(w, label, lambda _=False, m=mode: w.set_theme(m))  # type: ignore[misc]
+        action = _action(w, label, lambda _=False, m=mode: target.set_theme(m))  # type: ignore[misc]
         action.setCheckable(True)
         group.addAction(action)
         theme_menu.addAction(action)
         a[f"theme-{mode}"] = action
     view_menu.addSeparator()
-    view_menu.addAction(w.articles_dock.toggleViewAction())
-    view_menu.addAction(w.entities_dock.toggleViewAction())
-    view_menu.addAction(w.divergences_dock.toggleViewAction())
+    for dock in docks:
+        view_menu.addAction(dock.toggleViewAction())
 
     help_menu = bar.addMenu("&Help")
     a["shortcuts"] = _action(w, "&Keyboard Shortcuts", lambda: shortcuts(w), "Ctrl+F1",
@@ -105,7 +127,7 @@ def build_menus(w: MainWindow) -> dict[str, QAction]:
     help_menu.addAction(a["shortcuts"])
     a["about"] = _action(w, "&About Twofold", lambda: about(w))
     help_menu.addAction(a["about"])
-    return a
+    return Menus(a, recent)
 
 
 def about(parent: QWidget) -> QDialog:
@@ -118,7 +140,7 @@ def about(parent: QWidget) -> QDialog:
     return dialog
 
 
-def shortcuts(window: MainWindow) -> QDialog:
+def shortcuts(window: QMainWindow) -> QDialog:
     """Show every keyboard shortcut of `window`."""
     from .shortcutsdialog import ShortcutsDialog
 

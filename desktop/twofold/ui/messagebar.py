@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .message import Messages
+
 Level = Literal["error", "warning", "info"]
 
 _STYLE = {
@@ -92,6 +94,13 @@ class MessageBar(QWidget):
         self._messages: list[Message] = []
         self._dark = False
         self.hide()
+
+    def follow(self, messages: Messages) -> None:
+        """Show what is said through `messages` (the window's one message path)."""
+        messages.shown.connect(self._said)
+
+    def _said(self, level: str, text: str, details: str) -> None:
+        {"error": self.error, "warning": self.warning}.get(level, self.info)(text, details)
 
     def set_dark(self, dark: bool) -> None:
         """Show messages, those shown and those to come, in the dark (or light) scheme."""

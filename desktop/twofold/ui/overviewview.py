@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -77,12 +76,12 @@ class SimilarityModel(QAbstractTableModel):
         self._rewrites: dict[tuple[int, int], float] = {}
         self._icons = [_dot(c) for c in CLUSTER_COLORS]
 
-    def set_overview(self, overview: Overview | None, names: Mapping[str, str]) -> None:
-        """Show an overview; `names` gives a display name per path (else title or file name)."""
+    def set_overview(self, overview: Overview | None) -> None:
+        """Show an overview (None: nothing yet)."""
         self.beginResetModel()
         self._overview = overview
         articles = overview.articles if overview else ()
-        self._names = [names.get(a.path) or a.title or os.path.basename(a.path) for a in articles]
+        self._names = [a.name or a.title or os.path.basename(a.path) for a in articles]
         self._cluster_of = {i: n for n, group in enumerate(overview.clusters if overview else ())
                             for i in group}
         self._rewrites = {(r.article, r.source): r.score
@@ -272,10 +271,9 @@ class OverviewView(QWidget):
         self.summary.setText("Relating the articles was cancelled. "
                              "<a href='#again'>Relate them again</a>")
 
-    def set_overview(self, overview: Overview | None,
-                     names: Mapping[str, str] | None = None) -> None:
+    def set_overview(self, overview: Overview | None) -> None:
         """Show an overview (None: nothing yet)."""
-        self.model.set_overview(overview, names or {})
+        self.model.set_overview(overview)
         n = self.model.rowCount()
         cell = 56 if n <= _TEXT_CELLS else 16
         self.table.horizontalHeader().setDefaultSectionSize(cell)

@@ -35,6 +35,7 @@ class CompareStatus(QStatusBar):
         self.cancel_button.setText("Cancel")
         self.cancel_button.setToolTip("Stop the work in progress (Esc)")
         self.cancel_button.hide()
+        self._running: dict[str, str] = {}  # what runs, by source
         self.addWidget(self.similarity_label)
         self.addWidget(self.counts_label)
         self.addWidget(self.divergences_label)
@@ -57,12 +58,20 @@ class CompareStatus(QStatusBar):
         """Say which difference is current."""
         self.position_label.setText(text)
 
-    def set_busy(self, busy: bool, label: str | None = None) -> None:
-        """Show or hide the progress indicator, with what is running."""
-        if label is not None:
-            self.busy_label.setText(label)
-        self.busy.setVisible(busy)
-        self.busy_label.setVisible(busy)
+    def set_busy(self, busy: bool, label: str = "", source: str = "work") -> None:
+        """Show what runs for `source` (the session's work, an export), or that it ended.
+
+        The indicator stays while any source still runs and names the latest work started.
+        """
+        if busy:
+            self._running[source] = label or self._running.get(source, "")
+        else:
+            self._running.pop(source, None)
+        running = bool(self._running)
+        if running:
+            self.busy_label.setText(label if busy and label else list(self._running.values())[-1])
+        self.busy.setVisible(running)
+        self.busy_label.setVisible(running)
 
     def set_cancellable(self, on: bool) -> None:
         """Offer (or stop offering) the Cancel button for the work that runs."""

@@ -1,0 +1,340 @@
+"""The window's state in one place: the open folder, its listing, the pair, and the work on them.
+
+The session runs engine functions in the background (one typed channel per kind of work), keeps
+the folder watched, and says by signal what to show; widgets never decide what to compare next.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import Enum, StrEnum
+from typing import Any, Protocol
+
+from PySide6.QtCore import QObject, Signal
+
+from twofold.engine.library.index import Listing, best_pair, read_files, scan
+from twofold.engine.model import Comparison
+
+from .folderwatch import FolderWatch
+from .message import Messages
+from .worker import JobRunner
+
+log = logging.getLogger(__name__)
+
+Check = Callable[[], bool]
+
+
+class Channel(StrEnum):
+    """The kinds of background work; a new job of a channel supersedes the last."""
+
+    SCAN = "scan"
+    RESCAN = "rescan"
+    COMPARE = "compare"
+    OVERVIEW = "overview"
+    EXPORT = "export"
+
+    @property
+    def what(self) -> str:
+        """How a person names this work ("folder listing")."""
+        return _WHAT[self]
+
+
+_WHAT = {Channel.SCAN: "folder listing", Channel.RESCAN: "list update",
+         Channel.COMPARE: "comparison", Channel.OVERVIEW: "folder overview",
+         Channel.EXPORT: "export"}
+
+
+def cancelled_text(channels: Sequence[Channel]) -> str:
+    """'Comparison cancelled.', 'Folder listing and comparison cancelled.'"""
+    names = [c.what for c in channels]
+    text = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return f"{text[:1].upper()}{text[1:]} cancelled."
+
+
+class Side(Enum):
+    """One of the two articles on screen."""
+
+    LEFT = "left"
+    RIGHT = "right"
+
+    @property
+    def letter(self) -> str:
+        return "L" if self is Side.LEFT else "R"
+
+
+class CompareFn(Protocol):
+    """How the window compares two article files (the engine, or a stand-in in tests)."""
+
+    def __call__(self, left: str, right: str, *, cancelled: Check) -> Comparison: ...
+
+
+def engine_compare(left: str, right: str, *, cancelled: Check | None = None) -> Comparison:
+    """The engine's compare, imported late so the window opens before spaCy loads."""
+    from twofold.engine.compare import compare
+
+    return compare(left, right, cancelled=cancelled)
+
+
+def folder_overview(folder: str, *, cancelled: Check | None = None) -> Any:
+    """The engine's folder overview (cached by the engine)."""
+    from twofold.engine.library.overview import overview
+
+    return overview(folder, cancelled=cancelled)
+
+
+@dataclass(frozen=True, slots=True)
+class FolderListing:
+    """A listing and the pair it suggests comparing first (paths), if any."""
+
+    listing: Listing
+    pair: tuple[str, str] | None
+
+
+def list_folder(folder: str, find_pair: bool, *, cancelled: Check | None = None
+                ) -> FolderListing:
+    """The job: list a folder through its index, and pick the two most alike articles."""
+    listing = scan(folder, cancelled=cancelled)
+    return FolderListing(listing, best_pair(listing, cancelled=cancelled) if find_pair else None)
+
+
+def list_files(paths: Sequence[str], *, cancelled: Check | None = None) -> FolderListing:
+    """The job: read two files given directly; they are the pair, in the order given."""
+    listing = read_files(paths, cancelled=cancelled)
+    return FolderListing(listing, best_pair(listing))
+
+
+class Session(QObject):
+    """Owns the folder, the pair and the jobs; emits what the window should show."""
+
+    listingShown = Signal(object)  # FolderListing: a folder or two files opened
+    listingUpdated = Signal(object)  # FolderListing: the open folder listed again after a change
+    sidesChanged = Signal(object, object)  # left path, right path (either may be None)
+    comparisonShown = Signal(object)  # Comparison: a new pair, or the pair swapped
+    overviewWaiting = Signal(str)  # folder whose overview is being computed
+    overviewShown = Signal(object)  # Overview, or None when it was reset
+    overviewCancelled = Signal()
+    busyChanged = Signal(bool, str)  # whether work runs, and what it is
+    failed = Signal(object)  # an unexpected exception (a bug): the window reports it
+
+    def __init__(self, compare_fn: CompareFn | None = None, parent: QObject | None = None
+                 ) -> None:
+        super().__init__(parent)
+        self.compare_fn: CompareFn = compare_fn or engine_compare
+        self.messages = Messages(self)
+        self.runner = JobRunner(self)
+        self.runner.finished.connect(self._job_done)
+        self.runner.failed.connect(self._job_failed)
+        self.runner.busyChanged.connect(lambda busy: busy or self.busyChanged.emit(False, ""))
+        self.watch = FolderWatch(self)
+        self.watch.changed.connect(self._folder_changed)
+        self.folder: str | None = None
+        self.listing: Listing | None = None
+        self.left: str | None = None
+        self.right: str | None = None
+        self.comparison: Comparison | None = None
+        self._overview_folder: str | None = None  # the folder whose overview is shown or due
+        self._reported_gone: set[str] = set()
+
+    # -- opening -------------------------------------------------------------------------------
+
+    def open_folder(self, folder: str) -> bool:
+        """List a folder in the background (the two most alike get compared); False if gone."""
+        folder = os.path.abspath(folder)
+        if not os.path.isdir(folder):
+            self.messages.error(f"{folder}: the folder does not exist any more.")
+            return False
+        self.folder = folder
+        self.watch.watch(folder)
+        self._reported_gone.clear()
+        self._overview_folder = None
+        self.overviewShown.emit(None)
+        self._start(Channel.SCAN, f"Reading {os.path.basename(folder)}…", list_folder, folder,
+                    True)
+        return True
+
+    def open_files(self, left: str, right: str) -> None:
+        """Compare two files given directly (no folder is open then)."""
+        self.folder = None
+        self.watch.watch(None)
+        paths = [os.path.abspath(left), os.path.abspath(right)]
+        self._start(Channel.SCAN, "Reading the two files…", list_files, paths)
+
+    # -- the pair ------------------------------------------------------------------------------
+
+    def set_pair(self, left: str | None, right: str | None) -> None:
+        """Show `left` and `right` (paths of listed articles); compares when both are set.
+
+        Choosing the article already on the other side moves it: the sides never show one
+        article twice, and the messages say so.
+        """
+        if left is not None and left == right:
+            self.messages.info("The same article cannot be on both sides; the other side "
+                               "keeps the article it showed.")
+            right = self.left if left != self.left else self.right
+            if left == right:
+                right = None
+        self.left, self.right = left, right
+        self.sidesChanged.emit(left, right)
+        if left and right and self._readable(left) and self._readable(right):
+            self._start(Channel.COMPARE, "Comparing…", self.compare_fn, left, right)
+
+    def choose(self, side: Side, path: str) -> None:
+        """Put the article at `path` on one side."""
+        if side is Side.LEFT:
+            self.set_pair(path, self.right)
+        else:
+            self.set_pair(self.left, path)
+
+    def activate(self, path: str) -> None:
+        """An article was opened from the list: it fills the left side first, then the right."""
+        if self.left is None:
+            self.set_pair(path, self.right)
+        elif path != self.left:
+            self.set_pair(self.left, path)
+
+    def swap(self) -> None:
+        """Exchange the left and right article (the comparison shown is mirrored, not redone)."""
+        self.left, self.right = self.right, self.left
+        self.sidesChanged.emit(self.left, self.right)
+        if self.comparison is not None:
+            self.runner.cancel(Channel.COMPARE)
+            self._show(self.comparison.swapped())
+
+    def _readable(self, path: str) -> bool:
+        return self.listing is not None and self.listing.find(path) is not None
+
+    # -- overview ------------------------------------------------------------------------------
+
+    def request_overview(self) -> None:
+        """Compute the open folder's overview in the background, unless it is current."""
+        if self.folder is None or self._overview_folder == self.folder:
+            return
+        self._overview_folder = self.folder
+        self.overviewWaiting.emit(self.folder)
+        self._start(Channel.OVERVIEW, "Relating the folder's articles…", folder_overview,
+                    self.folder)
+
+    # -- work ----------------------------------------------------------------------------------
+
+    def _start(self, channel: Channel, label: str, fn: Callable[..., Any], *args: Any) -> None:
+        self.busyChanged.emit(True, label)
+        self.runner.submit(channel, fn, *args, cancellable=True)
+
+    def cancel(self) -> list[Channel]:
+        """Stop the work in progress; the sides go back to the pair on screen."""
+        channels = [Channel(c) for c in self.runner.cancel_all()]
+        if not channels:
+            return []
+        c = self.comparison
+        if Channel.COMPARE in channels and c is not None and all(
+                self._readable(p) for p in (c.left.path, c.right.path)):
+            self.left, self.right = c.left.path, c.right.path
+            self.sidesChanged.emit(self.left, self.right)
+        if Channel.OVERVIEW in channels:
+            self._overview_folder = None
+            self.overviewCancelled.emit()
+        self.messages.info(cancelled_text(channels))
+        log.info("cancelled by the user: %s", ", ".join(channels))
+        return channels
+
+    def _job_done(self, channel: str, _job_id: int, result: object) -> None:
+        if channel == Channel.SCAN and isinstance(result, FolderListing):
+            self._listed(result)
+        elif channel == Channel.RESCAN and isinstance(result, FolderListing):
+            self._relisted(result)
+        elif channel == Channel.COMPARE and isinstance(result, Comparison):
+            self._show(result)
+        elif channel == Channel.OVERVIEW and getattr(result, "folder", None) == self.folder:
+            self.overviewShown.emit(result)
+
+    def _job_failed(self, channel: str, _job_id: int, error: object) -> None:
+        if channel == Channel.OVERVIEW:
+            self._overview_folder = None  # try again next time the overview is shown
+            self.overviewShown.emit(None)
+        if isinstance(error, BaseException) and not self.messages.report(error):
+            self.failed.emit(error)
+
+    def _show(self, comparison: Comparison) -> None:
+        self.comparison = comparison
+        self.comparisonShown.emit(comparison)
+
+    def _listed(self, found: FolderListing) -> None:
+        self.listing = found.listing
+        skipped = found.listing.skipped
+        if len(skipped) == 1:
+            self.messages.warning(f"{skipped[0].name} cannot be compared: {skipped[0].reason}")
+        elif skipped:
+            self.messages.warning(
+                f"{len(skipped)} files cannot be compared (hover them in the list for the "
+                "reason): " + ", ".join(s.name for s in skipped[:4])
+                + ("…" if len(skipped) > 4 else ""))
+        if not found.listing.articles:
+            self.messages.error("No readable articles here: Twofold reads text, Markdown, web "
+                                "pages, Word, PDF, RTF, e-mail and JSON files.")
+        elif len(found.listing.articles) == 1:
+            self.messages.info("Only one readable article here; add another to compare.")
+        self._watch_files()
+        self.listingShown.emit(found)
+        if found.pair:
+            self.set_pair(*found.pair)
+
+    # -- watching the folder --------------------------------------------------------------------
+
+    def _watch_files(self) -> None:
+        if self.listing is not None:
+            self.watch.watch_files([a.path for a in self.listing.articles]
+                                   + [s.path for s in self.listing.skipped])
+
+    def _folder_changed(self, folder: str) -> None:
+        """Files of the open folder were added, changed or removed: list it again."""
+        if folder != self.folder:
+            return
+        if self._overview_folder == folder:
+            self._overview_folder = None
+            self.request_overview()
+        self._start(Channel.RESCAN, "Updating the list…", list_folder, folder,
+                    self.comparison is None)
+
+    def _relisted(self, found: FolderListing) -> None:
+        """Show the folder's files again; compare again when a side changed on disk."""
+        if found.listing.folder != self.folder:
+            return
+        self.listing = found.listing
+        self._watch_files()
+        self.listingUpdated.emit(found)
+        c = self.comparison
+        if c is None:
+            if found.pair and not (self.left and self.right):
+                self.set_pair(*found.pair)  # a second readable article arrived
+            return
+        shown = {c.left.path: c.left, c.right.path: c.right}
+        sides = ((Side.LEFT, self.left), (Side.RIGHT, self.right))
+        if not all(path in shown for _side, path in sides):
+            return  # another pair is being compared; it reads the files as listed now
+        gone, changed = False, []
+        for side, path in sides:
+            assert path is not None
+            summary = found.listing.find(path)
+            if summary is None:
+                gone = True
+                if path not in self._reported_gone:
+                    self._reported_gone.add(path)
+                    self.messages.warning(
+                        f"{os.path.basename(path)} was removed from the folder or can no longer "
+                        f"be read; the {side.value} pane keeps its last text.")
+                continue
+            self._reported_gone.discard(path)
+            if not summary.describes(shown[path]):
+                changed.append(path)
+        if changed and not gone:
+            self.messages.info(f"{os.path.basename(changed[0])} changed on disk; compared again.")
+            self._start(Channel.COMPARE, "Comparing again…", self.compare_fn, self.left,
+                        self.right)
+
+    def shut_down(self) -> list[str]:
+        """Stop watching and cancel every job; return the channels stopped."""
+        self.watch.watch(None)
+        return self.runner.cancel_all()
