@@ -79,8 +79,14 @@ def load(path: Path) -> Article:
     seen = lexicon(line.text for page in pages for line in page)
     headline = None
     body_size = _body_size(blocks)
-    if len(blocks) > 1 and blocks[0].size > 1.15 * body_size and len(_text(blocks[0], seen)) <= 300:
-        headline = _text(blocks.pop(0), seen)
+    # the headline is set larger than the body; a smaller kicker or site name may sit above it
+    # and stays as text after it
+    for k, block in enumerate(blocks[:3]):
+        if len(blocks) > 1 and block.size > 1.15 * body_size and len(_text(block, seen)) <= 300:
+            headline = _text(blocks.pop(k), seen)
+            break
+        if block.size >= body_size:
+            break
     title = clean(meta_title)
     meta = {"title": title if title and not _JUNK_TITLE.search(title) else None}
     return build_article(name, [_text(b, seen) for b in blocks], headline=headline, meta=meta,
@@ -148,24 +154,38 @@ class _Geometry:
 
     def broken_early(self, prev: Line, line: Line, where: tuple[int, int]) -> bool:
         """Whether `line`'s first word would have fitted at the end of `prev`: a chosen break."""
-        space = 0.25 * line.size
-        return prev.x1 + space + line.lead <= self.right[where]
+        # a space and the word, with a little room to spare: glyph widths are estimates
+        return prev.x1 + 0.3 * line.size + line.lead <= self.right[where] - 0.2 * line.size
 
     def indented(self, line: Line, where: tuple[int, int]) -> bool:
         return 0.5 * line.size <= line.x0 - self.left[where] <= 6 * line.size
 
 
 def _geometry(pages: list[list[Line]]) -> _Geometry:
+    body = _body_size([_Block(lines) for lines in pages])
+    # a column's edges are where its lines start and its fullest lines end, on every page laid
+    # out alike: one page's few lines (the last page) may all be indented or stop short
+    starts: dict[tuple[int, int], Counter[int]] = {}
+    widest: dict[tuple[int, int], float] = {}
+    for lines in pages:
+        layout = len({line.column for line in lines})
+        for line in lines:
+            key = (line.column, layout)
+            starts.setdefault(key, Counter())[round(line.x0)] += 1
+            if abs(line.size - body) <= 0.15 * body:
+                widest[key] = max(widest.get(key, line.x1), line.x1)
     left: dict[tuple[int, int], float] = {}
     right: dict[tuple[int, int], float] = {}
     for p, lines in enumerate(pages):
+        layout = len({line.column for line in lines})
         for column in {line.column for line in lines}:
-            inside = [line for line in lines if line.column == column]
-            starts = Counter(round(line.x0) for line in inside)
-            left[p, column] = float(min(x for x, n in starts.items()
-                                        if n == max(starts.values())))
-            ends = sorted(line.x1 for line in inside)
-            right[p, column] = ends[int(0.95 * (len(ends) - 1))]
+            key = (column, layout)
+            # the leftmost start shared by two lines: first lines may be indented, and in a
+            # story of one-line paragraphs most lines are first lines
+            shared = [x for x, n in starts[key].items() if n >= 2] or list(starts[key])
+            left[p, column] = float(min(shared))
+            right[p, column] = widest.get(key) or max(line.x1 for line in lines
+                                                      if line.column == column)
     ratios = sorted(
         (a.y - b.y) / b.size for lines in pages for a, b in itertools.pairwise(lines)
         if b.size > 0 and abs(a.size - b.size) <= 0.15 * b.size
@@ -213,7 +233,9 @@ def _starts_paragraph(before: Placed, here: Placed, after: Placed | None,
         return indented if geometry.indents else ends_sentence
     if prev.y - line.y > 1.4 * geometry.spacing * line.size:
         return True
-    return indented or geometry.broken_early(prev, line, was)
+    # a line that ends before the next word would have had to wrap was ended on purpose
+    starts_anew = line.text[:1].isupper() or not line.text[:1].isalpha()
+    return indented or (geometry.broken_early(prev, line, was) and (ends_sentence or starts_anew))
 
 
 def _text(block: _Block, seen: Counter[str]) -> str:

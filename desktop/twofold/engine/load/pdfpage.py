@@ -199,17 +199,15 @@ def _line(group: list[_Run]) -> Line:
 
 def _lead(group: list[_Run]) -> float:
     """The width of the line's first word, measured glyph by glyph."""
-    start = group[0].x0
+    start, seen = group[0].x0, False
     for run in group:
         text = run.text.replace("\t", " ").replace("\n", " ")
-        stripped = text.lstrip()
-        if not stripped:
-            continue
-        cut = stripped.find(" ")
-        if cut >= 0:
-            end = run.x0 + run.advance(text[:len(text) - len(stripped) + cut])
-            return end - start
-    return group[-1].x1 - start
+        for i, char in enumerate(text):
+            if not char.isspace():
+                seen = True
+            elif seen:
+                return run.x0 + run.advance(text[:i]) - start
+    return max(run.x1 for run in group) - start
 
 
 def _reading_order(lines: list[Line]) -> list[Line]:
@@ -222,8 +220,12 @@ def _reading_order(lines: list[Line]) -> list[Line]:
     top, bottom = max(starts), min(starts)
     tolerance = max(line.size for line in lines)
     above = [line for line in lines if line.y > top + tolerance]
-    below = [line for line in lines if line.y < bottom - tolerance]
-    band = [line for line in lines if bottom - tolerance <= line.y <= top + tolerance]
+    # below the columns, only a line across them (a footnote, a new section) ends them: the
+    # left column may run on lower than the right one
+    below = [line for line in lines
+             if line.y < bottom - tolerance and line.x1 > edges[0] + 1]
+    ends = {id(line) for line in below}
+    band = [line for line in lines if line.y <= top + tolerance and id(line) not in ends]
     columns: list[list[Line]] = [[] for _ in range(len(edges) + 1)]
     for line in band:
         columns[sum(line.x0 >= edge - 1 for edge in edges)].append(line)
@@ -240,7 +242,7 @@ def _column_edges(lines: list[Line]) -> list[float]:
     starts = Counter(round(line.x0 / 2) * 2 for line in lines)
     edges: list[float] = []
     for x, count in starts.most_common():
-        if count < max(3, 0.15 * len(lines)):
+        if count < 3:
             break
         if x < left + 0.2 * (right - left) or any(abs(x - e) < 10 for e in edges):
             continue
