@@ -64,7 +64,7 @@ _READING_TIME = re.compile(
 _SOURCE_LINE = re.compile(r"^(?:source|outlet|publisher)\s*:\s*(?P<outlet>.{2,80})$",
                           re.IGNORECASE)
 _SEPARATORS = re.compile(r"\s+[|•·—–]\s+|\s*\|\s*")
-_WIRE = re.compile(r"^\s*[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{1,40}(?:,\s*[A-ZÀ-Þ][\w .'’-]{1,40})?"
+_WIRE = re.compile(r"^\s*[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{1,40}(?:,\s*[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{1,40})?"
                    r"(?:,\s*(?P<when>[^()]{3,30}?))?\s*\((?P<agency>[A-Z][\w .&'’-]{1,30})\)\s*"
                    r"[-–—]\s")
 _NOT_NAMES = frozenset(_MONTHS) | {"monday", "tuesday", "wednesday", "thursday", "friday",
