@@ -60,6 +60,22 @@ def test_html_date_comes_from_markup_not_from_years_in_the_text(tmp_path: Path) 
     assert load_article(write(tmp_path, "p.html", page)).date is None
 
 
+def test_html_tables_in_the_article_are_kept(tmp_path: Path) -> None:
+    table = ("<table><tr><th>Base</th><th>Troops</th></tr><tr><td>Agadez drone base</td>"
+             "<td>1,000</td></tr></table>")
+    article = load_article(write(tmp_path, "t.html", PAGE.replace(f"<p>{SECOND}</p>",
+                                                                 f"<p>{SECOND}</p>{table}")))
+    text = " ".join(p.text for p in article.paragraphs)
+    assert "Agadez drone base" in text and "1,000" in text
+
+
+def test_a_page_saved_by_a_browser_knows_its_address(tmp_path: Path) -> None:
+    page = PAGE.replace('<link rel="canonical" href="https://news.example.com/world/niger-us">',
+                        "")
+    saved = "<!-- saved from url=(0032)https://news.example.com/a/b -->\n" + page
+    assert load_article(write(tmp_path, "s.html", saved)).url == "https://news.example.com/a/b"
+
+
 def test_html_declared_charset_is_honoured(tmp_path: Path) -> None:
     page = PAGE.replace('charset="utf-8"', 'charset="windows-1252"').replace(
         "Saturday evening", "Saturday évening – “late”")
@@ -277,13 +293,18 @@ def test_new_suffixes_are_supported(suffix: str) -> None:
     assert suffix.lower() in SUPPORTED_SUFFIXES
 
 
-def test_a_saved_complete_page_lists_only_its_html(tmp_path: Path) -> None:
+@pytest.mark.parametrize("folder", ["story_files", "story-Dateien", "story_fichiers"])
+def test_a_saved_complete_page_lists_only_its_html(tmp_path: Path, folder: str) -> None:
     write(tmp_path, "story.html", PAGE)
-    assets = tmp_path / "story_files"
+    assets = tmp_path / folder
     assets.mkdir()
     (assets / "app.js").write_text("alert(1)")
     (assets / "photo.png").write_bytes(b"\x89PNG")
+    (assets / "saved_resource.html").write_text(PAGE)  # an embedded frame, saved as a page
+    (assets / "style.css").write_text("body {}")
     assert [p.name for p in list_files(tmp_path)] == ["story.html"]
+    entries = scan_folder(tmp_path)
+    assert [(e.name, e.error) for e in entries] == [("story.html", None)]
 
 
 def test_loading_never_writes_into_the_folder(tmp_path: Path) -> None:
