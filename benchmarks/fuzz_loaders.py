@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "desktop"))
 sys.path.insert(0, str(ROOT / "tests" / "engine"))  # the format tests' document builders
 
-from documents import make_docx, make_pdf  # noqa: E402
+from documents import article_pdf, make_docx, make_pdf  # noqa: E402
 
 from twofold.engine.load import SUPPORTED_SUFFIXES  # noqa: E402
 
@@ -51,6 +51,9 @@ def _text_seeds() -> list[bytes]:
         body.encode("cp1252"),
         f"---\ntitle: {HEADLINE}\n---\n# {HEADLINE}\n\n*{LEAD}* [x](http://a)\n\n> {SECOND}\n"
         "\n- one\n- two\n".encode(),
+        # furniture lines around the headline and compatibility letters in the body
+        (f"{HEADLINE}\n\nBy Jane Reporter | Example News | 19 March 2024\n\nNIAMEY, March 19 "
+         f"(Reuters) - oﬃcials ＵＳ coopera\u00adtion ｶﾞｲﾄﾞ 𝐁𝐨𝐥𝐝\n\n{LEAD}\n").encode(),
         ("مرحبا بالعالم. " * 20 + "\n\n日本語のテキストです。" * 20
          + "\n\ne\u0301 👩‍👩‍👧 " * 30).encode(),
     ]
@@ -75,7 +78,16 @@ def _pdf_seeds() -> list[bytes]:
     plain = SECOND.replace("“", "").replace("”", "")
     first = [(HEADLINE, 20), ("", 11), (LEAD, 11), (plain, 11)]
     second = [("Example News", 9), ("", 11), (THIRD.replace("é", "e"), 11), ("Page 2 of 2", 9)]
-    return [make_pdf([first, second]), make_pdf([first], compress=True)]
+    story = [LEAD, plain, THIRD, "Foreign Minister of Niger, Bakary Yaou Sangare, visited "
+             "Tehran in October 2023 to explore opportunities for strengthening cooperation."]
+    # the page-geometry paths: columns in both drawing orders, ligature glyphs, line-end
+    # hyphens, running heads, page numbers, indents and Qt-style off-page copies
+    return [make_pdf([first, second]), make_pdf([first], compress=True),
+            article_pdf(HEADLINE, story, dateline="19 March 2024", columns=2, interleave=True,
+                        lines_per_page=6, page_numbers=True, ligatures=True, hyphenate=True),
+            article_pdf(HEADLINE, story, lines_per_page=4, running_head="Example News",
+                        indent=True, offpage_copies=True,
+                        info="<< /CreationDate (D:20240320120000Z) >>")]
 
 
 def _rtf_seeds() -> list[bytes]:

@@ -74,7 +74,7 @@ def test_metadata_header_lines() -> None:
            "Headline\nBody text."
     article = parse_text(text)
     assert article.source == "Daily Example"
-    assert article.date == "17 March 2024"
+    assert (article.date, article.date_source) == ("2024-03-17", "article")
     assert article.url == "https://example.invalid/a"
     assert article.paragraphs[0].text == "Headline"
 

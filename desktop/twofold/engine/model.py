@@ -11,6 +11,7 @@ OpTag = Literal["equal", "replace", "delete", "insert"]
 DivergenceKind = Literal[
     "number", "title", "spelling", "attribution", "date", "quote", "place", "other"
 ]
+DateSource = Literal["article", "file"]  # stated by the article, or only the file's own date
 EntityLabel = Literal["PERSON", "ORG", "GPE", "LOC", "DATE", "QUANTITY", "MONEY", "PERCENT"]
 
 
@@ -36,6 +37,9 @@ class Article:
     url: str | None = None
     encoding: str = "utf-8"
     digest: str = ""  # sha256 of the paragraph texts, the key of every per-article cache
+    # "article" when the article states its date (dateline, byline, header, page markup),
+    # "file" when only the file's creation date is known: when it was made, not published
+    date_source: DateSource | None = None
 
     @property
     def word_count(self) -> int:

@@ -48,7 +48,8 @@ def article_to_dict(
 ) -> dict[str, Any]:
     """One side of the contract: metadata, paragraphs and entities."""
     out: dict[str, Any] = {
-        "path": a.path, "title": a.title, "source": a.source, "date": a.date, "url": a.url,
+        "path": a.path, "title": a.title, "source": a.source, "date": a.date,
+        "date_source": a.date_source, "url": a.url,
         "paragraphs": [
             {"id": p.id, "role": p.role, "text": p.text}
             | ({"sentences": [list(s) for s in p.sentences]} if full else {})
@@ -114,6 +115,7 @@ def _article_from_dict(d: dict[str, Any]) -> tuple[Article, tuple[Entity, ...]]:
             for p in d["paragraphs"]
         ),
         url=d.get("url"), encoding=d.get("encoding", "utf-8"), digest=d.get("digest", ""),
+        date_source=d.get("date_source"),
     )
     entities = tuple(
         Entity(

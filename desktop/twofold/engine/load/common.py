@@ -6,7 +6,7 @@ import logging
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from ..errors import ArticleEmpty, ArticleError, ArticleUnreadable
@@ -14,6 +14,10 @@ from .reading import read_bytes
 
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 _PDF_DATE = re.compile(r"^\s*D?:?(\d{4})(\d{2})?(\d{2})?")
+# creation stamps that documents inherit from the template they were made with, to the second
+_TEMPLATE_STAMPS = frozenset({
+    "2013-12-23T23:15:00",  # python-docx's default.docx (so every file it writes)
+})
 
 
 def read_document(path: Path) -> bytes:
@@ -74,6 +78,17 @@ def iso_date(value: object) -> str | None:
     if match and match.group(2) and match.group(3):
         return "-".join(match.groups())
     return None
+
+
+def file_date(value: object) -> str | None:
+    """The day a file says it was made, unless that is a template's or a zero date."""
+    if isinstance(value, datetime) and value.replace(tzinfo=None).isoformat(
+            timespec="seconds") in _TEMPLATE_STAMPS:
+        return None
+    day = iso_date(value)
+    if day is None or day[:4] < "1990" or day > (date.today() + timedelta(days=2)).isoformat():
+        return None  # 1601, 1899, 1904, 1970, 1980: what an empty date field reads as
+    return day
 
 
 def clean(value: object) -> str | None:

@@ -8,7 +8,9 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 
 from ..errors import ArticleEmpty
-from ..model import Article, Paragraph
+from ..model import Article, DateSource, Paragraph
+from .dates import front_matter, parse_date
+from .letters import fold_letters
 
 # Longer "paragraphs" are whole texts that lost their line breaks (or minified dumps): split at
 # sentence ends so every later stage (spaCy caps a Doc at 1,000,000 characters) sees news-sized
@@ -63,15 +65,24 @@ def split_text(
 def build_article(
     path: str, blocks: Sequence[str], *, headline: str | None = None,
     meta: Mapping[str, str | None] | None = None, encoding: str = "utf-8",
-    guess_headline: bool = True,
+    guess_headline: bool = True, file_date: str | None = None,
 ) -> Article:
-    """Assemble an `Article` from paragraph texts: every format ends here, so digests agree."""
+    """Assemble an `Article` from paragraph texts: every format ends here, so digests agree.
+
+    `meta` holds what the file states about the article (title, source, date, url); `file_date`
+    is when the file itself was made, shown only when the article states no date.
+    """
     meta = {key: _clean_line(value) for key, value in (meta or {}).items()}
     blocks = [piece for b in blocks for piece in _split_long(_clean_line(b) or "")]
     headline = _clean_line(headline)
     if headline and len(headline) > MAX_PARAGRAPH_CHARS:  # a "title" that is a whole text
         first, *rest = _split_long(headline)
         headline, blocks = first, [*rest, *blocks]
+    stated = meta.get("date")
+    stated = (parse_date(stated) or stated) if stated else None
+    # datelines and bylines are furniture: read, then kept out of the paragraphs
+    front = front_matter(blocks, reference=stated or file_date)
+    blocks = list(front.blocks)
     if headline is None and guess_headline and len(blocks) > 1 \
             and _looks_like_headline(blocks[0]):
         headline = blocks.pop(0)
@@ -85,17 +96,22 @@ def build_article(
     digest = hashlib.sha256(
         "\x1e".join(f"{p.role}\x1f{p.text}" for p in paragraphs).encode("utf-8")
     ).hexdigest()
+    # a date the article shows beats its metadata; a file's own date is labelled as such
+    date = front.date or stated
+    date_source: DateSource | None = "article" if date else "file" if file_date else None
     return Article(
-        path=path, title=title, source=meta.get("source"), date=meta.get("date"),
-        paragraphs=tuple(paragraphs), url=meta.get("url"), encoding=encoding, digest=digest,
+        path=path, title=title, source=meta.get("source") or front.source,
+        date=date or file_date, paragraphs=tuple(paragraphs), url=meta.get("url"),
+        encoding=encoding, digest=digest, date_source=date_source,
     )
 
 
 def _clean_line(text: str | None) -> str | None:
-    """One line of text: controls and lone surrogates gone, runs of whitespace collapsed."""
+    """One line of text: controls and lone surrogates gone, letters folded, spaces collapsed."""
     if text is None:
         return None
-    text = _SURROGATE.sub("\ufffd", _CONTROL.sub("", text))
+    # folded here, before paragraphs exist, so every offset is into the text that is displayed
+    text = fold_letters(_SURROGATE.sub("\ufffd", _CONTROL.sub("", text)))
     return " ".join(text.split()) or None
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import ArticleUnreadable
 from ..model import Article
-from .common import clean, iso_date, parser_guard, read_document
+from .common import clean, file_date, parser_guard, read_document
 from .text import build_article, split_text
 
 if TYPE_CHECKING:
@@ -52,10 +52,10 @@ def load(path: Path) -> Article:
     meta = {
         "title": clean(core_title) or found.get("title"),
         "source": found.get("source"),
-        "date": found.get("date") or iso_date(created),
+        "date": found.get("date"),
         "url": found.get("url"),
     }
-    return build_article(name, blocks, headline=headline, meta=meta)
+    return build_article(name, blocks, headline=headline, meta=meta, file_date=file_date(created))
 
 
 def _check_archive(name: str, data: bytes) -> None:
