@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..model import Article, Entity, EntityLabel, Mention
+from .casing import recased
 from .figures import date_spans, figure_spans
 from .gazetteer import Place, ascii_fold, is_demonym, slug
 from .linking import EntityGroup, link_entities
@@ -45,6 +46,9 @@ def extract_entities(
     left: Article, right: Article, left_docs: Sequence[Doc], right_docs: Sequence[Doc]
 ) -> tuple[tuple[Entity, ...], tuple[Entity, ...]]:
     """Entities of both articles; one key per real-world entity on both sides, `shared` set."""
+    lo, ro = left, right
+    left, left_docs = recased(left, left_docs)
+    right, right_docs = recased(right, right_docs)
     lc = candidates(left, left_docs)
     rc = candidates(right, right_docs)
     labels = _vote(lc + rc)
@@ -53,15 +57,25 @@ def extract_entities(
     # a name one outlet's text settles is looked for in the other's too
     lg = _groups(left, left_docs, _propagate(left, ln, _with_foreign(lt, rt)))
     rg = _groups(right, right_docs, _propagate(right, rn, _with_foreign(rt, lt)))
-    return link_entities(lg, rg)
+    return link_entities(_as_written(lg, lo), _as_written(rg, ro))
 
 
 def article_entities(article: Article, docs: Sequence[Doc]) -> tuple[Entity, ...]:
     """Entities of one article (shared=False), with keys stable across runs."""
+    original = article
+    article, docs = recased(article, docs)
     cands = candidates(article, docs)
     named = _settle(article, docs, cands, _vote(cands))
     groups = _groups(article, docs, _propagate(article, named, _templates(named)))
-    return link_entities(groups, [])[0]
+    return link_entities(_as_written(groups, original), [])[0]
+
+
+def _as_written(groups: list[EntityGroup], article: Article) -> list[EntityGroup]:
+    """Forms as the article writes them ("CHICAGO"), where re-casing read "Chicago"."""
+    for group in groups:
+        group.mentions = [(m, article.paragraphs[m.paragraph].text[m.start:m.end])
+                          for m, _ in group.mentions]
+    return groups
 
 
 # -- type voting -----------------------------------------------------------------------------

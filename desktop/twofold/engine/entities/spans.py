@@ -58,33 +58,21 @@ def candidates(article: Article, docs: Sequence[Doc]) -> list[Candidate]:
     """Name candidates of every paragraph, in reading order."""
     out: list[Candidate] = []
     for para, doc in zip(article.paragraphs, docs, strict=False):
-        out.extend(_doc_candidates(para.id, doc, _headline_like(doc)))
+        out.extend(_doc_candidates(para.id, doc))
     return out
 
 
-def _headline_like(doc: Doc) -> bool:
-    """Title Case text, where the model tags whole headlines as organisations."""
-    text = doc.text.rstrip()
-    if not text or text[-1] in ".!?\"”'’" or len(doc) > 40:
-        return False  # a sentence, not a headline
-    words = [t for t in doc[1:] if t.is_alpha and len(t) > 3]
-    if len(words) < 2:
-        return False
-    return sum(1 for t in words if t.text[0].isupper()) / len(words) >= 0.6
-
-
-def _doc_candidates(para: int, doc: Doc, headline: bool) -> list[Candidate]:
-    """Candidates of one paragraph, without overlaps (a headline trusts only the gazetteer)."""
+def _doc_candidates(para: int, doc: Doc) -> list[Candidate]:
+    """Candidates of one paragraph (capitals and Title Case re-cased already), no overlaps."""
     cands: list[Candidate] = []
-    if not headline:
-        for ent in doc.ents:
-            if ent.label_ in _NAME_LABELS:
-                for s, e in _pieces(doc, ent.start, ent.end, ent.label_ == "PERSON"):
-                    cands.extend(_classify(doc, para, s, e, ent.label_))
-        cands = _merge_adjacent_people(doc, cands)
-        cands.extend(_bracket_acronyms(doc, para, cands))
-        cands.extend(_titled_names(doc, para, cands))
-    cands.extend(_gazetteer_scan(doc, para, cands, headline))
+    for ent in doc.ents:
+        if ent.label_ in _NAME_LABELS:
+            for s, e in _pieces(doc, ent.start, ent.end, ent.label_ == "PERSON"):
+                cands.extend(_classify(doc, para, s, e, ent.label_))
+    cands = _merge_adjacent_people(doc, cands)
+    cands.extend(_bracket_acronyms(doc, para, cands))
+    cands.extend(_titled_names(doc, para, cands))
+    cands.extend(_gazetteer_scan(doc, para, cands))
     covered = {i for c in cands for i in range(c.start, c.end)}
     # capitals the model left out ("WHO" read as a pronoun): kept only if the pair spells them out
     cands.extend(Candidate(para, t.i, t.i + 1, t.text, votes=Counter({"ORG": 1}), weak=True)
@@ -335,8 +323,7 @@ def _bracket_acronyms(doc: Doc, para: int, cands: list[Candidate]) -> list[Candi
     return out
 
 
-def _gazetteer_scan(doc: Doc, para: int, cands: list[Candidate], headline: bool
-                    ) -> list[Candidate]:
+def _gazetteer_scan(doc: Doc, para: int, cands: list[Candidate]) -> list[Candidate]:
     """Places the model missed or mislabelled; a city needs the model's support, a rare name
     or a dateline, since many city names are also common words ("Reading", "Mobile")."""
     g = gazetteer()
@@ -361,7 +348,7 @@ def _gazetteer_scan(doc: Doc, para: int, cands: list[Candidate], headline: bool
             if place is None or (i, i + n) in placed \
                     or any(j in covered for j in range(i, i + n)):
                 continue
-            model_says_place = not headline and doc[i].ent_type_ in ("GPE", "LOC", "FAC")
+            model_says_place = doc[i].ent_type_ in ("GPE", "LOC", "FAC")
             dateline = i == 0 and text.isupper() and i + n < len(words) \
                 and words[i + n] in ("—", "–", "-", ",", ":")
             if place.kind == "city" and not (model_says_place or dateline
