@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from .engine.model import Comparison
 
 EXIT_OK, EXIT_USAGE, EXIT_INPUT = 0, 2, 3
-SUBCOMMANDS = ("compare", "overview")
+SUBCOMMANDS = ("compare", "overview", "entities")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -49,6 +49,12 @@ def build_parser() -> argparse.ArgumentParser:
     ovw.add_argument("folder", help="a folder of articles (.txt, .md, .html, .docx, .pdf, ...)")
     ovw.add_argument("--format", choices=("json", "text"), default="text",
                      help="json: the twofold/overview@1 object; text: a readable report")
+    ent = sub.add_parser("entities", help="list the people, organisations, places, dates and "
+                         "figures of each article, without comparing")
+    ent.add_argument("files", nargs="+", metavar="FILE", help="articles (.txt, .md, .html, ...)")
+    ent.add_argument("--format", choices=("json", "text"), default="text",
+                     help="json: a list of Article objects as in twofold/comparison@1; text: a "
+                     "readable list")
     return parser
 
 
@@ -66,6 +72,8 @@ def _headless(argv: list[str]) -> int:
         return _compare(args)
     if args.command == "overview":
         return _overview(args)
+    if args.command == "entities":
+        return _entities(args)
     return EXIT_USAGE
 
 
@@ -156,6 +164,27 @@ def _overview(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(overview_to_dict(result), ensure_ascii=False) + "\n")
     else:
         sys.stdout.write(render_overview_text(result))
+    return EXIT_OK
+
+
+def _entities(args: argparse.Namespace) -> int:
+    """Every article's entities; all files are read before anything is printed."""
+    from .engine.entities.listing import entities_of
+    from .engine.errors import TwofoldError
+    from .engine.serialize import article_to_dict
+    from .export.text import render_entities
+
+    try:
+        results = [entities_of(path) for path in args.files]
+    except TwofoldError as err:
+        print(f"twofold: {err}", file=sys.stderr)
+        return EXIT_INPUT
+    if args.format == "json":
+        json.dump([article_to_dict(a, e) for a, e in results], sys.stdout, ensure_ascii=False,
+                  indent=1)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write("\n".join(render_entities(a, e) for a, e in results))
     return EXIT_OK
 
 
