@@ -26,3 +26,38 @@ def test_state_abbreviations_join_the_full_name() -> None:
 def test_state_demonyms_are_no_places(word: str) -> None:
     entities = entities_of(f"The {word} said on Monday that the vote in Phoenix was close.")
     assert not [e for e in entities if word in e.forms]
+
+
+@pytest.mark.parametrize(("text", "name", "title"), [
+    ("Special Counsel Robert Mueller’s investigators met on Monday. Mueller said nothing.",
+     "Robert Mueller", "Special Counsel"),
+    ("Arizona Sheriff Joe Arpaio endorsed him on Tuesday, and Sheriff Arpaio said so twice.",
+     "Joe Arpaio", "Sheriff"),
+    ("The interview with Rep. Michele Bachmann and Herman Cain ended early.", "Herman Cain",
+     None),
+])
+def test_roles_stay_out_of_names_and_are_kept_as_titles(text: str, name: str,
+                                                       title: str | None) -> None:
+    people = [e for e in entities_of(text) if e.label == "PERSON"]
+    person = next(e for e in people if e.name == name)
+    assert not any(e.label == "ORG" and name.split()[-1] in e.name for e in entities_of(text))
+    if title is None:
+        assert not any("Bachmann" in t for t in person.titles)
+    else:
+        assert title in person.titles
+        assert all(title.split()[-1] not in form for form in person.forms)
+
+
+def test_a_nickname_made_of_a_role_is_no_person() -> None:
+    entities = entities_of("Joe Arpaio calls himself America's Toughest Sheriff. "
+                           "The Sheriff said he would run again.")
+    assert [e.name for e in entities if e.label in ("PERSON", "ORG")] == ["Joe Arpaio"]
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("The governor said one option was to wait for the courts.", None),
+    ("The governor said 1,000 troops would stay until June.", "1,000 troops"),
+])
+def test_one_of_something_is_no_figure(text: str, figure: str | None) -> None:
+    figures = [e.name for e in entities_of(text) if e.label == "QUANTITY"]
+    assert figures == ([figure] if figure else [])

@@ -45,15 +45,16 @@ def shouted(text: str) -> bool:
     return sum(c.isupper() for c in letters) / len(letters) >= _SHOUT_SHARE
 
 
-def title_cased(doc: Doc) -> bool:
+def title_cased(doc: Doc, headline: bool = False) -> bool:
     """A headline in Title Case ("Niger Ends Pact With US"), where the model reads every word
-    as part of a name; a capitalised function word tells it from a list of names."""
+    as part of a name; outside the headline, a capitalised function word tells it from a list
+    of names."""
     text = doc.text.rstrip()
     if not text or text[-1] in ".!?\"”'’" or len(doc) > 40:
         return False  # a sentence, not a headline
     words = [t for t in doc[1:] if t.is_alpha and len(t) > 3]
-    if len(words) < 2 or not any(t.lower_ in _FUNCTION_WORDS and t.text[:1].isupper()
-                                 for t in doc[1:]):
+    if len(words) < 2 or not (headline or any(t.lower_ in _FUNCTION_WORDS
+                                              and t.text[:1].isupper() for t in doc[1:])):
         return False
     return sum(1 for t in words if t.text[0].isupper()) / len(words) >= _TITLE_SHARE
 
@@ -144,7 +145,8 @@ def recased(article: Article, docs: Sequence[Doc]) -> tuple[Article, tuple[Doc, 
     Paragraphs that need no change keep their Doc; the others are analysed again (a headline,
     a dateline, a results table: a small share of most articles).
     """
-    todo = {n for n, doc in enumerate(docs) if shouted(doc.text) or title_cased(doc)}
+    todo = {n for n, (doc, para) in enumerate(zip(docs, article.paragraphs, strict=True))
+            if shouted(doc.text) or title_cased(doc, para.role == "headline")}
     if not todo:
         return article, tuple(docs)
     evidence = case_evidence(docs, todo)

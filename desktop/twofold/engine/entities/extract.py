@@ -280,6 +280,12 @@ def _group_people(named: list[_Named], keys: dict[int, str]) -> None:
         keys[i] = key
 
 
+def _just_one(doc: Doc, start: int, end: int) -> bool:
+    """"one option", "a single vote": a thing, not a figure worth listing."""
+    words = {t.lower_ for t in doc[start:end] if t.like_num or t.lower_ in ("a", "an")}
+    return bool(words) and words <= {"one", "a", "an", "single"}
+
+
 def _figure_groups(article: Article, docs: Sequence[Doc]) -> list[EntityGroup]:
     """Dates and figures, grouped by their normalised value."""
     groups: dict[str, EntityGroup] = {}
@@ -287,7 +293,8 @@ def _figure_groups(article: Article, docs: Sequence[Doc]) -> list[EntityGroup]:
         para, whole = paragraph.id, paragraph.text
         spans: list[tuple[int, int, str, EntityLabel, object]] = [
             (s, e, value.key, "DATE", value) for s, e, value in date_spans(doc)]
-        spans += [(f.start, f.end, f.key, f.label, f.noun) for f in figure_spans(doc)]
+        spans += [(f.start, f.end, f.key, f.label, f.noun) for f in figure_spans(doc)
+                  if not _just_one(doc, f.start, f.end)]
         for s, e, key, label, extra in spans:
             start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
             form = whole[start:end]

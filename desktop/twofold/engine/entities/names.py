@@ -37,6 +37,9 @@ _ROLE_HEADS = frozenset({
     "executive", "boss", "owner", "economist", "scientist", "researcher", "lawyer", "activist",
     "journalist", "candidate", "nominee", "challenger", "incumbent", "champion", "captain",
     "author", "writer", "actor", "actress", "singer", "doctor", "speaker", "whip",
+    "counsel", "sheriff", "sen", "gov", "rep", "atty", "solicitor", "magistrate", "coroner",
+    "warden", "treasurer", "comptroller", "auditor", "clerk", "assemblyman", "assemblywoman",
+    "alderman", "delegate", "provost", "chaplain", "trooper", "deputies",
 })
 # Lower-case words that may sit inside a role before a name ("senior government official").
 _ROLE_MODIFIERS = frozenset({
@@ -140,8 +143,8 @@ def title_before(doc: Doc, start: int) -> tuple[int, int] | None:
     while i >= 0:
         tok = doc[i]
         text, low = tok.text, bare(tok.text)
-        if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"):
-            break
+        if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "PERSON"):
+            break  # another name ends the title: "Rep. Michele Bachmann and Herman Cain"
         if text == "-" and not tok.whitespace_ and i > 0 and not doc[i - 1].whitespace_:
             i -= 1  # "Vice-President"
             continue

@@ -113,8 +113,9 @@ def _classify(doc: Doc, para: int, s: int, e: int, label: str) -> list[Candidate
     place = lookup_place(text)
     if place is not None:
         return [Candidate(para, s, e, text, place=place)]
-    if label == "NORP" or is_demonym(text):
-        return []
+    if label == "NORP" or is_demonym(text) or (
+            label != "PERSON" and all(is_role_head(t.text) for t in doc[s:e])):
+        return []  # a nationality, or a role alone ("Sheriff")
     if doc[s].is_sent_start and doc[s].lower_.endswith("ing") and e - s > 1:
         place = lookup_place(doc[s + 1:e].text)  # "Commending Iran's skills"
         if place is not None:
@@ -123,6 +124,8 @@ def _classify(doc: Doc, para: int, s: int, e: int, label: str) -> list[Candidate
         place = lookup_place(doc[s:k].text)
         if place is not None and all(_generic(t) for t in doc[k:e]):
             return [Candidate(para, s, k, doc[s:k].text, place=place)]
+    if label != "PERSON" and _titled_name(doc, s, e):
+        return _person(doc, para, s, e)  # "Sheriff Arpaio" read as an organisation
     if label == "PERSON" and (_place_and_common_words(doc, s, e)
                               or (e - s > 1 and bare(doc[e - 1].text) in ORG_HEADS)):
         label = "ORG"  # "Manchester United", "Cheshire Constabulary"
@@ -143,6 +146,15 @@ def _classify(doc: Doc, para: int, s: int, e: int, label: str) -> list[Candidate
     if _role_follows(doc, e):
         cand.votes["ORG"] += 2  # "Atalanta chief executive Luca Percassi"
     return [cand]
+
+
+def _titled_name(doc: Doc, s: int, e: int) -> bool:
+    """A capitalised title and then only personal names: "Sheriff Arpaio", "Gov. Brown"."""
+    k = s
+    while k < e - 1 and (doc[k].text == "." or (doc[k].text[:1].isupper()
+                                                 and is_role_head(doc[k].text))):
+        k += 1
+    return s < k < e and all(is_name_like(t) for t in doc[k:e])
 
 
 def _place_and_common_words(doc: Doc, s: int, e: int) -> bool:
@@ -177,17 +189,25 @@ def _person(doc: Doc, para: int, s: int, e: int) -> list[Candidate]:
     while e - s > 1 and (is_title_word(doc[s].text) or is_honorific(doc[s].text)
                          or doc[s].text in (".", "-")):
         s += 1  # the title is read back by `title_before`, a rank by `_rank_before`
-    if not any(t.text[:1].isupper() for t in doc[s:e]):
+    if not any(t.text[:1].isupper() for t in doc[s:e]) or _described_role(doc, s, e):
         return []
     while s > 0 and _joins_name(doc, s) and _rank_before(doc, s) is None:
         s -= 1
     return [_person_cand(doc, para, s, e, None)]
 
 
+def _described_role(doc: Doc, s: int, e: int) -> bool:
+    """A role with adjectives or after a possessive, no name: "America's Toughest Sheriff"
+    (but "Billie Jean King", "John Major")."""
+    if e - s < 2 or not is_role_head(doc[e - 1].text):
+        return False
+    return all(t.pos_ == "ADJ" for t in doc[s:e - 1]) or (s > 0 and doc[s - 1].tag_ == "POS")
+
+
 def _joins_name(doc: Doc, s: int) -> bool:
     """Whether the token before `s` belongs to the name ("Yunus-bek Yevkurov")."""
     prev = doc[s - 1]
-    if is_title_word(prev.text) or is_title_word(doc[s].text):
+    if is_title_word(prev.text) or is_title_word(doc[s].text) or is_role_head(prev.text):
         return False
     if not prev.whitespace_ and (prev.text in ("-", "‐") or doc[s].text in ("-", "‐")):
         return True
@@ -221,8 +241,8 @@ def _rank_before(doc: Doc, s: int) -> int | None:
     while i >= 0:
         if doc[i].text == "." and i > 0 and not doc[i - 1].whitespace_:
             i -= 1
-        if is_rank(doc[i].text):
-            rank = i
+        if is_rank(doc[i].text) and doc[i].text[:1].isupper():
+            rank = i  # "Col." stays in the form; lower-case "captain" is a role, a title
             i -= 1
         else:
             break
