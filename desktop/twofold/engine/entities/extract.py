@@ -32,6 +32,7 @@ from .names import (
     word_zipf,
 )
 from .spans import Candidate, candidates
+from .teams import mark_teams
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -49,8 +50,8 @@ def extract_entities(
     lo, ro = left, right
     left, left_docs = recased(left, left_docs)
     right, right_docs = recased(right, right_docs)
-    lc = candidates(left, left_docs)
-    rc = candidates(right, right_docs)
+    lc = mark_teams(left_docs, candidates(left, left_docs))
+    rc = mark_teams(right_docs, candidates(right, right_docs))
     labels = _vote(lc + rc)
     ln, rn = _settle(left, left_docs, lc, labels), _settle(right, right_docs, rc, labels)
     lt, rt = _templates(ln), _templates(rn)
@@ -64,7 +65,7 @@ def article_entities(article: Article, docs: Sequence[Doc]) -> tuple[Entity, ...
     """Entities of one article (shared=False), with keys stable across runs."""
     original = article
     article, docs = recased(article, docs)
-    cands = candidates(article, docs)
+    cands = mark_teams(docs, candidates(article, docs))
     named = _settle(article, docs, cands, _vote(cands))
     groups = _groups(article, docs, _propagate(article, named, _templates(named)))
     return link_entities(_as_written(groups, original), [])[0]

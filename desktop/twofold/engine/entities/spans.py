@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT",
                           "WORK_OF_ART", "EVENT", "LAW"})
+_TITLED = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 CUE = 3  # a rule's vote outweighs a few of the model's
 
 
@@ -67,7 +68,8 @@ def _doc_candidates(para: int, doc: Doc) -> list[Candidate]:
     cands: list[Candidate] = []
     for ent in doc.ents:
         if ent.label_ in _NAME_LABELS:
-            for s, e in _pieces(doc, ent.start, ent.end, ent.label_ == "PERSON"):
+            for s, e in _pieces(doc, ent.start, ent.end, ent.label_ == "PERSON",
+                                ent.label_ in _TITLED):
                 cands.extend(_classify(doc, para, s, e, ent.label_))
     cands = _merge_adjacent_people(doc, cands)
     cands.extend(_bracket_acronyms(doc, para, cands))
@@ -81,8 +83,10 @@ def _doc_candidates(para: int, doc: Doc) -> list[Candidate]:
     return _without_overlaps(cands)
 
 
-def _pieces(doc: Doc, start: int, end: int, person: bool) -> list[tuple[int, int]]:
-    """Split a model span at punctuation and trim determiners, verbs and possessives."""
+def _pieces(doc: Doc, start: int, end: int, person: bool, titled: bool = False
+            ) -> list[tuple[int, int]]:
+    """Split a model span at punctuation and trim determiners, verbs and possessives (and
+    numbers after a name, unless it is a title: "Apollo 13")."""
     pieces: list[tuple[int, int]] = []
     s = start
     for i in range(start, end + 1):
@@ -100,8 +104,9 @@ def _pieces(doc: Doc, start: int, end: int, person: bool) -> list[tuple[int, int
                 break  # "bin Salman", "van Gogh"
             s += 1
         while e > s and (doc[e - 1].lower_ in ("'s", "’s", "'", "’") or doc[e - 1].is_punct
-                         or (not doc[e - 1].text[:1].isupper() and doc[e - 1].is_stop)):
-            e -= 1
+                         or (not doc[e - 1].text[:1].isupper() and doc[e - 1].is_stop)
+                         or (doc[e - 1].like_num and not titled)):
+            e -= 1  # "Leicestershire 296" in a scorecard is "Leicestershire"
         if e > s:
             out.append((s, e))
     return out
