@@ -61,3 +61,13 @@ def test_a_nickname_made_of_a_role_is_no_person() -> None:
 def test_one_of_something_is_no_figure(text: str, figure: str | None) -> None:
     figures = [e.name for e in entities_of(text) if e.label == "QUANTITY"]
     assert figures == ([figure] if figure else [])
+
+
+@pytest.mark.parametrize(("text", "form", "key"), [
+    ("Scotland beat Wales 2-1 in Glasgow on Saturday.", "Wales", "gpe:gb-wls"),
+    ("Floods closed roads across Punjab on Monday, officials said.", "Punjab", "gpe:in-punjab"),
+    ("Voters in Quebec went to the polls on Monday.", "Quebec", "gpe:ca-quebec"),
+])
+def test_regions_and_home_nations_come_from_iso_subdivisions(text: str, form: str,
+                                                             key: str) -> None:
+    assert [e.key for e in entities_of(text) if form in e.forms] == [key]

@@ -38,6 +38,17 @@ _COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "KR": ("Republic of Korea",),
 }
 
+# First-level subdivisions that name regions people write about ("Ontario", "Bavaria" as
+# "Bayern"), not districts and municipalities.
+_REGION_TYPES = frozenset({
+    "State", "Province", "Region", "Country", "Autonomous community", "Autonomous region",
+    "Governorate", "Prefecture", "Canton", "Land", "Republic", "Voivodship", "Oblast",
+    "Emirate", "Territory", "Union territory", "Federal district", "Autonomous republic",
+    "Special administrative region", "Regional state", "Capital territory", "Federal territory",
+    "Autonomous province", "Nation",
+})
+_HOME_NATIONS = frozenset({"GB-ENG", "GB-SCT", "GB-WLS", "GB-NIR"})  # countries in sport
+
 _CITY_ALIASES = {"D.C.": "Washington", "Washington D.C.": "Washington"}
 # Demonyms that suffix rules cannot derive from the country name.
 _IRREGULAR_DEMONYMS: dict[str, str] = {
@@ -159,6 +170,7 @@ class _Gazetteer:
         for name, place in states.items():
             self._add(name, place)
         self._add_us_abbreviations(states)
+        self._add_subdivisions(pycountry)
         for info in gc.get_continents().values():
             name = info["name"]
             self._add(name, Place(f"loc:{slug(name)}", "LOC", name, "continent"))
@@ -175,6 +187,25 @@ class _Gazetteer:
             if name in self.places:
                 self._add(alias, self.places[name])
         self._build_demonyms(display)
+
+    def _add_subdivisions(self, pycountry: object) -> None:
+        """First-level regions (ISO 3166-2: "Quebec", "Punjab", "Scotland"); a region whose
+        one-word name is frequent ("Centre", "Nelson", even "Ontario") is left out."""
+        from .names import word_zipf
+
+        for sub in sorted(pycountry.subdivisions, key=lambda x: x.code):  # type: ignore[attr-defined]
+            if sub.parent_code is not None or sub.type not in _REGION_TYPES:
+                continue
+            name = sub.name.split(" [")[0]
+            home = sub.code in _HOME_NATIONS
+            if " " not in name and word_zipf(name) >= 4.0 and not home:
+                continue  # "Central", "Nelson", "Van": a word or a name first
+            country = sub.code.split("-")[0].lower()
+            place = Place(f"gpe:{sub.code.lower() if home else country + '-' + slug(name)}",
+                          "GPE", name, "country" if home else "state")
+            for alias in dict.fromkeys((name, ascii_fold(name))):
+                if alias not in self.places or home:
+                    self._add(alias, place)
 
     def _add_us_abbreviations(self, states: dict[str, Place]) -> None:
         """AP style's state abbreviations ("Calif.", "N.H."), one place with the full name."""
@@ -276,7 +307,7 @@ def _cached_gazetteer() -> _Gazetteer:
     return built
 
 
-_FORMAT = 2  # bump when the gazetteer's contents or rules change
+_FORMAT = 3  # bump when the gazetteer's contents or rules change
 
 
 @lru_cache(maxsize=8192)
