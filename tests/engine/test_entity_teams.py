@@ -49,3 +49,12 @@ def test_a_team_of_the_table_is_a_team_in_the_report_but_its_town_stays_a_place(
 def test_an_athlete_in_a_results_row_stays_a_person() -> None:
     entities = entities_of("2. Colin Montgomerie 442,201", "Colin Montgomerie 66 Ernie Els 68")
     assert label_of(entities, "Colin Montgomerie") == "PERSON"
+
+
+@pytest.mark.parametrize(("line", "form"), [
+    ("5. Tegla Loroupe ( Kenya ) 15:08.79", "Tegla Loroupe"),
+    ("Somerset 83 and 174 ( P. Simmons 4-38 ) , Leicestershire 296 .", "P. Simmons"),
+    ("Lancashire 222 ( I. Austin 4-37 ) , Sussex 363 .", "I. Austin"),
+])
+def test_athletes_in_results_lists_are_people(line: str, form: str) -> None:
+    assert label_of(entities_of(line), form) == "PERSON"

@@ -7,6 +7,7 @@ missed are added from the gazetteer. The votes are counted in `entities`.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -74,6 +75,7 @@ def _doc_candidates(para: int, doc: Doc) -> list[Candidate]:
     cands = _merge_adjacent_people(doc, cands)
     cands.extend(_bracket_acronyms(doc, para, cands))
     cands.extend(_titled_names(doc, para, cands))
+    cands.extend(_initialled_names(doc, para, cands))
     cands.extend(_gazetteer_scan(doc, para, cands))
     covered = {i for c in cands for i in range(c.start, c.end)}
     # capitals the model left out ("WHO" read as a pronoun): kept only if the pair spells them out
@@ -129,9 +131,10 @@ def _classify(doc: Doc, para: int, s: int, e: int, label: str) -> list[Candidate
         place = lookup_place(doc[s:k].text)
         if place is not None and all(_generic(t) for t in doc[k:e]):
             return [Candidate(para, s, k, doc[s:k].text, place=place)]
-    if label != "PERSON" and _titled_name(doc, s, e):
-        return _person(doc, para, s, e)  # "Sheriff Arpaio" read as an organisation
-    if label == "PERSON" and (_place_and_common_words(doc, s, e)
+    if label != "PERSON" and (_titled_name(doc, s, e) or _initialled(doc, s, e)
+                              or _with_nationality(doc, s, e)):
+        return _person(doc, para, s, e)  # "Sheriff Arpaio", "I. Austin" read as organisations
+    if label == "PERSON" and not _initialled(doc, s, e) and (_place_and_common_words(doc, s, e)
                               or (e - s > 1 and bare(doc[e - 1].text) in ORG_HEADS)):
         label = "ORG"  # "Manchester United", "Cheshire Constabulary"
     if label == "PERSON" and not (e < len(doc) and doc[e].lower_ in GEO_HEADS):
@@ -160,6 +163,35 @@ def _titled_name(doc: Doc, s: int, e: int) -> bool:
                                                  and is_role_head(doc[k].text))):
         k += 1
     return s < k < e and all(is_name_like(t) for t in doc[k:e])
+
+
+def _initialled(doc: Doc, s: int, e: int) -> bool:
+    """An initial and a surname: "I. Austin", "S. Jayasuriya"."""
+    last = doc[e - 1]
+    return e - s == 2 and _INITIAL.fullmatch(doc[s].text) is not None and last.is_alpha \
+        and last.text[:1].isupper() and not last.is_upper and not is_title_word(last.text)
+
+
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+def _with_nationality(doc: Doc, s: int, e: int) -> bool:
+    """A full name, then a country in brackets: an athlete in a results list, "Tegla Loroupe
+    ( Kenya )"; a club's name holds a word no one is called ("Dynamo", "United")."""
+    if e - s < 2 or e + 2 >= len(doc) or doc[e].text != "(" or not all(
+            is_name_like(t) for t in doc[s:e]):
+        return False
+    close = next((k for k in range(e + 2, min(e + 6, len(doc))) if doc[k].text == ")"), None)
+    place = lookup_place(doc[e + 1:close].text) if close is not None else None
+    return place is not None and place.kind == "country"
+
+
+def _initialled_names(doc: Doc, para: int, cands: list[Candidate]) -> list[Candidate]:
+    """Initial-and-surname names the model missed, as in scorecards ("P. Simmons 4-38")."""
+    covered = {i for c in cands for i in range(c.start, c.end)}
+    return [_person_cand(doc, para, t.i, t.i + 2, None) for t in doc[:-1]
+            if t.i not in covered and t.i + 1 not in covered and _initialled(doc, t.i, t.i + 2)
+            and (t.i == 0 or not doc[t.i - 1].text[:1].isupper())]
 
 
 def _place_and_common_words(doc: Doc, s: int, e: int) -> bool:
