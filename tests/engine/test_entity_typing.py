@@ -71,3 +71,12 @@ def test_one_of_something_is_no_figure(text: str, figure: str | None) -> None:
 def test_regions_and_home_nations_come_from_iso_subdivisions(text: str, form: str,
                                                              key: str) -> None:
     assert [e.key for e in entities_of(text) if form in e.forms] == [key]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Russian President Boris Yeltsin visited his wife in hospital on Friday evening, Interfax "
+     "news agency quoted a spokesman as saying.", ["Boris Yeltsin", "Interfax"]),
+    ("W D L PCT GB", []),
+])
+def test_names_end_with_a_capital_and_are_more_than_letters(text: str, names: list[str]) -> None:
+    assert [e.name for e in entities_of(text) if e.label in ("PERSON", "ORG", "GPE")] == names

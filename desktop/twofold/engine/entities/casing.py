@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?")
 _COMMON_ZIPF = 3.0  # a word this frequent, never seen capitalised in the article, is common
+_FIRST_COMMON_ZIPF = 4.0  # the same for a kicker word before a dash or colon
+_KICKER = re.compile(r"\s*[-–—:]\s")
 _SHOUT_SHARE = 0.8  # share of upper-case letters that makes a paragraph "in capitals"
 _TITLE_SHARE = 0.6  # share of capitalised longer words that makes a line Title Case
 _NAMES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
@@ -85,21 +87,26 @@ def recase(text: str, evidence: dict[str, Counter[str]]) -> str:
         if not word[:1].isupper() or (word.isupper() and len(word) > 1 and not shouting):
             first = False
             continue  # in a Title Case line, capitals are an acronym: "UN", "WHO"
-        new = _word_case(word, evidence, first, match.start() in places)
+        kicker = first and _KICKER.match(text, match.end()) is not None
+        new = _word_case(word, evidence, first, match.start() in places, kicker)
         first = False
         if len(new) == len(word):
             out[match.start():match.end()] = new
     return "".join(out)
 
 
-def _word_case(word: str, evidence: dict[str, Counter[str]], first: bool, place: bool) -> str:
+def _word_case(word: str, evidence: dict[str, Counter[str]], first: bool, place: bool,
+               kicker: bool = False) -> str:
     low = word.lower()
     forms = evidence.get(low)
     if forms:
         usual = forms.most_common(1)[0][0]
         return usual[:1].upper() + usual[1:] if first else usual
-    if place or first or _named_place(word):
+    if place or _named_place(word):
         return _title(word)
+    if first:
+        return low if kicker and word_zipf(low.rstrip(".")) >= _FIRST_COMMON_ZIPF else \
+            _title(word)  # "CRICKET - ...", "ANALYSIS: ...": a label, not a name
     if low in _FUNCTION_WORDS:
         return low
     bare = low.rstrip(".")

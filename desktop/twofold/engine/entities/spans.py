@@ -107,10 +107,10 @@ def _pieces(doc: Doc, start: int, end: int, person: bool, titled: bool = False
             s += 1
         while e > s and (doc[e - 1].lower_ in ("'s", "’s", "'", "’") or doc[e - 1].is_punct
                          or (not doc[e - 1].text[:1].isupper() and doc[e - 1].is_stop)
-                         or (doc[e - 1].like_num and not titled)):
-            e -= 1  # "Leicestershire 296" in a scorecard is "Leicestershire"
-        if e > s:
-            out.append((s, e))
+                         or (not titled and (doc[e - 1].like_num or doc[e - 1].is_lower))):
+            e -= 1  # "Leicestershire 296" in a scorecard, "Interfax news agency"
+        if e > s and not all(len(t.text.rstrip(".")) == 1 for t in doc[s:e]):
+            out.append((s, e))  # letters alone are a table's head ("W D L"), not a name
     return out
 
 
