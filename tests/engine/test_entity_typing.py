@@ -35,6 +35,11 @@ def test_state_demonyms_are_no_places(word: str) -> None:
      "Joe Arpaio", "Sheriff"),
     ("The interview with Rep. Michele Bachmann and Herman Cain ended early.", "Herman Cain",
      None),
+    ("RWANDA - Niger Government Spokesperson Amadou Abdramane in a national television "
+     "statement announced that the country had canceled the agreement.", "Amadou Abdramane",
+     "Niger Government Spokesperson"),
+    ("“We decided,” Nigerien government spokesman Amadou Abdramane said in a statement.",
+     "Amadou Abdramane", "Nigerien government spokesman"),
 ])
 def test_roles_stay_out_of_names_and_are_kept_as_titles(text: str, name: str,
                                                        title: str | None) -> None:

@@ -143,7 +143,9 @@ def title_before(doc: Doc, start: int) -> tuple[int, int] | None:
     while i >= 0:
         tok = doc[i]
         text, low = tok.text, bare(tok.text)
-        if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "PERSON"):
+        if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT") or (
+                tok.ent_type_ == "PERSON" and not is_title_word(text)
+                and demonym_country(text) is None):
             break  # another name ends the title: "Rep. Michele Bachmann and Herman Cain"
         if text == "-" and not tok.whitespace_ and i > 0 and not doc[i - 1].whitespace_:
             i -= 1  # "Vice-President"
