@@ -85,3 +85,14 @@ def test_regions_and_home_nations_come_from_iso_subdivisions(text: str, form: st
 ])
 def test_names_end_with_a_capital_and_are_more_than_letters(text: str, names: list[str]) -> None:
     assert [e.name for e in entities_of(text) if e.label in ("PERSON", "ORG", "GPE")] == names
+
+
+@pytest.mark.parametrize(("text", "form", "label"), [
+    ("Dissident Wang Dan was sentenced on Friday. Wang told the court he was innocent.",
+     "Wang", "PERSON"),
+    ("Analysts said Cofinec shares fell on Friday.", "Cofinec", "ORG"),
+    ("Benetton shares rose on Friday.", "Benetton", "ORG"),
+    ("Pirelli SpA said on Friday it would build a cable plant in Wuxi.", "Pirelli SpA", "ORG"),
+])
+def test_typing_from_the_name_s_neighbours(text: str, form: str, label: str) -> None:
+    assert {e.label for e in entities_of(text) if form in e.forms} == {label}

@@ -103,9 +103,14 @@ def _vote(cands: list[Candidate]) -> dict[str, EntityLabel]:
             labels[text] = "ORG"
     people = {vote_key(c.text).split()[-1] for c in cands
               if labels.get(vote_key(c.text)) == "PERSON" and len(c.text.split()) > 1}
+    # a family name written first ("Wang" of "Wang Dan"), unless the rest reads as a common
+    # plural ("Pirelli Cables", a company the model took for a person)
+    people |= {vote_key(c.text).split()[0] for c in cands
+               if labels.get(vote_key(c.text)) == "PERSON" and len(c.text.split()) == 2
+               and not c.text.endswith("s")}
     for text in labels:
         if text in people and " " not in text:
-            labels[text] = "PERSON"  # a surname the model read as something else
+            labels[text] = "PERSON"  # a surname ("Wang" of "Wang Dan") read as something else
     return labels
 
 

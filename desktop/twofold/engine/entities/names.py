@@ -70,8 +70,8 @@ GEO_HEADS = frozenset({
 })
 _STOP = frozenset({"of", "the", "for", "and", "&", "de", "du", "des", "la", "le", "on", "in"})
 _REORDER_HEADS = frozenset({"department", "ministry", "office", "secretary"})
-_LEGAL_FORMS = frozenset({"ag", "inc", "ltd", "plc", "llc", "corp", "co", "sa", "gmbh", "nv",
-                          "bv", "spa", "se", "lp", "llp", "limited", "incorporated"})
+LEGAL_FORMS = frozenset({"ag", "inc", "ltd", "plc", "llc", "corp", "co", "sa", "gmbh", "nv",
+                         "bv", "spa", "se", "lp", "llp", "limited", "incorporated"})
 COUNTRY_MARK = "#"  # marks a country code among the words of an organisation's name
 
 
@@ -311,7 +311,7 @@ def org_words(form: str) -> tuple[str, ...]:
                 and out[k + 1] == "of":
             out = out[:k] + out[k + 2:] + [w]
             break
-    return tuple(w for w in out if w not in _STOP and w.strip(".") not in _LEGAL_FORMS)
+    return tuple(w for w in out if w not in _STOP and w.strip(".") not in LEGAL_FORMS)
 
 
 def org_core(words: Sequence[str]) -> list[str]:

@@ -17,6 +17,7 @@ from ..model import Article
 from .gazetteer import Place, gazetteer, is_demonym, lookup_place
 from .names import (
     GEO_HEADS,
+    LEGAL_FORMS,
     ORG_HEADS,
     appositive_titles,
     bare,
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
 
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT",
                           "WORK_OF_ART", "EVENT", "LAW"})
+_ORG_ENDS = ORG_HEADS | LEGAL_FORMS
 _TITLED = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 CUE = 3  # a rule's vote outweighs a few of the model's
 
@@ -134,9 +136,12 @@ def _classify(doc: Doc, para: int, s: int, e: int, label: str) -> list[Candidate
     if label != "PERSON" and (_titled_name(doc, s, e) or _initialled(doc, s, e)
                               or _with_nationality(doc, s, e)):
         return _person(doc, para, s, e)  # "Sheriff Arpaio", "I. Austin" read as organisations
-    if label == "PERSON" and not _initialled(doc, s, e) and (_place_and_common_words(doc, s, e)
-                              or (e - s > 1 and bare(doc[e - 1].text) in ORG_HEADS)):
-        label = "ORG"  # "Manchester United", "Cheshire Constabulary"
+    if label == "PERSON" and e - s == 1 and _business_follows(doc, e):
+        label = "ORG"  # "Magna shares", "Cofinec 's profit": a company
+    org_end = e - s > 1 and bare(doc[e - 1].text) in _ORG_ENDS
+    if label == "PERSON" and not _initialled(doc, s, e) and (
+            _place_and_common_words(doc, s, e) or org_end):
+        label = "ORG"  # "Manchester United", "Cheshire Constabulary", "Pirelli SpA"
     if label == "PERSON" and not (e < len(doc) and doc[e].lower_ in GEO_HEADS):
         return _person(doc, para, s, e)
     if label in ("ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "GPE", "FAC"):
@@ -198,6 +203,20 @@ def _place_and_common_words(doc: Doc, s: int, e: int) -> bool:
     """A place and common words, no personal name: a team or firm, not a person."""
     has_place = any(lookup_place(t.text) is not None for t in doc[s:e])
     return e - s > 1 and has_place and not any(is_name_like(t) for t in doc[s:e])
+
+
+_BUSINESS_NOUNS = frozenset({
+    "shares", "share", "stock", "stocks", "profit", "profits", "earnings", "revenue",
+    "revenues", "sales", "subsidiary", "subsidiaries", "unit", "units", "shareholders",
+    "shareholder", "stake", "plant", "plants", "factory", "factories", "products", "brand",
+    "bonds", "dividend", "turnover", "takeover", "merger", "chairman", "board", "division",
+})
+
+
+def _business_follows(doc: Doc, e: int) -> bool:
+    """A company's noun right after a one-word name: "Magna shares", "Ericsson 's profit"."""
+    k = e + 1 if e < len(doc) and doc[e].lower_ in ("'s", "’s") else e
+    return k < len(doc) and doc[k].is_lower and doc[k].lower_ in _BUSINESS_NOUNS
 
 
 def _role_follows(doc: Doc, e: int) -> bool:
