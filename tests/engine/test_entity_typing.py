@@ -96,3 +96,9 @@ def test_names_end_with_a_capital_and_are_more_than_letters(text: str, names: li
 ])
 def test_typing_from_the_name_s_neighbours(text: str, form: str, label: str) -> None:
     assert {e.label for e in entities_of(text) if form in e.forms} == {label}
+
+
+def test_an_ethnicity_is_no_organisation() -> None:
+    entities = entities_of("Republicans hope to win more Latino voters, and Latinos in Bakersfield "
+                           "said the bill mattered.")
+    assert not [e for e in entities if e.name.startswith("Latino")]

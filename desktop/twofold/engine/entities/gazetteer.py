@@ -74,7 +74,8 @@ _REGIONAL_DEMONYMS = frozenset({
     "Scandinavian", "Nordic", "Baltic", "Caucasian", "Oceanian", "Pacific", "Atlantic",
     "Mediterranean", "Saharan", "Sub-Saharan", "Middle Eastern", "Western", "Eastern",
     "Sahelian", "Gulf", "Kurdish", "Persian", "Slavic", "Anglo", "Hispanic", "Muslim",
-    "Christian", "Jewish", "Islamic", "Sunni", "Shia", "Shiite",
+    "Christian", "Jewish", "Islamic", "Sunni", "Shia", "Shiite", "Latino", "Latina", "Latinx",
+    "Chicano", "Chicana", "African American", "Asian American", "Arab American",
 })
 _COMPASS = ("West", "Western", "East", "Eastern", "North", "Northern", "South", "Southern",
             "Central", "Sub-Saharan", "Latin", "Middle")
@@ -307,7 +308,7 @@ def _cached_gazetteer() -> _Gazetteer:
     return built
 
 
-_FORMAT = 3  # bump when the gazetteer's contents or rules change
+_FORMAT = 4  # bump when the gazetteer's contents or rules change
 
 
 @lru_cache(maxsize=8192)
