@@ -1,6 +1,9 @@
 """Score entity extraction against the gold annotations, next to raw spaCy in the same run.
 
-    python benchmarks/entity_quality.py [--gold DIR] [--seeds DIR] [--verbose]
+    python benchmarks/entity_quality.py [--gold DIR --seeds DIR] [--corpus DIR] [--verbose]
+
+The sample gold and the three extra sets of benchmarks/data/ by default, then CoNLL-2003
+development (exact spans per type, see conll.py) when the corpus is built.
 
 Recall: share of gold entities that some reported entity finds (one of its forms, or a mention
 overlapping one of its forms in the text) with a compatible type (GPE~LOC; for raw spaCy also
@@ -193,27 +196,56 @@ def cross_agreement(cross: list[dict[str, object]], files: list[str],
     return agreed, total
 
 
+GOLD_SETS = (("sample", "sample-gold", ROOT / "seeds"),
+             *((f"set{n}", f"entities-set{n}/gold", ROOT / "benchmarks" / "data" /
+                f"entities-set{n}" / "seeds") for n in (1, 2, 3)))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", type=Path, default=ROOT / "benchmarks" / "data" / "sample-gold")
-    parser.add_argument("--seeds", type=Path, default=ROOT / "seeds")
+    parser.add_argument("--gold", type=Path, help="one gold folder only (default: the sample "
+                        "gold and the three extra sets in benchmarks/data/)")
+    parser.add_argument("--seeds", type=Path, default=ROOT / "seeds",
+                        help="the articles of --gold")
+    parser.add_argument("--corpus", type=Path, help="corpus root (default $TWOFOLD_CORPORA, "
+                        "else ~/corpora) for CoNLL-2003 dev")
+    parser.add_argument("--no-conll", action="store_true", help="skip CoNLL-2003 dev")
     parser.add_argument("--verbose", "-v", action="store_true", help="list every miss")
     args = parser.parse_args(argv)
     os.environ.setdefault("TWOFOLD_CACHE_DIR", tempfile.mkdtemp(prefix="twofold-bench-"))
     sys.path.insert(0, str(ROOT / "desktop"))
+    sets = [("gold", args.gold, args.seeds)] if args.gold else \
+        [(name, ROOT / "benchmarks" / "data" / folder, seeds) for name, folder, seeds in GOLD_SETS]
+    for name, gold_dir, seeds in sets:
+        shown = gold_dir.relative_to(ROOT) if gold_dir.is_relative_to(ROOT) else gold_dir
+        print(f"== {name}: {shown}")
+        gold_report(gold_dir, seeds, verbose=args.verbose)
+    if not args.no_conll:
+        from conll import evaluate
+        from corpora import corpus_part, corpus_root
+
+        dev = corpus_part(corpus_root(args.corpus), "conll03/dev.iob2.txt", "CoNLL-2003 dev")
+        if dev is not None:
+            print("== CoNLL-2003 development part")
+            evaluate(dev, verbose=args.verbose)
+    return 0
+
+
+def gold_report(gold_dir: Path, seeds: Path, *, verbose: bool) -> None:
+    """Recall, precision, grouping and cross-article keys on one gold set, ours and raw spaCy."""
     from twofold.engine.entities.extract import article_entities, extract_entities
     from twofold.engine.load import load_article
     from twofold.engine.nlp import analyse
 
-    gold = json.loads((args.gold / "entities.json").read_text(encoding="utf-8"))
+    gold = json.loads((gold_dir / "entities.json").read_text(encoding="utf-8"))
     files = sorted(gold["files"])
     articles, docs, paragraphs = {}, {}, {}
     for f in files:
-        path = next(args.seeds.glob(f"{f}_*"))
+        path = next(seeds.glob(f"{f}_*"))
         articles[f] = load_article(path)
         docs[f] = analyse(articles[f])
         paragraphs[f] = [p.text for p in articles[f].paragraphs]
-    gold_paras = args.gold / "paragraphs.json"
+    gold_paras = gold_dir / "paragraphs.json"
     if gold_paras.exists():
         expected = json.loads(gold_paras.read_text(encoding="utf-8"))
         for f in files:
@@ -227,7 +259,6 @@ def main(argv: list[str] | None = None) -> int:
     warm: dict[str, float] = {}
     totals = {"ours": Score(), "raw": Score()}
     misses: dict[str, list[str]] = {"ours": [], "raw": []}
-    print(f"{'file':5} {'system':5}")
     for f in files:
         start = time.perf_counter()
         entities = article_entities(articles[f], docs[f])
@@ -245,7 +276,8 @@ def main(argv: list[str] | None = None) -> int:
             s = score(reported, golds, raw=raw, misses=notes)
             totals[system].add(s)
             misses[system] += [f"{f} {n}" for n in notes]
-            print(f"{f:5} {system:5} {s.row()}")
+            if verbose:
+                print(f"{f:5} {system:5} {s.row()}")
     for system in ("ours", "raw"):
         print(f"{'all':5} {system:5} {totals[system].row()}")
 
@@ -267,18 +299,15 @@ def main(argv: list[str] | None = None) -> int:
         misses[system] += notes
         print(f"cross-article key agreement {system:5}: {agreed / total:5.2f} ({agreed}/{total})"
               if total else f"cross-article key agreement {system}: no entries")
-    print(f"one-off setup (gazetteer, word frequencies, first article): {setup * 1000:.0f} ms")
-    for f in files:
-        words = articles[f].word_count
-        print(f"speed {f}: {words} words, first run {timings[f] * 1000:5.1f} ms, "
-              f"repeat median {warm[f] * 1000:5.1f} ms "
-              f"({timings[f] * 1e6 / max(words, 1):.0f} / {warm[f] * 1e6 / max(words, 1):.0f} ms "
-              "per 1,000 words), spaCy not included")
-    if args.verbose:
+    words = sum(articles[f].word_count for f in files)
+    first, repeat = sum(timings.values()), sum(warm.values())
+    print(f"speed: one-off setup {setup * 1000:.0f} ms; {words} words, first run "
+          f"{first * 1e6 / max(words, 1):.0f} ms, repeat {repeat * 1e6 / max(words, 1):.0f} ms "
+          "per 1,000 words (spaCy not included)")
+    if verbose:
         for system in ("ours", "raw"):
             print(f"\n-- {system} --")
             print("\n".join(misses[system]))
-    return 0
 
 
 if __name__ == "__main__":

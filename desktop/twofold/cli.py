@@ -11,13 +11,14 @@ from collections.abc import Sequence
 from . import __version__
 
 EXIT_OK, EXIT_USAGE, EXIT_INPUT = 0, 2, 3
-COMMANDS = ("compare", "overview")
+COMMANDS = ("compare", "overview", "entities")
 _WINDOW = "window"  # the implicit command: `twofold [FOLDER | LEFT RIGHT]`
 SCREENSHOT_SIZE = "1600x1000"
 
 _USAGE = """twofold [--theme {system,light,dark}] [FOLDER | LEFT RIGHT]
        twofold compare LEFT RIGHT [--format text|json|html|pdf] [--output FILE]
        twofold overview FOLDER [--format text|json]
+       twofold entities FILE... [--format text|json]
        twofold --help | --version"""
 
 _DESCRIPTION = """Compare how outlets covered the same story.
@@ -72,6 +73,12 @@ def build_parser() -> argparse.ArgumentParser:
     ovw.add_argument("folder", help="a folder of articles")
     ovw.add_argument("--format", choices=("text", "json"), default="text",
                      help="text: a readable report; json: the twofold/overview@1 object")
+    ent = sub.add_parser("entities", help="list the people, organisations, places, dates and "
+                         "figures of each article, without comparing")
+    ent.add_argument("files", nargs="+", metavar="FILE", help="articles (.txt, .md, .html, ...)")
+    ent.add_argument("--format", choices=("text", "json"), default="text",
+                     help="text: a readable list; json: a list of Article objects as in "
+                     "twofold/comparison@1")
     return parser
 
 
@@ -117,6 +124,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _compare(args)
     if args.command == "overview":
         return _overview(args)
+    if args.command == "entities":
+        return _entities(args)
     return _window(args)
 
 
@@ -174,6 +183,25 @@ def _overview(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(overview_to_dict(result), ensure_ascii=False) + "\n")
     else:
         sys.stdout.write(render_overview_text(result))
+    return EXIT_OK
+
+
+def _entities(args: argparse.Namespace) -> int:
+    """Every article's entities; all files are read before anything is printed."""
+    from .engine.entities.listing import entities_of
+    from .engine.errors import TwofoldError
+    from .engine.serialize import article_to_dict
+    from .export.text import render_entities
+
+    try:
+        results = [entities_of(path) for path in args.files]
+    except TwofoldError as err:
+        return _input_error(str(err))
+    if args.format == "json":
+        sys.stdout.write(json.dumps([article_to_dict(a, e) for a, e in results],
+                                    ensure_ascii=False, indent=1) + "\n")
+    else:
+        sys.stdout.write("\n".join(render_entities(a, e) for a, e in results))
     return EXIT_OK
 
 

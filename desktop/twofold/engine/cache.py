@@ -71,6 +71,19 @@ class Cache:
                 )
         self._run("write", write)
 
+    def delete(self, namespace: str, key: str) -> None:
+        """Drop one entry, if present."""
+        def drop(conn: sqlite3.Connection) -> None:
+            with conn:
+                conn.execute("DELETE FROM entries WHERE namespace=? AND key=?", (namespace, key))
+        self._run("delete", drop)
+
+    def items(self, namespace: str) -> dict[str, bytes]:
+        """Every entry of one namespace (meant for small ones), empty when unusable."""
+        rows = self._run("read", lambda conn: conn.execute(
+            "SELECT key, value FROM entries WHERE namespace=?", (namespace,)).fetchall())
+        return {str(k): bytes(v) for k, v in rows or ()}
+
     def clear(self) -> None:
         """Drop every entry."""
         def wipe(conn: sqlite3.Connection) -> None:

@@ -17,6 +17,7 @@ from .. import __version__
 from .align.aligner import align_articles, embeddings_affordable, prefetch_sentence_vectors
 from .cache import shared_cache
 from .divergences.finder import find_divergences
+from .entities.corrections import corrected
 from .entities.extract import extract_entities
 from .errors import Cancelled
 from .load import load_article
@@ -53,14 +54,14 @@ def compare(
     if stored is not None:
         cached = _decode(stored)
         if cached is not None:
-            return dataclasses.replace(
+            return corrected(dataclasses.replace(
                 cached,
                 left=dataclasses.replace(cached.left, path=la.path),
                 right=dataclasses.replace(cached.right, path=ra.path),
-            )
+            ))
     result = _compute(la, ra, options, cancelled)
     cache.put(_NAMESPACE, key, json.dumps(comparison_to_dict(result, full=True)).encode())
-    return result
+    return corrected(result)  # the reader's entity types, never cached with the result
 
 
 def _compute(la: Article, ra: Article, options: CompareOptions,

@@ -106,6 +106,11 @@ def comparison_from_dict(data: dict[str, Any]) -> Comparison:
     )
 
 
+def article_from_dict(d: dict[str, Any]) -> tuple[Article, tuple[Entity, ...]]:
+    """Rebuild an Article and its entities from `article_to_dict(..., full=True)` output."""
+    return _article_from_dict(d)
+
+
 def _article_from_dict(d: dict[str, Any]) -> tuple[Article, tuple[Entity, ...]]:
     article = Article(
         path=d["path"], title=d["title"], source=d["source"], date=d["date"],

@@ -136,3 +136,22 @@ def _entities(side: str, entities: tuple[Entity, ...], m: _Marks) -> list[str]:
 
 def _rule(title: str, width: int) -> str:
     return f"\n── {title} " + "─" * max(0, width - len(title) - 4)
+
+
+def render_entities(article: Article, entities: tuple[Entity, ...]) -> str:
+    """One article's entities by type, for `twofold entities --format text`."""
+    meta = ", ".join(x for x in (article.source, article.date) if x)
+    out = [f"{article.path}: {article.display_name}" + (f" ({meta})" if meta else "")]
+    groups: dict[str, list[Entity]] = {}
+    for e in entities:
+        groups.setdefault(_LABEL_NAMES.get(e.label, e.label), []).append(e)
+    for group, items in groups.items():
+        out.append(f"  {group} ({len(items)})")
+        for e in items:
+            forms = [f for f in e.forms if f != e.name]
+            extra = f"; as {', '.join(forms)}" if forms else ""
+            titles = f"; titles: {', '.join(e.titles)}" if e.titles else ""
+            out.append(f"    {e.name} ×{len(e.mentions)}{extra}{titles}")
+    if not entities:
+        out.append("  (no entities found)")
+    return "\n".join(out) + "\n"

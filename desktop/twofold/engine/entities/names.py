@@ -37,6 +37,9 @@ _ROLE_HEADS = frozenset({
     "executive", "boss", "owner", "economist", "scientist", "researcher", "lawyer", "activist",
     "journalist", "candidate", "nominee", "challenger", "incumbent", "champion", "captain",
     "author", "writer", "actor", "actress", "singer", "doctor", "speaker", "whip",
+    "counsel", "sheriff", "sen", "gov", "rep", "atty", "solicitor", "magistrate", "coroner",
+    "warden", "treasurer", "comptroller", "auditor", "clerk", "assemblyman", "assemblywoman",
+    "alderman", "delegate", "provost", "chaplain", "trooper", "deputies",
 })
 # Lower-case words that may sit inside a role before a name ("senior government official").
 _ROLE_MODIFIERS = frozenset({
@@ -67,8 +70,8 @@ GEO_HEADS = frozenset({
 })
 _STOP = frozenset({"of", "the", "for", "and", "&", "de", "du", "des", "la", "le", "on", "in"})
 _REORDER_HEADS = frozenset({"department", "ministry", "office", "secretary"})
-_LEGAL_FORMS = frozenset({"ag", "inc", "ltd", "plc", "llc", "corp", "co", "sa", "gmbh", "nv",
-                          "bv", "spa", "se", "lp", "llp", "limited", "incorporated"})
+LEGAL_FORMS = frozenset({"ag", "inc", "ltd", "plc", "llc", "corp", "co", "sa", "gmbh", "nv",
+                         "bv", "spa", "se", "lp", "llp", "limited", "incorporated"})
 COUNTRY_MARK = "#"  # marks a country code among the words of an organisation's name
 
 
@@ -140,8 +143,10 @@ def title_before(doc: Doc, start: int) -> tuple[int, int] | None:
     while i >= 0:
         tok = doc[i]
         text, low = tok.text, bare(tok.text)
-        if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"):
-            break
+        if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT") or (
+                tok.ent_type_ == "PERSON" and not is_title_word(text)
+                and demonym_country(text) is None):
+            break  # another name ends the title: "Rep. Michele Bachmann and Herman Cain"
         if text == "-" and not tok.whitespace_ and i > 0 and not doc[i - 1].whitespace_:
             i -= 1  # "Vice-President"
             continue
@@ -306,7 +311,7 @@ def org_words(form: str) -> tuple[str, ...]:
                 and out[k + 1] == "of":
             out = out[:k] + out[k + 2:] + [w]
             break
-    return tuple(w for w in out if w not in _STOP and w.strip(".") not in _LEGAL_FORMS)
+    return tuple(w for w in out if w not in _STOP and w.strip(".") not in LEGAL_FORMS)
 
 
 def org_core(words: Sequence[str]) -> list[str]:

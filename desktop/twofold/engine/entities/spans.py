@@ -7,6 +7,7 @@ missed are added from the gazetteer. The votes are counted in `entities`.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from ..model import Article
 from .gazetteer import Place, gazetteer, is_demonym, lookup_place
 from .names import (
     GEO_HEADS,
+    LEGAL_FORMS,
     ORG_HEADS,
     appositive_titles,
     bare,
@@ -35,6 +37,8 @@ if TYPE_CHECKING:
 
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT",
                           "WORK_OF_ART", "EVENT", "LAW"})
+_ORG_ENDS = ORG_HEADS | LEGAL_FORMS
+_TITLED = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 CUE = 3  # a rule's vote outweighs a few of the model's
 
 
@@ -58,33 +62,23 @@ def candidates(article: Article, docs: Sequence[Doc]) -> list[Candidate]:
     """Name candidates of every paragraph, in reading order."""
     out: list[Candidate] = []
     for para, doc in zip(article.paragraphs, docs, strict=False):
-        out.extend(_doc_candidates(para.id, doc, _headline_like(doc)))
+        out.extend(_doc_candidates(para.id, doc))
     return out
 
 
-def _headline_like(doc: Doc) -> bool:
-    """Title Case text, where the model tags whole headlines as organisations."""
-    text = doc.text.rstrip()
-    if not text or text[-1] in ".!?\"”'’" or len(doc) > 40:
-        return False  # a sentence, not a headline
-    words = [t for t in doc[1:] if t.is_alpha and len(t) > 3]
-    if len(words) < 2:
-        return False
-    return sum(1 for t in words if t.text[0].isupper()) / len(words) >= 0.6
-
-
-def _doc_candidates(para: int, doc: Doc, headline: bool) -> list[Candidate]:
-    """Candidates of one paragraph, without overlaps (a headline trusts only the gazetteer)."""
+def _doc_candidates(para: int, doc: Doc) -> list[Candidate]:
+    """Candidates of one paragraph (capitals and Title Case re-cased already), no overlaps."""
     cands: list[Candidate] = []
-    if not headline:
-        for ent in doc.ents:
-            if ent.label_ in _NAME_LABELS:
-                for s, e in _pieces(doc, ent.start, ent.end, ent.label_ == "PERSON"):
-                    cands.extend(_classify(doc, para, s, e, ent.label_))
-        cands = _merge_adjacent_people(doc, cands)
-        cands.extend(_bracket_acronyms(doc, para, cands))
-        cands.extend(_titled_names(doc, para, cands))
-    cands.extend(_gazetteer_scan(doc, para, cands, headline))
+    for ent in doc.ents:
+        if ent.label_ in _NAME_LABELS:
+            for s, e in _pieces(doc, ent.start, ent.end, ent.label_ == "PERSON",
+                                ent.label_ in _TITLED):
+                cands.extend(_classify(doc, para, s, e, ent.label_))
+    cands = _merge_adjacent_people(doc, cands)
+    cands.extend(_bracket_acronyms(doc, para, cands))
+    cands.extend(_titled_names(doc, para, cands))
+    cands.extend(_initialled_names(doc, para, cands))
+    cands.extend(_gazetteer_scan(doc, para, cands))
     covered = {i for c in cands for i in range(c.start, c.end)}
     # capitals the model left out ("WHO" read as a pronoun): kept only if the pair spells them out
     cands.extend(Candidate(para, t.i, t.i + 1, t.text, votes=Counter({"ORG": 1}), weak=True)
@@ -93,8 +87,10 @@ def _doc_candidates(para: int, doc: Doc, headline: bool) -> list[Candidate]:
     return _without_overlaps(cands)
 
 
-def _pieces(doc: Doc, start: int, end: int, person: bool) -> list[tuple[int, int]]:
-    """Split a model span at punctuation and trim determiners, verbs and possessives."""
+def _pieces(doc: Doc, start: int, end: int, person: bool, titled: bool = False
+            ) -> list[tuple[int, int]]:
+    """Split a model span at punctuation and trim determiners, verbs and possessives (and
+    numbers after a name, unless it is a title: "Apollo 13")."""
     pieces: list[tuple[int, int]] = []
     s = start
     for i in range(start, end + 1):
@@ -112,10 +108,11 @@ def _pieces(doc: Doc, start: int, end: int, person: bool) -> list[tuple[int, int
                 break  # "bin Salman", "van Gogh"
             s += 1
         while e > s and (doc[e - 1].lower_ in ("'s", "’s", "'", "’") or doc[e - 1].is_punct
-                         or (not doc[e - 1].text[:1].isupper() and doc[e - 1].is_stop)):
-            e -= 1
-        if e > s:
-            out.append((s, e))
+                         or (not doc[e - 1].text[:1].isupper() and doc[e - 1].is_stop)
+                         or (not titled and (doc[e - 1].like_num or doc[e - 1].is_lower))):
+            e -= 1  # "Leicestershire 296" in a scorecard, "Interfax news agency"
+        if e > s and not all(len(t.text.rstrip(".")) == 1 for t in doc[s:e]):
+            out.append((s, e))  # letters alone are a table's head ("W D L"), not a name
     return out
 
 
@@ -125,8 +122,9 @@ def _classify(doc: Doc, para: int, s: int, e: int, label: str) -> list[Candidate
     place = lookup_place(text)
     if place is not None:
         return [Candidate(para, s, e, text, place=place)]
-    if label == "NORP" or is_demonym(text):
-        return []
+    if label == "NORP" or is_demonym(text) or (
+            label != "PERSON" and all(is_role_head(t.text) for t in doc[s:e])):
+        return []  # a nationality, or a role alone ("Sheriff")
     if doc[s].is_sent_start and doc[s].lower_.endswith("ing") and e - s > 1:
         place = lookup_place(doc[s + 1:e].text)  # "Commending Iran's skills"
         if place is not None:
@@ -135,9 +133,15 @@ def _classify(doc: Doc, para: int, s: int, e: int, label: str) -> list[Candidate
         place = lookup_place(doc[s:k].text)
         if place is not None and all(_generic(t) for t in doc[k:e]):
             return [Candidate(para, s, k, doc[s:k].text, place=place)]
-    if label == "PERSON" and (_place_and_common_words(doc, s, e)
-                              or (e - s > 1 and bare(doc[e - 1].text) in ORG_HEADS)):
-        label = "ORG"  # "Manchester United", "Cheshire Constabulary"
+    if label != "PERSON" and (_titled_name(doc, s, e) or _initialled(doc, s, e)
+                              or _with_nationality(doc, s, e)):
+        return _person(doc, para, s, e)  # "Sheriff Arpaio", "I. Austin" read as organisations
+    if label == "PERSON" and e - s == 1 and _business_follows(doc, e):
+        label = "ORG"  # "Magna shares", "Cofinec 's profit": a company
+    org_end = e - s > 1 and bare(doc[e - 1].text) in _ORG_ENDS
+    if label == "PERSON" and not _initialled(doc, s, e) and (
+            _place_and_common_words(doc, s, e) or org_end):
+        label = "ORG"  # "Manchester United", "Cheshire Constabulary", "Pirelli SpA"
     if label == "PERSON" and not (e < len(doc) and doc[e].lower_ in GEO_HEADS):
         return _person(doc, para, s, e)
     if label in ("ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "GPE", "FAC"):
@@ -157,10 +161,62 @@ def _classify(doc: Doc, para: int, s: int, e: int, label: str) -> list[Candidate
     return [cand]
 
 
+def _titled_name(doc: Doc, s: int, e: int) -> bool:
+    """A capitalised title and then only personal names: "Sheriff Arpaio", "Gov. Brown"."""
+    k = s
+    while k < e - 1 and (doc[k].text == "." or (doc[k].text[:1].isupper()
+                                                 and is_role_head(doc[k].text))):
+        k += 1
+    return s < k < e and all(is_name_like(t) for t in doc[k:e])
+
+
+def _initialled(doc: Doc, s: int, e: int) -> bool:
+    """An initial and a surname: "I. Austin", "S. Jayasuriya"."""
+    last = doc[e - 1]
+    return e - s == 2 and _INITIAL.fullmatch(doc[s].text) is not None and last.is_alpha \
+        and last.text[:1].isupper() and not last.is_upper and not is_title_word(last.text)
+
+
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+def _with_nationality(doc: Doc, s: int, e: int) -> bool:
+    """A full name, then a country in brackets: an athlete in a results list, "Tegla Loroupe
+    ( Kenya )"; a club's name holds a word no one is called ("Dynamo", "United")."""
+    if e - s < 2 or e + 2 >= len(doc) or doc[e].text != "(" or not all(
+            is_name_like(t) for t in doc[s:e]):
+        return False
+    close = next((k for k in range(e + 2, min(e + 6, len(doc))) if doc[k].text == ")"), None)
+    place = lookup_place(doc[e + 1:close].text) if close is not None else None
+    return place is not None and place.kind == "country"
+
+
+def _initialled_names(doc: Doc, para: int, cands: list[Candidate]) -> list[Candidate]:
+    """Initial-and-surname names the model missed, as in scorecards ("P. Simmons 4-38")."""
+    covered = {i for c in cands for i in range(c.start, c.end)}
+    return [_person_cand(doc, para, t.i, t.i + 2, None) for t in doc[:-1]
+            if t.i not in covered and t.i + 1 not in covered and _initialled(doc, t.i, t.i + 2)
+            and (t.i == 0 or not doc[t.i - 1].text[:1].isupper())]
+
+
 def _place_and_common_words(doc: Doc, s: int, e: int) -> bool:
     """A place and common words, no personal name: a team or firm, not a person."""
     has_place = any(lookup_place(t.text) is not None for t in doc[s:e])
     return e - s > 1 and has_place and not any(is_name_like(t) for t in doc[s:e])
+
+
+_BUSINESS_NOUNS = frozenset({
+    "shares", "share", "stock", "stocks", "profit", "profits", "earnings", "revenue",
+    "revenues", "sales", "subsidiary", "subsidiaries", "unit", "units", "shareholders",
+    "shareholder", "stake", "plant", "plants", "factory", "factories", "products", "brand",
+    "bonds", "dividend", "turnover", "takeover", "merger", "chairman", "board", "division",
+})
+
+
+def _business_follows(doc: Doc, e: int) -> bool:
+    """A company's noun right after a one-word name: "Magna shares", "Ericsson 's profit"."""
+    k = e + 1 if e < len(doc) and doc[e].lower_ in ("'s", "’s") else e
+    return k < len(doc) and doc[k].is_lower and doc[k].lower_ in _BUSINESS_NOUNS
 
 
 def _role_follows(doc: Doc, e: int) -> bool:
@@ -189,17 +245,25 @@ def _person(doc: Doc, para: int, s: int, e: int) -> list[Candidate]:
     while e - s > 1 and (is_title_word(doc[s].text) or is_honorific(doc[s].text)
                          or doc[s].text in (".", "-")):
         s += 1  # the title is read back by `title_before`, a rank by `_rank_before`
-    if not any(t.text[:1].isupper() for t in doc[s:e]):
+    if not any(t.text[:1].isupper() for t in doc[s:e]) or _described_role(doc, s, e):
         return []
     while s > 0 and _joins_name(doc, s) and _rank_before(doc, s) is None:
         s -= 1
     return [_person_cand(doc, para, s, e, None)]
 
 
+def _described_role(doc: Doc, s: int, e: int) -> bool:
+    """A role with adjectives or after a possessive, no name: "America's Toughest Sheriff"
+    (but "Billie Jean King", "John Major")."""
+    if e - s < 2 or not is_role_head(doc[e - 1].text):
+        return False
+    return all(t.pos_ == "ADJ" for t in doc[s:e - 1]) or (s > 0 and doc[s - 1].tag_ == "POS")
+
+
 def _joins_name(doc: Doc, s: int) -> bool:
     """Whether the token before `s` belongs to the name ("Yunus-bek Yevkurov")."""
     prev = doc[s - 1]
-    if is_title_word(prev.text) or is_title_word(doc[s].text):
+    if is_title_word(prev.text) or is_title_word(doc[s].text) or is_role_head(prev.text):
         return False
     if not prev.whitespace_ and (prev.text in ("-", "‐") or doc[s].text in ("-", "‐")):
         return True
@@ -233,8 +297,8 @@ def _rank_before(doc: Doc, s: int) -> int | None:
     while i >= 0:
         if doc[i].text == "." and i > 0 and not doc[i - 1].whitespace_:
             i -= 1
-        if is_rank(doc[i].text):
-            rank = i
+        if is_rank(doc[i].text) and doc[i].text[:1].isupper():
+            rank = i  # "Col." stays in the form; lower-case "captain" is a role, a title
             i -= 1
         else:
             break
@@ -335,8 +399,7 @@ def _bracket_acronyms(doc: Doc, para: int, cands: list[Candidate]) -> list[Candi
     return out
 
 
-def _gazetteer_scan(doc: Doc, para: int, cands: list[Candidate], headline: bool
-                    ) -> list[Candidate]:
+def _gazetteer_scan(doc: Doc, para: int, cands: list[Candidate]) -> list[Candidate]:
     """Places the model missed or mislabelled; a city needs the model's support, a rare name
     or a dateline, since many city names are also common words ("Reading", "Mobile")."""
     g = gazetteer()
@@ -361,7 +424,7 @@ def _gazetteer_scan(doc: Doc, para: int, cands: list[Candidate], headline: bool
             if place is None or (i, i + n) in placed \
                     or any(j in covered for j in range(i, i + n)):
                 continue
-            model_says_place = not headline and doc[i].ent_type_ in ("GPE", "LOC", "FAC")
+            model_says_place = doc[i].ent_type_ in ("GPE", "LOC", "FAC")
             dateline = i == 0 and text.isupper() and i + n < len(words) \
                 and words[i + n] in ("—", "–", "-", ",", ":")
             if place.kind == "city" and not (model_says_place or dateline

@@ -1,0 +1,60 @@
+"""Teams named after places, found from results tables, fixtures and match verbs."""
+
+from __future__ import annotations
+
+import pytest
+
+from twofold.engine.entities.extract import article_entities
+from twofold.engine.load import build_article
+from twofold.engine.model import Entity
+from twofold.engine.nlp import analyse
+
+
+def entities_of(*paragraphs: str) -> tuple[Entity, ...]:
+    article = build_article("t", list(paragraphs), guess_headline=False)
+    return article_entities(article, analyse(article))
+
+
+def label_of(entities: tuple[Entity, ...], form: str) -> str | None:
+    found = [e.label for e in entities if form in e.forms]
+    return found[0] if found else None
+
+
+@pytest.mark.parametrize(("lines", "form", "label"), [
+    (["Chicago 4 Houston 3", "Houston 72 63 .533 -"], "Houston", "ORG"),
+    (["CHICAGO 65 66 .496 5"], "CHICAGO", "ORG"),
+    (["Hyundai 6 Lotte 5"], "Lotte", "ORG"),
+    (["Tranmere 4 2 1 1 6 4 7"], "Tranmere", "ORG"),
+    (["Somerset 83 and 174 ( P. Simmons 4-38 ) , Leicestershire 296 ."], "Leicestershire", "ORG"),
+    (["Leicestershire beat Somerset by an innings on Friday ."], "Somerset", "ORG"),
+    (["Boston at Oakland"], "Oakland", "GPE"),  # the ground
+    (["Canada beat Panama 3-1 in the qualifier on Sunday ."], "Panama", "GPE"),  # a country
+    (["LONDON 1996-08-30", "Prices rose in London on Friday ."], "LONDON", "GPE"),  # dateline
+    (["Sales 12.50 13.00 11.27", "Sales rose on Friday ."], "Sales", None),  # prices
+])
+def test_competitors(lines: list[str], form: str, label: str | None) -> None:
+    assert label_of(entities_of(*lines), form) == label
+
+
+def test_a_team_of_the_table_is_a_team_in_the_report_but_its_town_stays_a_place() -> None:
+    entities = entities_of("Kent 244 and 130 , Surrey 305 .",
+                           "By stumps Kent had reached 108 for three in Canterbury .",
+                           "The match in Kent drew a crowd .")
+    kent = [e for e in entities if e.name == "Kent"]
+    assert {e.label for e in kent} == {"ORG", "GPE"}
+    org = next(e for e in kent if e.label == "ORG")
+    assert {m.paragraph for m in org.mentions} == {0, 1}
+
+
+def test_an_athlete_in_a_results_row_stays_a_person() -> None:
+    entities = entities_of("2. Colin Montgomerie 442,201", "Colin Montgomerie 66 Ernie Els 68")
+    assert label_of(entities, "Colin Montgomerie") == "PERSON"
+
+
+@pytest.mark.parametrize(("line", "form"), [
+    ("5. Tegla Loroupe ( Kenya ) 15:08.79", "Tegla Loroupe"),
+    ("Somerset 83 and 174 ( P. Simmons 4-38 ) , Leicestershire 296 .", "P. Simmons"),
+    ("Lancashire 222 ( I. Austin 4-37 ) , Sussex 363 .", "I. Austin"),
+])
+def test_athletes_in_results_lists_are_people(line: str, form: str) -> None:
+    assert label_of(entities_of(line), form) == "PERSON"
