@@ -14,13 +14,18 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .. import __version__
-from .align.aligner import align_articles, embeddings_affordable, prefetch_sentence_vectors
+from .align.aligner import (
+    Alignment,
+    align_articles,
+    embeddings_affordable,
+    prefetch_sentence_vectors,
+)
 from .cache import shared_cache
 from .divergences.finder import find_divergences
 from .entities.extract import extract_entities
 from .errors import Cancelled
 from .load import load_article
-from .model import Article, CompareOptions, Comparison, Link
+from .model import Article, CompareOptions, Comparison, EngineInfo, Link
 from .nlp import analyse, sentence_spans
 from .serialize import comparison_from_dict, comparison_to_dict
 from .worddiff import diff_paragraphs
@@ -28,7 +33,7 @@ from .worddiff import diff_paragraphs
 log = logging.getLogger(__name__)
 
 # Bump when any engine stage changes its output: cached comparisons of older engines are ignored.
-ENGINE_REVISION = 4
+ENGINE_REVISION = 5
 _NAMESPACE = "comparison"
 _WHAT = "The comparison"
 
@@ -97,6 +102,30 @@ def _compute(la: Article, ra: Article, options: CompareOptions,
         left=la, right=ra, links=links,
         left_entities=left_entities, right_entities=right_entities,
         divergences=divergences, similarity=round(alignment.similarity, 4), options=options,
+        engine=_engine_info(options, embed, alignment),
+    )
+
+
+def _engine_info(options: CompareOptions, embed: bool, alignment: Alignment) -> EngineInfo:
+    """What evidence the comparison had, in words a reader can act on when some was missing."""
+    used = alignment.embedded > 0
+    if not options.use_embeddings:
+        note = "sentence embeddings turned off: aligned on words alone"
+    elif not embed:
+        note = "pair too long to embed in time: aligned on words alone"
+    elif not used and alignment.sentences:
+        note = "sentence encoder not installed: aligned on words alone"
+    elif alignment.embedded < alignment.sentences:
+        note = (f"long pair: {alignment.embedded} of {alignment.sentences} sentences embedded, "
+                "the rest compared on words")
+    else:
+        note = ""
+    from .encoder import MODEL_NAME  # loaded already when it was used; costly to import early
+
+    return EngineInfo(
+        version=f"{__version__}+engine.{ENGINE_REVISION}", embeddings=used,
+        model=MODEL_NAME if used else None, embedded_sentences=alignment.embedded,
+        sentences=alignment.sentences, note=note,
     )
 
 

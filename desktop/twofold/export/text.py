@@ -66,6 +66,8 @@ def _header(c: Comparison, m: _Marks) -> list[str]:
         f"Similarity {c.similarity:.0%} · {len(c.links)} links ({changed} with changes) · "
         f"{len(c.unique_left())} only left · {len(c.unique_right())} only right"
     )
+    if c.engine.note:
+        lines.append(f"Evidence: {c.engine.note}.")
     if m.dele[0] == "[-":
         lines.append("Changes: [-left only-] {+right only+}.")
     else:

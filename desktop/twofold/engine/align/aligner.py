@@ -60,12 +60,15 @@ class PairScores:
     coverage: np.ndarray  # least share of either paragraph's sentences matched in the other
     identical: frozenset[tuple[int, int]]  # pairs with the same words, case and punctuation aside
     lexical_only: bool  # True when embeddings were off, unavailable or over budget
+    embedded: int = 0  # sentences of the pair scored with their embeddings
+    sentences: int = 0  # sentences of the pair
 
     def transposed(self) -> PairScores:
         """The same scores seen from the other side."""
         return PairScores(
             self.scores.T.copy(), self.coverage.T.copy(),
             frozenset((j, i) for i, j in self.identical), self.lexical_only,
+            self.embedded, self.sentences,
         )
 
 
@@ -75,6 +78,8 @@ class Alignment:
 
     links: tuple[Link, ...]
     similarity: float
+    embedded: int = 0  # sentences whose embeddings took part (0: words alone)
+    sentences: int = 0  # sentences of the pair
 
 
 def align_articles(
@@ -99,7 +104,7 @@ def align_articles(
              _kind(left_words[i], right_words[j], pair, i, j, params))
         for i, j in select_links(pair, threshold, params.rival_ratio)
     )
-    return Alignment(links, _similarity(left, right, links))
+    return Alignment(links, _similarity(left, right, links), pair.embedded, pair.sentences)
 
 
 def embeddings_affordable(left: Article, right: Article,
@@ -143,7 +148,8 @@ def paragraph_scores(
     for i, j in identical:
         scores[i, j] = max(scores[i, j], 1.0)
         coverage[i, j] = 1.0
-    return PairScores(scores, coverage, identical, emb is None)
+    embedded = 0 if emb is None else len(ls) + len(rs)
+    return PairScores(scores, coverage, identical, emb is None, embedded, len(ls) + len(rs))
 
 
 def select_links(pair: PairScores, threshold: float, rival_ratio: float) -> list[tuple[int, int]]:
