@@ -254,6 +254,11 @@ def print_unseen(corpus: Path | None, seeds: Path, different: int) -> None:
     paths, events = basil_folder(root)
     label = f"BASIL dev ({len(set(events))} events)"
     print(f"  {label:28s} {cluster_figures(overview_clusters(paths), events)}")
+    folders = sorted(p for p in (root / "clusters").glob("ecbplus_t*") if p.is_dir())
+    paths = [f for d in folders for f in sorted(d.glob("*.txt"))]
+    events = [f.parent.name for f in paths]
+    label = f"ECB+ dev ({len(folders)} events, 5-22 each)"
+    print(f"  {label:28s} {cluster_figures(overview_clusters(paths), events)}")
 
     sets = ecb_sets(root)
     tune, check = split_topics(sorted(sets))
