@@ -2,8 +2,8 @@
 
 Every article becomes two sparse vectors: content-word counts weighted by how rare each word is
 in English (for a cosine over the folder) and hashed word 3-gram shingles of its own prose (for
-containment: the share of A's phrasing found verbatim in B). Both pairwise matrices are sparse Gram products computed in numpy
-blocks (see `gram`), never a Python loop over pairs of articles.
+containment: the share of A's phrasing found verbatim in B). Both pairwise matrices are sparse
+Gram products computed in numpy blocks (see `gram`), never a Python loop over pairs of articles.
 """
 
 from __future__ import annotations
