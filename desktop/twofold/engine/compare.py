@@ -70,7 +70,8 @@ def compare(
 
 def _compute(la: Article, ra: Article, options: CompareOptions,
              cancelled: Callable[[], bool] | None = None) -> Comparison:
-    # Past the embedding budget both alignment and divergences work from words alone.
+    # Past the embedding budget alignment embeds only the sentences where meaning decides a
+    # link (chosen from word evidence, so nothing is embedded ahead), divergences use words.
     embed = options.use_embeddings and embeddings_affordable(la, ra)
     ldocs = analyse(la, cancelled=cancelled)
     if embed:
@@ -84,7 +85,7 @@ def _compute(la: Article, ra: Article, options: CompareOptions,
         rdocs = analyse(ra, cancelled=cancelled)
     la, ra = _with_sentences(la, ldocs), _with_sentences(ra, rdocs)
     Cancelled.check(cancelled, _WHAT)
-    alignment = align_articles(la, ra, ldocs, rdocs, use_embeddings=embed)
+    alignment = align_articles(la, ra, ldocs, rdocs, use_embeddings=options.use_embeddings)
     links = tuple(
         _with_ops(link, la, ra, cancelled) for link in alignment.links
     )
@@ -102,22 +103,20 @@ def _compute(la: Article, ra: Article, options: CompareOptions,
         left=la, right=ra, links=links,
         left_entities=left_entities, right_entities=right_entities,
         divergences=divergences, similarity=round(alignment.similarity, 4), options=options,
-        engine=_engine_info(options, embed, alignment),
+        engine=_engine_info(options, alignment),
     )
 
 
-def _engine_info(options: CompareOptions, embed: bool, alignment: Alignment) -> EngineInfo:
+def _engine_info(options: CompareOptions, alignment: Alignment) -> EngineInfo:
     """What evidence the comparison had, in words a reader can act on when some was missing."""
     used = alignment.embedded > 0
     if not options.use_embeddings:
         note = "sentence embeddings turned off: aligned on words alone"
-    elif not embed:
-        note = "pair too long to embed in time: aligned on words alone"
     elif not used and alignment.sentences:
-        note = "sentence encoder not installed: aligned on words alone"
+        note = "sentence encoder not installed or no sentence to embed: aligned on words alone"
     elif alignment.embedded < alignment.sentences:
-        note = (f"long pair: {alignment.embedded} of {alignment.sentences} sentences embedded, "
-                "the rest compared on words")
+        note = (f"long pair: {alignment.embedded} of {alignment.sentences} sentences embedded "
+                "(those where meaning decides a link), the rest compared on words")
     else:
         note = ""
     from .encoder import MODEL_NAME  # loaded already when it was used; costly to import early

@@ -44,8 +44,9 @@ class AlignParams:
     rival_ratio: float = 0.4  # a link must reach this share of its ends' best links (min of both)
     verbatim_words: float = 0.7  # share of words in common (in order) that makes a link verbatim
     paraphrase_score: float = 0.3  # a fully covered pair scoring this much is a paraphrase
-    # Past this many words in the pair, sentences are not embedded: the NumPy encoder would take
-    # most of the time budget, and word evidence alone still aligns (a cut-off, not a hang).
+    # At most this many words of sentences are embedded per pair (~8,000 tokens, a few seconds
+    # of the NumPy encoder); a longer pair embeds the sentences where meaning decides a link
+    # (`sentences_to_embed`) and compares the rest on words, so its cost stays linear.
     max_embedded_words: int = 6_000
 
 
@@ -109,7 +110,7 @@ def align_articles(
 
 def embeddings_affordable(left: Article, right: Article,
                           params: AlignParams = DEFAULT_PARAMS) -> bool:
-    """Whether a pair is short enough to embed; past the budget the engine works on words."""
+    """Whether every sentence of a pair can be embedded; past it, only the doubtful ones are."""
     return left.word_count + right.word_count <= params.max_embedded_words
 
 
@@ -130,17 +131,21 @@ def paragraph_scores(
         ).transposed()
     ls, rs = sentences_of(left_docs), sentences_of(right_docs)
     unify_vocabulary(ls, rs)
-    emb = None
-    affordable = embeddings_affordable(left, right, params)
-    if use_embeddings and ls and rs and affordable:
-        emb = _embedding_matrix(ls, rs)
-    elif use_embeddings and not affordable:
-        log.debug("aligning on words only, past the embedding budget")
-    power = params.embedded_idf_power if emb is not None else 1.0
-    sim = lexical_matrix(ls, rs, _rarity, power=power)
-    if emb is not None:
-        sim += params.embedding_weight * (emb - _topic_baseline(emb))
-    threshold = params.link_threshold if emb is not None else params.lexical_threshold
+    sim = lexical_matrix(ls, rs, _rarity, power=1.0)
+    threshold = params.lexical_threshold
+    embedded = 0
+    if use_embeddings and ls and rs:
+        pick_l, pick_r = sentences_to_embed(sim, ls, rs, params)
+        emb = (_embedding_matrix([ls[i] for i in pick_l], [rs[j] for j in pick_r])
+               if len(pick_l) and len(pick_r) else None)
+        if emb is not None:
+            # Sentence pairs without embeddings keep their word evidence, on the combined scale.
+            sim *= params.link_threshold / params.lexical_threshold
+            threshold = params.link_threshold
+            block = np.ix_(pick_l, pick_r)
+            lexical = lexical_matrix(ls, rs, _rarity, power=params.embedded_idf_power)[block]
+            sim[block] = lexical + params.embedding_weight * (emb - _topic_baseline(emb))
+            embedded = len(pick_l) + len(pick_r)
     scores, coverage = _per_paragraph(
         sim, ls, rs, (len(left.paragraphs), len(right.paragraphs)), threshold
     )
@@ -148,8 +153,29 @@ def paragraph_scores(
     for i, j in identical:
         scores[i, j] = max(scores[i, j], 1.0)
         coverage[i, j] = 1.0
-    embedded = 0 if emb is None else len(ls) + len(rs)
-    return PairScores(scores, coverage, identical, emb is None, embedded, len(ls) + len(rs))
+    return PairScores(scores, coverage, identical, not embedded, embedded, len(ls) + len(rs))
+
+
+def sentences_to_embed(
+    lexical: np.ndarray, ls: list[Sentence], rs: list[Sentence], params: AlignParams,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Indices of the left and right sentences to embed, at most `max_embedded_words` in all.
+
+    Every sentence while the pair fits the budget. Past it, the sentences whose best word match
+    is nearest the link threshold come first: there meaning decides whether a link holds, while
+    a clear word match or no shared word at all says enough on its own.
+    """
+    words = np.array([len(x.text.split()) for x in (*ls, *rs)])
+    if words.sum() <= params.max_embedded_words:
+        return np.arange(len(ls)), np.arange(len(rs))
+    with np.errstate(divide="ignore"):
+        distance = np.abs(np.log(lexical / params.lexical_threshold))  # inf: no shared word
+    doubt = np.concatenate([distance.min(axis=1), distance.min(axis=0)])
+    order = np.argsort(doubt, kind="stable")
+    order = order[np.isfinite(doubt[order])]
+    taken = order[np.cumsum(words[order]) <= params.max_embedded_words]
+    taken.sort()
+    return taken[taken < len(ls)], taken[taken >= len(ls)] - len(ls)
 
 
 def select_links(pair: PairScores, threshold: float, rival_ratio: float) -> list[tuple[int, int]]:
