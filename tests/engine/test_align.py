@@ -15,6 +15,7 @@ from twofold.engine.align.aligner import (
     Alignment,
     AlignParams,
     align_articles,
+    paragraph_scores,
     sentences_to_embed,
 )
 from twofold.engine.align.terms import Sentence
@@ -308,3 +309,16 @@ def test_sparse_lexical_matrix_equals_the_dense_definition(
         mp.setattr(align_lexical, "_PAIR_CHUNK", chunk)
         got = align_lexical.lexical_matrix(ls, rs, lambda term: 1.0)
     np.testing.assert_allclose(got, expected, rtol=1e-5, atol=1e-6)
+
+
+def test_articles_on_one_story_overlap_more_than_articles_on_two() -> None:
+    same = paragraph_scores(seed("001"), seed("004"), analyse(seed("001")), analyse(seed("004")))
+    other = paragraph_scores(seed("001"), UNRELATED, analyse(seed("001")), analyse(UNRELATED))
+    assert other.overlap < AlignParams().story_overlap <= same.overlap
+
+
+def test_a_link_between_articles_on_different_stories_needs_more_evidence() -> None:
+    left, right = seed("001"), seed("004")
+    strict = AlignParams(story_overlap=1.0)  # as if the two shared no story at all
+    fewer = align_articles(left, right, analyse(left), analyse(right), params=strict)
+    assert pairs(fewer) < pairs(align(left, right))

@@ -41,6 +41,11 @@ class AlignParams:
     # reward shared topic: the words then count for the specific names, figures and claims.
     # On words alone the topic words are all the evidence a restated main claim has: power 1.
     embedded_idf_power: float = 2.0
+    # Two articles whose vocabulary has less in common than this (cosine of content terms,
+    # rarer words weigh more) do not tell one story: a link between them needs up to twice the
+    # evidence, since shared names and topic words are then all they share. Chosen on the
+    # development pairs: links on different-event pairs halve, same-event ECB+ links unchanged.
+    story_overlap: float = 0.2
     rival_ratio: float = 0.4  # a link must reach this share of its ends' best links (min of both)
     verbatim_words: float = 0.7  # share of words in common (in order) that makes a link verbatim
     paraphrase_score: float = 0.3  # a fully covered pair scoring this much is a paraphrase
@@ -63,13 +68,14 @@ class PairScores:
     lexical_only: bool  # True when embeddings were off, unavailable or over budget
     embedded: int = 0  # sentences of the pair scored with their embeddings
     sentences: int = 0  # sentences of the pair
+    overlap: float = 1.0  # cosine of the two articles' content terms (see `story_overlap`)
 
     def transposed(self) -> PairScores:
         """The same scores seen from the other side."""
         return PairScores(
             self.scores.T.copy(), self.coverage.T.copy(),
             frozenset((j, i) for i, j in self.identical), self.lexical_only,
-            self.embedded, self.sentences,
+            self.embedded, self.sentences, self.overlap,
         )
 
 
@@ -97,6 +103,7 @@ def align_articles(
         left, right, left_docs, right_docs, use_embeddings=use_embeddings, params=params
     )
     threshold = params.lexical_threshold if pair.lexical_only else params.link_threshold
+    threshold *= 1.0 + max(0.0, 1.0 - pair.overlap / params.story_overlap)
     # Each paragraph's words once: a long pair has thousands of links sharing few paragraphs.
     left_words = [_words(p.text) for p in left.paragraphs]
     right_words = [_words(p.text) for p in right.paragraphs]
@@ -153,7 +160,23 @@ def paragraph_scores(
     for i, j in identical:
         scores[i, j] = max(scores[i, j], 1.0)
         coverage[i, j] = 1.0
-    return PairScores(scores, coverage, identical, not embedded, embedded, len(ls) + len(rs))
+    return PairScores(scores, coverage, identical, not embedded, embedded, len(ls) + len(rs),
+                      _story_overlap(ls, rs))
+
+
+def _story_overlap(ls: list[Sentence], rs: list[Sentence]) -> float:
+    """Cosine of the articles' content-term counts, each term weighted by its English rarity."""
+    from collections import Counter
+
+    left, right = Counter(t for s in ls for t in s.terms), Counter(t for s in rs for t in s.terms)
+    weight = {t: _rarity(t) * 3.0 for t in left.keys() | right.keys()}
+
+    def norm(bag: Counter[str]) -> float:
+        return float(np.sqrt(sum((c * weight[t]) ** 2 for t, c in bag.items())))
+
+    dot = sum(c * right[t] * weight[t] ** 2 for t, c in left.items() if t in right)
+    den = norm(left) * norm(right)
+    return dot / den if den else 0.0
 
 
 def sentences_to_embed(
