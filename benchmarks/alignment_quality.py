@@ -1,14 +1,18 @@
-"""Alignment quality on the gold sample pairs: Twofold vs difflib side-by-side, and leave-one-out.
+"""Alignment quality on the sample gold and on unseen news (ECB+, BASIL), next to difflib.
 
-Run: .venv/bin/python benchmarks/alignment_quality.py [--gold PATH] [--seeds PATH] [--errors]
+Run: .venv/bin/python benchmarks/alignment_quality.py [--corpus DIR] [--errors] [--sample-only]
 
 For every pair in gold/alignment.json it scores links (i, j) against the human links (kind
-ignored): precision, recall, F1, and recall over the `verbatim` + `paraphrase` links ("strong").
+ignored), each pair in both orientations (A-B and B-A): precision, recall, F1, and recall over
+the `verbatim` + `paraphrase` links ("strong").
 Rows: Twofold with sentence embeddings, Twofold on words only, and the stdlib baseline (the rows of
 `difflib.HtmlDiff().make_table` over the paragraph lists where both sides hold a paragraph).
 Leave-one-pair-out: the link threshold and embedding weight are re-chosen on six pairs and the
 seventh is scored with them, which shows how much the figures owe to tuning on these answers.
 `--errors` lists every false and missed link with the two paragraphs, to read why.
+Then, from the development corpora (see benchmarks/unseen.py for the protocols): ECB+ link
+P/R/F1 on tuning and check topics, links on different-event pairs, and the folder overview's
+event clusters on BASIL and on the sample folder.
 """
 
 from __future__ import annotations
@@ -45,7 +49,8 @@ class Tally:
     strong_found: int = 0
     strong: int = 0
 
-    def add(self, predicted: set[Pair], gold: set[Pair], strong: set[Pair]) -> Tally:
+    def add(self, predicted: set[Pair], gold: set[Pair], strong: set[Pair] = frozenset()
+            ) -> Tally:
         self.found += len(predicted & gold)
         self.predicted += len(predicted)
         self.gold += len(gold)
@@ -93,6 +98,12 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser.add_argument("--seeds", type=Path, default=ROOT / "seeds")
     parser.add_argument("--errors", action="store_true",
                         help="list Twofold's false and missed links with both paragraphs")
+    parser.add_argument("--corpus", type=Path, default=None,
+                        help="the development corpora (default: $TWOFOLD_CORPORA or ~/corpora)")
+    parser.add_argument("--sample-only", action="store_true",
+                        help="skip the corpora (ECB+, different events, clusters)")
+    parser.add_argument("--different", type=int, default=40,
+                        help="different-event pairs to draw (half BASIL, half ECB+)")
     args = parser.parse_args(list(argv) if argv is not None else None)
     os.environ.setdefault("TWOFOLD_CACHE_DIR", tempfile.mkdtemp(prefix="twofold-bench-"))
 
@@ -114,7 +125,8 @@ def main(argv: Iterable[str] | None = None) -> int:
 
     def run(name: str, method: Callable[[str, str], set[Pair]]) -> Tally:
         a, b = name.split("-")
-        return Tally().add(method(a, b), *gold[name])
+        swapped = {(i, j) for j, i in method(b, a)}
+        return Tally().add(method(a, b), *gold[name]).add(swapped, *gold[name])
 
     def ours(use_embeddings: bool) -> Callable[[str, str], set[Pair]]:
         def method(a: str, b: str) -> set[Pair]:
@@ -163,6 +175,10 @@ def main(argv: Iterable[str] | None = None) -> int:
     if args.errors:
         _print_errors(pairs, articles, gold, ours(True))
     _print_speed(articles, align_articles)
+    if not args.sample_only:
+        from unseen import print_unseen
+
+        print_unseen(args.corpus, args.seeds, args.different)
     return 0
 
 

@@ -76,7 +76,7 @@ def main() -> int:
     del os.environ["TWOFOLD_NO_CACHE"]
     print(f"first compare of a 150-word pair (loads gazetteers, word frequencies): {t_warm:.2f} s")
     print(f"{'words/side':>10} {'twofold':>9} {'spaCy':>7} {'rest':>7} {'cached':>8} "
-          f"{'difflib':>9} {'links':>6}")
+          f"{'difflib':>9} {'links':>6}  embedded sentences")
     per_word = {}
     for size in args.sizes:
         ltext, rtext = build_pair(size)
@@ -97,14 +97,17 @@ def main() -> int:
         rp = [p.text for p in right.paragraphs]
         _, t_difflib = timed(difflib.HtmlDiff().make_table, lp, rp)
         per_word[size] = t_total / size
+        engine = result.engine
         print(f"{size:>10} {t_total:>8.2f}s {t_nlp:>6.2f}s {t_total - t_nlp:>6.2f}s "
-              f"{t_cached:>7.3f}s {t_difflib:>8.2f}s {len(result.links):>6}")
+              f"{t_cached:>7.3f}s {t_difflib:>8.2f}s {len(result.links):>6}  "
+              f"{engine.embedded_sentences}/{engine.sentences}"
+              f"{'' if engine.embeddings else ' (embeddings off)'}")
     sizes = sorted(per_word)
     if len(sizes) > 1:
         lo, hi = sizes[0], sizes[-1]
         print(f"growth: {hi // lo}x the words took {per_word[hi] * hi / (per_word[lo] * lo):.1f}x "
               f"the time (linear would be {hi // lo}x)")
-    print("budgets: 1k words < 1 s, 20k words < 15 s, cached repeat < 0.2 s")
+    print("budgets: 1k words < 1 s, 20k words < 15 s (embeddings on), cached repeat < 0.2 s")
     return 0
 
 

@@ -133,3 +133,23 @@ def test_help_names_the_window_forms_and_the_commands(capsys: pytest.CaptureFixt
     for form in ("twofold [--theme", "[FOLDER | LEFT RIGHT]", "twofold compare LEFT RIGHT",
                  "twofold overview FOLDER", ".docx", ".pdf"):
         assert form in text
+
+
+def test_json_engine_block_says_embeddings_were_used(payload: dict) -> None:
+    engine = payload["engine"]
+    assert engine["version"] and engine["embeddings"] is True
+    assert 0 < engine["embedded_sentences"] <= engine["sentences"]
+    assert engine["note"] == ""
+
+
+def test_without_embeddings_the_json_and_text_say_so(
+    capsys: pytest.CaptureFixture[str], pair: tuple[str, str]
+) -> None:
+    code, out, _ = run_cli(capsys, "compare", *pair, "--format", "json", "--no-embeddings")
+    assert code == 0
+    engine = json.loads(out)["engine"]
+    assert engine["embeddings"] is False and engine["embedded_sentences"] == 0
+    assert "words alone" in engine["note"]
+    code, out, _ = run_cli(capsys, "compare", *pair, "--format", "text", "--color", "never",
+                           "--no-embeddings")
+    assert "Evidence: sentence embeddings turned off" in out

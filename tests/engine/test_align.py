@@ -6,11 +6,19 @@ import random
 from functools import cache
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from twofold.engine.align.aligner import Alignment, AlignParams, align_articles
+from twofold.engine.align.aligner import (
+    Alignment,
+    AlignParams,
+    align_articles,
+    paragraph_scores,
+    sentences_to_embed,
+)
+from twofold.engine.align.terms import Sentence
 from twofold.engine.load import load_article, parse_text
 from twofold.engine.model import Article
 from twofold.engine.nlp import analyse
@@ -197,11 +205,32 @@ def test_a_verbatim_quote_is_a_verbatim_link() -> None:
     assert kinds[2, 6] == "verbatim"
 
 
-def test_a_pair_past_the_embedding_budget_aligns_on_words_only() -> None:
+def test_a_pair_past_the_embedding_budget_embeds_only_its_doubtful_sentences() -> None:
     left, right = seed("001"), seed("004")
     tiny_budget = AlignParams(max_embedded_words=100)
     over = align_articles(left, right, analyse(left), analyse(right), params=tiny_budget)
-    assert over == align(left, right, use_embeddings=False)
+    full = align(left, right)
+    assert 0 < over.embedded < over.sentences == full.sentences == full.embedded
+    assert (2, 6) in pairs(over), "a verbatim statement links on words alone"
+
+
+@pytest.mark.parametrize(
+    ("budget", "lexical", "expected"),
+    [
+        # fits the budget: every sentence, whatever its words say
+        (100, [[0.0, 0.9], [0.0, 0.0]], ([0, 1], [0, 1])),
+        # past it: the pair nearest the threshold first; no shared word, never
+        (10, [[0.13, 0.0], [0.0, 0.0]], ([0], [0])),
+        (10, [[0.9, 0.0], [0.0, 0.12]], ([1], [1])),
+        (15, [[0.9, 0.0], [0.0, 0.12]], ([0, 1], [1])),
+    ],
+)
+def test_sentences_to_embed(budget: int, lexical: list[list[float]],
+                            expected: tuple[list[int], list[int]]) -> None:
+    five_words = [Sentence(k, "one two three four five") for k in range(2)]
+    picked = sentences_to_embed(np.array(lexical), five_words, five_words,
+                                AlignParams(max_embedded_words=budget, lexical_threshold=0.13))
+    assert (picked[0].tolist(), picked[1].tolist()) == expected
 
 
 # Sentence pairs set among unrelated filler on a shared topic (a city council): each pair must or
@@ -280,3 +309,16 @@ def test_sparse_lexical_matrix_equals_the_dense_definition(
         mp.setattr(align_lexical, "_PAIR_CHUNK", chunk)
         got = align_lexical.lexical_matrix(ls, rs, lambda term: 1.0)
     np.testing.assert_allclose(got, expected, rtol=1e-5, atol=1e-6)
+
+
+def test_articles_on_one_story_overlap_more_than_articles_on_two() -> None:
+    same = paragraph_scores(seed("001"), seed("004"), analyse(seed("001")), analyse(seed("004")))
+    other = paragraph_scores(seed("001"), UNRELATED, analyse(seed("001")), analyse(UNRELATED))
+    assert other.overlap < AlignParams().story_overlap <= same.overlap
+
+
+def test_a_link_between_articles_on_different_stories_needs_more_evidence() -> None:
+    left, right = seed("001"), seed("004")
+    strict = AlignParams(story_overlap=1.0)  # as if the two shared no story at all
+    fewer = align_articles(left, right, analyse(left), analyse(right), params=strict)
+    assert pairs(fewer) < pairs(align(left, right))

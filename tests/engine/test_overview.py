@@ -127,7 +127,7 @@ def test_vectors_survive_the_cache_format() -> None:
     vec = vectorise(article(NIGER))
     back = ArticleVectors.from_bytes(vec.to_bytes())
     assert back.words == vec.words
-    for field in ("terms", "counts", "shingles"):
+    for field in ("terms", "counts", "shingles", "rarity"):
         assert np.array_equal(getattr(back, field), getattr(vec, field))
     with pytest.raises(ValueError):
         ArticleVectors.from_bytes(vec.to_bytes()[:-3])
@@ -138,6 +138,18 @@ def test_vectors_survive_the_cache_format() -> None:
 def test_clusters_group_articles_of_one_event() -> None:
     sim = similarity(vecs(NIGER, FLOODS, NIGER_2, MARKETS, FLOODS_2))
     assert find_clusters(sim) == ((0, 2), (1, 4))
+
+
+def test_the_sample_folder_is_one_event() -> None:
+    seeds = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
+    sim = similarity([vectorise(load_article(p)) for p in seeds])
+    assert find_clusters(sim) == (tuple(range(len(seeds))),)
+
+
+def test_rare_words_weigh_more_than_common_ones() -> None:
+    common = vectorise(article("The government said the people would vote next year."))
+    rare = vectorise(article("Tchiani said Niamey would expel the contingent."))
+    assert common.weights().max() < rare.weights().max()
 
 
 @pytest.mark.parametrize(

@@ -14,14 +14,19 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .. import __version__
-from .align.aligner import align_articles, embeddings_affordable, prefetch_sentence_vectors
+from .align.aligner import (
+    Alignment,
+    align_articles,
+    embeddings_affordable,
+    prefetch_sentence_vectors,
+)
 from .cache import shared_cache
 from .divergences.finder import find_divergences
 from .entities.corrections import corrected
 from .entities.extract import extract_entities
 from .errors import Cancelled
 from .load import load_article
-from .model import Article, CompareOptions, Comparison, Link
+from .model import Article, CompareOptions, Comparison, EngineInfo, Link
 from .nlp import analyse, sentence_spans
 from .serialize import comparison_from_dict, comparison_to_dict
 from .worddiff import diff_paragraphs
@@ -66,7 +71,8 @@ def compare(
 
 def _compute(la: Article, ra: Article, options: CompareOptions,
              cancelled: Callable[[], bool] | None = None) -> Comparison:
-    # Past the embedding budget both alignment and divergences work from words alone.
+    # Past the embedding budget alignment embeds only the sentences where meaning decides a
+    # link (chosen from word evidence, so nothing is embedded ahead), divergences use words.
     embed = options.use_embeddings and embeddings_affordable(la, ra)
     ldocs = analyse(la, cancelled=cancelled)
     if embed:
@@ -80,7 +86,7 @@ def _compute(la: Article, ra: Article, options: CompareOptions,
         rdocs = analyse(ra, cancelled=cancelled)
     la, ra = _with_sentences(la, ldocs), _with_sentences(ra, rdocs)
     Cancelled.check(cancelled, _WHAT)
-    alignment = align_articles(la, ra, ldocs, rdocs, use_embeddings=embed)
+    alignment = align_articles(la, ra, ldocs, rdocs, use_embeddings=options.use_embeddings)
     links = tuple(
         _with_ops(link, la, ra, cancelled) for link in alignment.links
     )
@@ -98,6 +104,28 @@ def _compute(la: Article, ra: Article, options: CompareOptions,
         left=la, right=ra, links=links,
         left_entities=left_entities, right_entities=right_entities,
         divergences=divergences, similarity=round(alignment.similarity, 4), options=options,
+        engine=_engine_info(options, alignment),
+    )
+
+
+def _engine_info(options: CompareOptions, alignment: Alignment) -> EngineInfo:
+    """What evidence the comparison had, in words a reader can act on when some was missing."""
+    used = alignment.embedded > 0
+    if not options.use_embeddings:
+        note = "sentence embeddings turned off: aligned on words alone"
+    elif not used and alignment.sentences:
+        note = "sentence encoder not installed or no sentence to embed: aligned on words alone"
+    elif alignment.embedded < alignment.sentences:
+        note = (f"long pair: {alignment.embedded} of {alignment.sentences} sentences embedded "
+                "(those where meaning decides a link), the rest compared on words")
+    else:
+        note = ""
+    from .encoder import MODEL_NAME  # loaded already when it was used; costly to import early
+
+    return EngineInfo(
+        version=f"{__version__}+engine.{ENGINE_REVISION}", embeddings=used,
+        model=MODEL_NAME if used else None, embedded_sentences=alignment.embedded,
+        sentences=alignment.sentences, note=note,
     )
 
 

@@ -168,6 +168,18 @@ class CompareOptions:
 
 
 @dataclass(frozen=True, slots=True)
+class EngineInfo:
+    """Which engine made a comparison and which evidence it had (the JSON `engine` block)."""
+
+    version: str = ""
+    embeddings: bool = False  # sentence embeddings took part in alignment and divergences
+    model: str | None = None  # the sentence encoder, when embeddings took part
+    embedded_sentences: int = 0  # sentences of the pair that were embedded
+    sentences: int = 0  # sentences of the pair
+    note: str = ""  # why semantic evidence was off or partial; empty when it was complete
+
+
+@dataclass(frozen=True, slots=True)
 class Comparison:
     """Everything the UI and the CLI show about one pair of articles."""
 
@@ -179,6 +191,7 @@ class Comparison:
     divergences: tuple[Divergence, ...] = ()
     similarity: float = 0.0
     options: CompareOptions = field(default_factory=CompareOptions)
+    engine: EngineInfo = field(default_factory=EngineInfo)
 
     def unique_left(self) -> list[int]:
         linked = {link.left for link in self.links}

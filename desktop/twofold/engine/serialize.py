@@ -9,6 +9,7 @@ from .model import (
     CompareOptions,
     Comparison,
     Divergence,
+    EngineInfo,
     Entity,
     Link,
     Mention,
@@ -33,6 +34,7 @@ def comparison_to_dict(c: Comparison, *, full: bool = False) -> dict[str, Any]:
         ],
         "divergences": [_divergence_to_dict(d) for d in c.divergences],
         "similarity": round(c.similarity, 4),
+        "engine": _engine_to_dict(c.engine),
     }
     if full:
         out["options"] = {
@@ -69,6 +71,18 @@ def article_to_dict(
     return out
 
 
+def _engine_to_dict(e: EngineInfo) -> dict[str, Any]:
+    return {"version": e.version, "embeddings": e.embeddings, "model": e.model,
+            "embedded_sentences": e.embedded_sentences, "sentences": e.sentences,
+            "note": e.note}
+
+
+def _engine_from_dict(d: dict[str, Any]) -> EngineInfo:
+    return EngineInfo(str(d.get("version", "")), bool(d.get("embeddings", False)),
+                      d.get("model"), int(d.get("embedded_sentences", 0)),
+                      int(d.get("sentences", 0)), str(d.get("note", "")))
+
+
 def _divergence_to_dict(d: Divergence) -> dict[str, Any]:
     return {
         "kind": d.kind,
@@ -103,6 +117,7 @@ def comparison_from_dict(data: dict[str, Any]) -> Comparison:
         ),
         similarity=data["similarity"],
         options=CompareOptions(**opts),
+        engine=_engine_from_dict(data.get("engine", {})),
     )
 
 

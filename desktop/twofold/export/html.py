@@ -141,10 +141,20 @@ def _summary(c: Comparison, flavour: Flavour) -> list[str]:
         f'<tr><th scope="row">Divergences</th><td>{s.divergences}</td></tr>',
         f'<tr><th scope="row">Options</th><td>sentence embeddings {on[o.use_embeddings]}, '
         f"entities {on[o.entities]}, divergences {on[o.divergences]}</td></tr>",
+        f'<tr><th scope="row">Evidence</th><td>{_e(_evidence(c))}</td></tr>',
         f'<tr><th scope="row">Twofold</th><td>version {_e(__version__)}</td></tr>',
         "</table>",
     ]
     return out
+
+
+def _evidence(c: Comparison) -> str:
+    """Which evidence aligned the pair; says so plainly when semantic evidence was off."""
+    if c.engine.note:
+        return c.engine.note
+    if c.engine.embeddings:
+        return f"words and sentence meaning ({c.engine.model})"
+    return "words"
 
 
 def _pairs(c: Comparison, flavour: Flavour) -> list[str]:

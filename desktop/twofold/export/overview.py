@@ -37,7 +37,7 @@ def render_overview_text(ov: Overview, *, matrix_max: int = 12, top: int = 15) -
     if ov.skipped:
         out += ["", "Skipped"] + [f"  {os.path.basename(s.path)}: {s.reason}" for s in ov.skipped]
     if n >= 2 and n <= matrix_max:
-        out += ["", "Similarity (TF-IDF cosine of content words)",
+        out += ["", "Similarity (cosine of content words, rarer words weigh more)",
                 "      " + "".join(f"{j:>6}" for j in range(n))]
         for i in range(n):
             cells = ("     -" if i == j else f"{ov.similarity[i, j]:>6.2f}" for j in range(n))

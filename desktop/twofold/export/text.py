@@ -66,6 +66,8 @@ def _header(c: Comparison, m: _Marks) -> list[str]:
         f"Similarity {s.similarity:.0%} · {s.links} links ({s.changed_links} with changes) · "
         f"{s.only_left} only left · {s.only_right} only right"
     )
+    if c.engine.note:
+        lines.append(f"Evidence: {c.engine.note}.")
     if m.dele[0] == "[-":
         lines.append("Changes: [-left only-] {+right only+}.")
     else:

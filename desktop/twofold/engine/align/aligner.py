@@ -41,11 +41,17 @@ class AlignParams:
     # reward shared topic: the words then count for the specific names, figures and claims.
     # On words alone the topic words are all the evidence a restated main claim has: power 1.
     embedded_idf_power: float = 2.0
+    # Two articles whose vocabulary has less in common than this (cosine of content terms,
+    # rarer words weigh more) do not tell one story: a link between them needs up to twice the
+    # evidence, since shared names and topic words are then all they share. Chosen on the
+    # development pairs: links on different-event pairs halve, same-event ECB+ links unchanged.
+    story_overlap: float = 0.2
     rival_ratio: float = 0.4  # a link must reach this share of its ends' best links (min of both)
     verbatim_words: float = 0.7  # share of words in common (in order) that makes a link verbatim
     paraphrase_score: float = 0.3  # a fully covered pair scoring this much is a paraphrase
-    # Past this many words in the pair, sentences are not embedded: the NumPy encoder would take
-    # most of the time budget, and word evidence alone still aligns (a cut-off, not a hang).
+    # At most this many words of sentences are embedded per pair (~8,000 tokens, a few seconds
+    # of the NumPy encoder); a longer pair embeds the sentences where meaning decides a link
+    # (`sentences_to_embed`) and compares the rest on words, so its cost stays linear.
     max_embedded_words: int = 6_000
 
 
@@ -60,12 +66,16 @@ class PairScores:
     coverage: np.ndarray  # least share of either paragraph's sentences matched in the other
     identical: frozenset[tuple[int, int]]  # pairs with the same words, case and punctuation aside
     lexical_only: bool  # True when embeddings were off, unavailable or over budget
+    embedded: int = 0  # sentences of the pair scored with their embeddings
+    sentences: int = 0  # sentences of the pair
+    overlap: float = 1.0  # cosine of the two articles' content terms (see `story_overlap`)
 
     def transposed(self) -> PairScores:
         """The same scores seen from the other side."""
         return PairScores(
             self.scores.T.copy(), self.coverage.T.copy(),
             frozenset((j, i) for i, j in self.identical), self.lexical_only,
+            self.embedded, self.sentences, self.overlap,
         )
 
 
@@ -75,6 +85,8 @@ class Alignment:
 
     links: tuple[Link, ...]
     similarity: float
+    embedded: int = 0  # sentences whose embeddings took part (0: words alone)
+    sentences: int = 0  # sentences of the pair
 
 
 def align_articles(
@@ -91,6 +103,7 @@ def align_articles(
         left, right, left_docs, right_docs, use_embeddings=use_embeddings, params=params
     )
     threshold = params.lexical_threshold if pair.lexical_only else params.link_threshold
+    threshold *= 1.0 + max(0.0, 1.0 - pair.overlap / params.story_overlap)
     # Each paragraph's words once: a long pair has thousands of links sharing few paragraphs.
     left_words = [_words(p.text) for p in left.paragraphs]
     right_words = [_words(p.text) for p in right.paragraphs]
@@ -99,12 +112,12 @@ def align_articles(
              _kind(left_words[i], right_words[j], pair, i, j, params))
         for i, j in select_links(pair, threshold, params.rival_ratio)
     )
-    return Alignment(links, _similarity(left, right, links))
+    return Alignment(links, _similarity(left, right, links), pair.embedded, pair.sentences)
 
 
 def embeddings_affordable(left: Article, right: Article,
                           params: AlignParams = DEFAULT_PARAMS) -> bool:
-    """Whether a pair is short enough to embed; past the budget the engine works on words."""
+    """Whether every sentence of a pair can be embedded; past it, only the doubtful ones are."""
     return left.word_count + right.word_count <= params.max_embedded_words
 
 
@@ -125,17 +138,21 @@ def paragraph_scores(
         ).transposed()
     ls, rs = sentences_of(left_docs), sentences_of(right_docs)
     unify_vocabulary(ls, rs)
-    emb = None
-    affordable = embeddings_affordable(left, right, params)
-    if use_embeddings and ls and rs and affordable:
-        emb = _embedding_matrix(ls, rs)
-    elif use_embeddings and not affordable:
-        log.debug("aligning on words only, past the embedding budget")
-    power = params.embedded_idf_power if emb is not None else 1.0
-    sim = lexical_matrix(ls, rs, _rarity, power=power)
-    if emb is not None:
-        sim += params.embedding_weight * (emb - _topic_baseline(emb))
-    threshold = params.link_threshold if emb is not None else params.lexical_threshold
+    sim = lexical_matrix(ls, rs, _rarity, power=1.0)
+    threshold = params.lexical_threshold
+    embedded = 0
+    if use_embeddings and ls and rs:
+        pick_l, pick_r = sentences_to_embed(sim, ls, rs, params)
+        emb = (_embedding_matrix([ls[i] for i in pick_l], [rs[j] for j in pick_r])
+               if len(pick_l) and len(pick_r) else None)
+        if emb is not None:
+            # Sentence pairs without embeddings keep their word evidence, on the combined scale.
+            sim *= params.link_threshold / params.lexical_threshold
+            threshold = params.link_threshold
+            block = np.ix_(pick_l, pick_r)
+            lexical = lexical_matrix(ls, rs, _rarity, power=params.embedded_idf_power)[block]
+            sim[block] = lexical + params.embedding_weight * (emb - _topic_baseline(emb))
+            embedded = len(pick_l) + len(pick_r)
     scores, coverage = _per_paragraph(
         sim, ls, rs, (len(left.paragraphs), len(right.paragraphs)), threshold
     )
@@ -143,7 +160,45 @@ def paragraph_scores(
     for i, j in identical:
         scores[i, j] = max(scores[i, j], 1.0)
         coverage[i, j] = 1.0
-    return PairScores(scores, coverage, identical, emb is None)
+    return PairScores(scores, coverage, identical, not embedded, embedded, len(ls) + len(rs),
+                      _story_overlap(ls, rs))
+
+
+def _story_overlap(ls: list[Sentence], rs: list[Sentence]) -> float:
+    """Cosine of the articles' content-term counts, each term weighted by its English rarity."""
+    from collections import Counter
+
+    left, right = Counter(t for s in ls for t in s.terms), Counter(t for s in rs for t in s.terms)
+    weight = {t: _rarity(t) * 3.0 for t in left.keys() | right.keys()}
+
+    def norm(bag: Counter[str]) -> float:
+        return float(np.sqrt(sum((c * weight[t]) ** 2 for t, c in bag.items())))
+
+    dot = sum(c * right[t] * weight[t] ** 2 for t, c in left.items() if t in right)
+    den = norm(left) * norm(right)
+    return dot / den if den else 0.0
+
+
+def sentences_to_embed(
+    lexical: np.ndarray, ls: list[Sentence], rs: list[Sentence], params: AlignParams,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Indices of the left and right sentences to embed, at most `max_embedded_words` in all.
+
+    Every sentence while the pair fits the budget. Past it, the sentences whose best word match
+    is nearest the link threshold come first: there meaning decides whether a link holds, while
+    a clear word match or no shared word at all says enough on its own.
+    """
+    words = np.array([len(x.text.split()) for x in (*ls, *rs)])
+    if words.sum() <= params.max_embedded_words:
+        return np.arange(len(ls)), np.arange(len(rs))
+    with np.errstate(divide="ignore"):
+        distance = np.abs(np.log(lexical / params.lexical_threshold))  # inf: no shared word
+    doubt = np.concatenate([distance.min(axis=1), distance.min(axis=0)])
+    order = np.argsort(doubt, kind="stable")
+    order = order[np.isfinite(doubt[order])]
+    taken = order[np.cumsum(words[order]) <= params.max_embedded_words]
+    taken.sort()
+    return taken[taken < len(ls)], taken[taken >= len(ls)] - len(ls)
 
 
 def select_links(pair: PairScores, threshold: float, rival_ratio: float) -> list[tuple[int, int]]:

@@ -28,7 +28,7 @@ from .sparse import ArticleVectors, similarity, vectorise
 
 log = logging.getLogger(__name__)
 
-_ALGORITHM = 1  # bump when vectors are computed differently
+_ALGORITHM = 2  # bump when vectors are computed differently (2: rarity weights)
 VECTORS_NS = f"overview-vectors@{_ALGORITHM}"
 _FILES_NS = "folder-index@2"
 _WHAT = "Reading the folder"

@@ -31,10 +31,10 @@ from .sparse import BUCKET_BITS, containment, similarity
 
 SCHEMA = "twofold/overview@1"
 MAX_ARTICLES = 5000  # the n x n matrices stay under ~0.5 GB
-CLUSTER_MIN = 0.2  # average cosine of a group reporting one event (TDT-style cut)
+CLUSTER_MIN = 0.15  # cosine at which two articles' shared vocabulary alone says "one event"
 REWRITE_MIN = 0.2  # share of an article's own 3-grams found in another: far above chance
 _SYMMETRIC = 1.25  # containments closer than this ratio do not say which text came first
-_ALGORITHM = 1  # bump when scores, clusters or rewrites are computed differently
+_ALGORITHM = 2  # bump when scores, clusters or rewrites are computed differently
 _RESULTS_NS = "overview-results@1"
 _WHAT = "The folder overview"
 
@@ -65,14 +65,42 @@ Check = Callable[[], bool]
 
 def find_clusters(sim: np.ndarray, threshold: float = CLUSTER_MIN, *,
                   cancelled: Check | None = None) -> tuple[tuple[int, ...], ...]:
-    """Groups whose average pairwise similarity is >= threshold (average linkage), largest first.
+    """Groups of articles about one event (average linkage of event evidence), largest first.
 
-    Average rather than single linkage, so a folder of thousands of loosely related articles does
-    not chain into one group. Nearest-neighbour chains keep it O(n^2) with O(n) numpy steps.
-    `cancelled()` is asked at every step.
+    Two articles' evidence is the geometric mean of their cosine over `threshold` and their
+    cosine over what each has with its nearest neighbours (local scaling, as in self-tuning
+    spectral clustering): a pair must be close both in absolute terms and for these two
+    articles, whose stories may be told in many or few words. Groups merge while their average
+    evidence is >= 1.1. Average rather than single linkage, so a folder of thousands of loosely
+    related articles does not chain into one group. Nearest-neighbour chains keep it O(n^2)
+    with O(n) numpy steps. `cancelled()` is asked at every step.
     """
+    return _average_linkage(_event_evidence(np.asarray(sim, np.float32), threshold),
+                            _MERGE_EVIDENCE, cancelled)
+
+
+_NEIGHBOURS = 3  # how many nearest neighbours set an article's own scale
+_MERGE_EVIDENCE = 1.1
+
+
+def _event_evidence(sim: np.ndarray, threshold: float) -> np.ndarray:
+    """sqrt(absolute x relative closeness) of every pair (diagonal irrelevant)."""
     n = len(sim)
-    s = np.array(sim, np.float32)
+    s = np.clip(sim, 0.0, None)
+    np.fill_diagonal(s, 0.0)
+    k = min(_NEIGHBOURS, n - 1)
+    if k < 1:
+        return s
+    scale = -np.partition(-s, k - 1, axis=1)[:, :k].mean(axis=1)
+    scale = np.sqrt(np.maximum(np.outer(scale, scale), 1e-12))
+    return np.sqrt((s / threshold) * (s / scale)).astype(np.float32)
+
+
+def _average_linkage(s: np.ndarray, threshold: float,
+                     cancelled: Check | None) -> tuple[tuple[int, ...], ...]:
+    """Groups whose average pairwise score is >= threshold, by nearest-neighbour chains."""
+    n = len(s)
+    s = np.array(s, np.float32)
     np.fill_diagonal(s, -np.inf)
     size = np.ones(n)
     active = np.ones(n, bool)

@@ -1,9 +1,9 @@
 """Articles as sparse vectors, and the pairwise products the folder overview is built from.
 
-Every article becomes two sparse vectors: content-word counts (for a TF-IDF cosine over the
-folder) and hashed word 3-gram shingles of its own prose (for containment: the share of A's
-phrasing found verbatim in B). Both pairwise matrices are sparse Gram products computed in numpy
-blocks (see `gram`), never a Python loop over pairs of articles.
+Every article becomes two sparse vectors: content-word counts weighted by how rare each word is
+in English (for a cosine over the folder) and hashed word 3-gram shingles of its own prose (for
+containment: the share of A's phrasing found verbatim in B). Both pairwise matrices are sparse
+Gram products computed in numpy blocks (see `gram`), never a Python loop over pairs of articles.
 """
 
 from __future__ import annotations
@@ -49,6 +49,7 @@ class ArticleVectors:
     terms: np.ndarray  # uint64 hashes of content words, sorted, unique
     counts: np.ndarray  # uint32 occurrences of each term
     shingles: np.ndarray  # uint64 hashes of word 3-grams outside quotations, sorted, unique
+    rarity: np.ndarray | None = None  # float32 weight of each term from its English frequency
 
     _HEAD = struct.Struct("<III")
 
@@ -57,20 +58,26 @@ class ArticleVectors:
         head = self._HEAD.pack(self.words, self.terms.size, self.shingles.size)
         return b"".join((head, self.terms.astype("<u8").tobytes(),
                          self.counts.astype("<u4").tobytes(),
-                         self.shingles.astype("<u8").tobytes()))
+                         self.shingles.astype("<u8").tobytes(),
+                         self.weights().astype("<f4").tobytes()))
 
     @classmethod
     def from_bytes(cls, data: bytes) -> ArticleVectors:
         """Inverse of `to_bytes`; raises ValueError on damaged data."""
         words, n_terms, n_shingles = cls._HEAD.unpack_from(data)
         offset = cls._HEAD.size
-        if len(data) != offset + 12 * n_terms + 8 * n_shingles:
+        if len(data) != offset + 16 * n_terms + 8 * n_shingles:
             raise ValueError("truncated overview vectors")
         terms = np.frombuffer(data, "<u8", n_terms, offset)
         counts = np.frombuffer(data, "<u4", n_terms, offset + 8 * n_terms)
         shingles = np.frombuffer(data, "<u8", n_shingles, offset + 12 * n_terms)
+        rarity = np.frombuffer(data, "<f4", n_terms, offset + 12 * n_terms + 8 * n_shingles)
         return cls(words, terms.astype(np.uint64), counts.astype(np.uint32),
-                   shingles.astype(np.uint64))
+                   shingles.astype(np.uint64), rarity.astype(np.float32))
+
+    def weights(self) -> np.ndarray:
+        """The rarity of each term (1.0 each when the vectors were made without it)."""
+        return np.ones(self.terms.size, np.float32) if self.rarity is None else self.rarity
 
 
 
@@ -102,16 +109,31 @@ def vectorise(article: Article) -> ArticleVectors:
     ids = np.fromiter(map(vocab.__getitem__, tokens), np.intp, len(tokens))
     unique_hashes = np.fromiter(map(_token_hash, vocab), np.uint64, len(vocab))
     terms: dict[int, int] = {}
+    rarity: dict[int, float] = {}
     for token, count in zip(vocab, np.bincount(ids, minlength=len(vocab)).tolist(), strict=True):
         stem = token[:-2] if token.endswith("'s") else token
         if len(stem) > 1 and stem not in _STOPWORDS and not stem.isdigit():
             key = _token_hash(stem)
             terms[key] = terms.get(key, 0) + count
+            rarity[key] = _rarity(stem)
     term_ids = np.fromiter(terms.keys(), np.uint64, len(terms))
     order = np.argsort(term_ids)
     counts = np.fromiter(terms.values(), np.uint32, len(terms))[order]
+    weights = np.fromiter(rarity.values(), np.float32, len(rarity))[order]
     shingles = _shingles(unique_hashes[ids], np.array(segments), np.array(quoted, bool))
-    return ArticleVectors(len(tokens), term_ids[order], counts, shingles)
+    return ArticleVectors(len(tokens), term_ids[order], counts, shingles, weights)
+
+
+def _rarity(word: str) -> float:
+    """How much a word says about which story an article tells: rare in English, more.
+
+    English frequency rather than the folder's own document frequency: in a folder about one
+    event the event's words are in every article and a folder IDF would discount exactly them.
+    """
+    from ..align.terms import zipf
+
+    # Zipf 7.5 is "the"; 6 ("year", "say") weighs 0.5, rare names (Zipf < 3) 1.5 and more.
+    return max(0.5, 7.5 - zipf(word)) / 3.0
 
 
 def _shingles(hashes: np.ndarray, segments: np.ndarray, quoted: np.ndarray) -> np.ndarray:
@@ -226,15 +248,15 @@ def _buckets(hashes: np.ndarray) -> np.ndarray:
 
 def similarity(vectors: Sequence[ArticleVectors], *,
                cancelled: Callable[[], bool] | None = None) -> np.ndarray:
-    """Pairwise TF-IDF cosine of content words (float32, 1.0 on the diagonal)."""
+    """Pairwise cosine of content words weighted by their English rarity (float32, 1.0 diagonal)."""
     n = len(vectors)
     if n == 0:
         return np.zeros((0, 0), np.float32)
     rows = np.repeat(np.arange(n), [v.terms.size for v in vectors])
     cols = _buckets(np.concatenate([v.terms for v in vectors]))
     tf = np.concatenate([v.counts for v in vectors]).astype(np.float64)
-    df = np.bincount(cols)
-    weights = (1.0 + np.log(np.maximum(tf, 1.0))) * (np.log((1.0 + n) / (1.0 + df)) + 1.0)[cols]
+    rarity = np.concatenate([v.weights() for v in vectors]).astype(np.float64)
+    weights = (1.0 + np.log(np.maximum(tf, 1.0))) * rarity
     norms = np.sqrt(np.bincount(rows, weights * weights, n))
     weights = weights / np.where(norms > 0, norms, 1.0)[rows]
     sim = gram(rows, cols, weights, n, cancelled=cancelled)
