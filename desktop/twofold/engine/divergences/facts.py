@@ -152,7 +152,7 @@ def paraphrased_figures(pair: SentencePair, la: Sequence[Amount],
                         ra: Sequence[Amount]) -> list[Divergence]:
     """Figures counting the same thing, one each in two sentences that state one fact."""
     out = []
-    for label in ("QUANTITY", "MONEY", "PERCENT"):
+    for label in ("QUANTITY", "MONEY", "PERCENT", "CARDINAL"):
         lone = [x for x in la if x.label == label], [x for x in ra if x.label == label]
         if len(lone[0]) != 1 or len(lone[1]) != 1 or pair.overlap < _LONE_OVERLAP:
             continue
@@ -199,13 +199,16 @@ def _akin(a: str, b: str) -> bool:
 
 
 def _measured(side: Side, a: Amount) -> str:
-    """What an amount is of: the noun after "in", "of" or "for" ("$4 million in fines")."""
+    """What an amount is of: its counted noun, or the object of the "in", "of" or "for" after it
+    ("$4 million in fines")."""
+    if a.noun:
+        return a.noun
     doc = side.sent.doc
-    if a.end + 1 < side.sent.end and doc[a.end].lower_ in ("in", "of", "for"):
-        for tok in doc[a.end + 1:min(a.end + 5, side.sent.end)]:
-            if tok.pos_ in ("NOUN", "PROPN"):
-                return str(tok.lemma_.lower())
-    return a.noun
+    if a.end < side.sent.end and doc[a.end].lower_ in ("in", "of", "for"):
+        objects = [t for t in doc[a.end].children if t.dep_ == "pobj"]
+        if objects:
+            return str(objects[0].lemma_.lower())
+    return ""
 
 
 def _measure_differs(pair: SentencePair, a: Amount, b: Amount) -> bool:
