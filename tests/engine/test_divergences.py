@@ -7,7 +7,7 @@ case exercises the whole pipeline (alignment, entities, divergences) as a user w
 import pytest
 
 from twofold.engine.compare import compare
-from twofold.engine.divergences.finder import title_words, titles_differ
+from twofold.engine.divergences.people import title_words, titles_differ
 from twofold.engine.load import parse_text
 from twofold.engine.model import Comparison
 
@@ -78,6 +78,32 @@ MUST_NOT = [
     ("unrelated figures in unrelated passages",
      "The Rotterdam port handled 14 million containers last year according to its annual report.",
      "Local bakeries sold 300 loaves to striking workers outside the gates on the first day."),
+    ("abbreviated title",
+     "Rep. Anna Bakker said the Rotterdam terminal would reopen after the agreement.",
+     "Representative Anna Bakker said the Rotterdam terminal would reopen after the agreement."),
+    ("middle initial",
+     "Union leader Jan Vermeulen said the strike at the Rotterdam port was over.",
+     "Union leader Jan P. Vermeulen said the strike at the Rotterdam port was over."),
+    ("party and state before a title",
+     "Dutch Labour Rep. Anna Bakker backed the deal that ended the Rotterdam strike.",
+     "Rep. Anna Bakker backed the deal that ended the Rotterdam strike on Monday."),
+    ("a quote inside the other side's longer quote",
+     "Vermeulen said: “We have won a fair deal for every worker in this port today.”",
+     "Vermeulen said: “It was a long fight. We have won a fair deal for every worker in this "
+     "port today, and we will hold them to it.”"),
+    ("a quote differing by a hyphen and an ampersand",
+     "Vermeulen said: “The dock-workers and the port have a fair deal for the long term.”",
+     "Vermeulen said: “The dock workers & the port have a fair deal for the long term.”"),
+    ("a quote cut with an ellipsis",
+     "Vermeulen said: “We have won a fair deal … for every worker in this port today.”",
+     "Vermeulen said: “We have won a fair deal after two weeks on strike for every worker in "
+     "this port today.”"),
+    ("different facts that share a type",
+     "The port authority paid $4 million in fines to the city after the Rotterdam strike.",
+     "The port authority reported $90 million in income from the Rotterdam terminal this year."),
+    ("another set counted",
+     "Three other workers were hurt at the Rotterdam terminal during the strike on Monday.",
+     "Four workers were hurt at the Rotterdam terminal during the strike on Monday."),
 ]
 
 
@@ -106,16 +132,42 @@ def test_title_words_fold_gender_and_abbreviations() -> None:
     assert title_words("Spokeswoman") == title_words("spokesman") == {"spokesperson"}
 
 
-def test_divergences_come_most_important_first() -> None:
+def test_a_short_first_name_is_at_most_low() -> None:
+    result = run("Union leader David Vermeulen told reporters the strike at the Rotterdam port "
+                 "was over.",
+                 "Union leader Dave Vermeulen told reporters the strike at the Rotterdam port "
+                 "was over.")
+    assert [(d.kind, d.severity) for d in result.divergences] == [("spelling", 0)]
+
+
+def test_quote_spans_leave_the_quote_marks_out() -> None:
+    # the list and the exports print a span between their own quote marks: never doubled
+    result = run("Vermeulen said: “We have won a fair deal for every worker in this port today.”",
+                 "Vermeulen said: “We have won a fair agreement for all the workers in this "
+                 "port.”")
+    quotes = [d for d in result.divergences if d.kind == "quote"]
+    assert quotes
+    for d in quotes:
+        for text in (d.left.text, d.right.text):
+            assert text.strip() == text
+            assert text[0] not in "“”\"'‘’" and text[-1] not in "“”\"'‘’", text
+
+
+def test_every_divergence_carries_a_confidence() -> None:
+    result = run("The company said 1,200 workers walked out at the Rotterdam terminal on Monday.",
+                 "The company said 800 workers walked out at the Rotterdam terminal on Monday.")
+    assert result.divergences
+    assert all(0.0 < d.confidence <= 1.0 for d in result.divergences)
+
+
+def test_divergences_come_by_severity_then_confidence() -> None:
     result = run(
         "The company said 1,200 workers walked out at the Rotterdam terminal on Monday.",
         "The company said 800 workers walked out at the Rotterdam terminal on Tuesday.",
     )
-    assert [d.kind for d in result.divergences][:1] == ["number"]
-    assert sorted(d.severity for d in result.divergences) == \
-        sorted((d.severity for d in result.divergences), reverse=False)
-    assert [d.severity for d in result.divergences] == \
-        sorted((d.severity for d in result.divergences), reverse=True)
+    assert {"number", "date"} <= set(kinds(result))
+    order = [(-d.severity, -d.confidence) for d in result.divergences]
+    assert order == sorted(order)
 
 
 def test_an_article_compared_with_itself_has_no_divergences() -> None:

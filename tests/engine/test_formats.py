@@ -305,8 +305,9 @@ def test_a_saved_complete_page_lists_only_its_html(tmp_path: Path, folder: str) 
     (assets / "saved_resource.html").write_text(PAGE)  # an embedded frame, saved as a page
     (assets / "style.css").write_text("body {}")
     assert [p.name for p in list_files(tmp_path)] == ["story.html"]
-    entries = scan_folder(tmp_path)
-    assert [(e.name, e.error) for e in entries] == [("story.html", None)]
+    listing = scan(tmp_path, cache=Cache(None))
+    assert [a.path for a in listing.articles] == [str(tmp_path / "story.html")]
+    assert not listing.skipped
 
 
 def test_loading_never_writes_into_the_folder(tmp_path: Path) -> None:

@@ -138,6 +138,7 @@ class Divergence:
     right: Span
     note: str
     severity: int = 1  # 2 high, 1 medium, 0 low: the order a reader should see them in
+    confidence: float = 1.0  # 0..1: how surely both statements are about the same fact
 
     def swapped(self) -> Divergence:
         """The divergence seen from the other side."""

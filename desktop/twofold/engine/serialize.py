@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .divergences.identity import divergence_id
 from .model import (
     Article,
     CompareOptions,
@@ -92,6 +93,8 @@ def _divergence_to_dict(d: Divergence) -> dict[str, Any]:
                   "text": d.right.text},
         "note": d.note,
         "severity": d.severity,
+        "confidence": d.confidence,
+        "id": divergence_id(d),
     }
 
 
@@ -112,7 +115,7 @@ def comparison_from_dict(data: dict[str, Any]) -> Comparison:
         left_entities=left_entities, right_entities=right_entities,
         divergences=tuple(
             Divergence(d["kind"], Span(**d["left"]), Span(**d["right"]), d["note"],
-                       d.get("severity", 1))
+                       d.get("severity", 1), d.get("confidence", 1.0))
             for d in data["divergences"]
         ),
         similarity=data["similarity"],

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Collection
 from datetime import datetime
 from pathlib import Path
 from typing import Literal
@@ -43,8 +44,15 @@ def render(c: Comparison, fmt: ExportFormat, *, color: bool = False,
 
 
 def export_comparison(c: Comparison, path: str | os.PathLike[str], fmt: ExportFormat, *,
-                      color: bool = False, generated: datetime | None = None) -> Path:
-    """Write `c` to `path` as `fmt`; the file appears whole or not at all. Raises OSError."""
+                      color: bool = False, generated: datetime | None = None,
+                      dismissed: Collection[str] = ()) -> Path:
+    """Write `c` to `path` as `fmt`; the file appears whole or not at all. Raises OSError.
+
+    `dismissed`: ids of divergences the reader dismissed, left out of the report.
+    """
+    from twofold.engine.divergences.dismissed import without_dismissed
+
+    c = without_dismissed(c, dismissed)
     target = Path(path)
     if fmt == "pdf":
         from .pdf import write_pdf  # Qt: imported only when a PDF is asked for

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 _PAIR_THRESHOLD = 0.2  # Dice overlap of content lemmas for two sentences to state one fact
+_UNLINKED_THRESHOLD = 0.35  # the same, for sentences of paragraphs the alignment did not link
+_MIN_SHARED = 3  # content lemmas two unlinked sentences share before their overlap is worked out
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +45,7 @@ class SentencePair:
     left: Side
     right: Side
     overlap: float
+    linked: bool = True  # the sentences sit in paragraphs the alignment linked
 
 
 def mention_index(entities: Sequence[Entity]) -> dict[int, list[tuple[int, int, str, str]]]:
@@ -64,38 +67,74 @@ def sentence_pairs(
     rkeys: dict[int, list[tuple[int, int, str, str]]],
     use_embeddings: bool,
 ) -> list[SentencePair]:
-    """Sentence pairs of linked paragraphs that share enough content to state one fact."""
-    sides = {}
-    for link in links:
-        for key, docs, index in (("L", left_docs, lkeys), ("R", right_docs, rkeys)):
-            para = link.left if key == "L" else link.right
-            if (key, para) not in sides:
-                doc = docs[para]
-                figures, dates = figure_spans(doc), date_spans(doc)
-                sides[key, para] = [_side(para, s, index, figures, dates) for s in doc.sents]
-    vectors = (_sentence_vectors([s for group in sides.values() for s in group])
-               if use_embeddings else None)
+    """Sentence pairs that share enough content to state one fact.
+
+    Pairs come from linked paragraphs (shared content words or, failing that, close MiniLM
+    embeddings) and, wherever they sit, from sentences that share most of their content words:
+    outlets put one fact in paragraphs the alignment may pair with others.
+    """
+    sides: dict[tuple[str, int], list[Side]] = {}
+    for key, docs, index in (("L", left_docs, lkeys), ("R", right_docs, rkeys)):
+        for para, doc in enumerate(docs):
+            figures, dates = figure_spans(doc), date_spans(doc)
+            sides[key, para] = [_side(para, s, index, figures, dates) for s in doc.sents]
+    linked = {(k.left, k.right) for k in links}
+    in_links = {("L", k.left) for k in links} | {("R", k.right) for k in links}
+    embedded = [s for key in sorted(in_links) for s in sides[key]] if use_embeddings else []
+    vectors = _sentence_vectors(embedded) if embedded else None
     # A sentence both articles print word for word states its fact the same way on both sides:
     # pairing it with some other sentence of the other side would report the article's own
     # neighbouring facts (or, compared with itself, two of its sentences) as a disagreement.
     texts = {id(s): normalise_span(s.sent.text) for group in sides.values() for s in group}
     copied = {texts[id(s)] for (k, _), group in sides.items() if k == "L" for s in group} & \
         {texts[id(s)] for (k, _), group in sides.items() if k == "R" for s in group}
+    lefts = [s for (k, _), g in sides.items() if k == "L" for s in g if texts[id(s)] not in copied]
+    rights = [s for (k, _), g in sides.items() if k == "R" for s in g
+              if texts[id(s)] not in copied]
     out: list[SentencePair] = []
-    for link in links:
-        for ls in sides["L", link.left]:
-            for rs in sides["R", link.right]:
-                if texts[id(ls)] in copied or texts[id(rs)] in copied:
-                    continue
-                lc, rc = ls.content, rs.content
-                if not lc or not rc:
-                    continue
-                dice = 2 * len(lc & rc) / (len(lc) + len(rc))
-                cosine = _cosine(vectors, ls, rs)
-                # Either shared content words or a close paraphrase state one fact.
-                overlap = max(dice, (cosine - 0.6) / 0.4 * 0.5 + 0.2 if cosine >= 0.6 else 0.0)
-                if overlap >= _PAIR_THRESHOLD:
-                    out.append(SentencePair(ls, rs, overlap))
+    for ls, rs, dice in _shared_content(lefts, rights, linked):
+        if (ls.paragraph, rs.paragraph) in linked:
+            cosine = _cosine(vectors, ls, rs)
+            # Either shared content words or a close paraphrase state one fact.
+            overlap = max(dice, (cosine - 0.6) / 0.4 * 0.5 + 0.2 if cosine >= 0.6 else 0.0)
+            if overlap >= _PAIR_THRESHOLD:
+                out.append(SentencePair(ls, rs, overlap, True))
+        elif dice >= _UNLINKED_THRESHOLD:
+            out.append(SentencePair(ls, rs, dice, False))
+    return out
+
+
+def _shared_content(lefts: list[Side], rights: list[Side], linked: set[tuple[int, int]]
+                    ) -> list[tuple[Side, Side, float]]:
+    """Candidate sentence pairs with their Dice overlap of content lemmas.
+
+    Every pair of linked paragraphs is a candidate (the embeddings may pair them without shared
+    words); elsewhere only sentences sharing a few content words, found by an inverted index so
+    the cost stays near-linear in sentences.
+    """
+    index: dict[str, list[int]] = {}
+    by_paragraph: dict[int, list[int]] = {}
+    for j, rs in enumerate(rights):
+        by_paragraph.setdefault(rs.paragraph, []).append(j)
+        for lemma in rs.content:
+            index.setdefault(lemma, []).append(j)
+    partners: dict[int, list[int]] = {}
+    for left_para, right_para in linked:
+        partners.setdefault(left_para, []).extend(by_paragraph.get(right_para, ()))
+    out = []
+    for ls in lefts:
+        if not ls.content:
+            continue
+        shared: dict[int, int] = {}
+        for lemma in ls.content:
+            for j in index.get(lemma, ()):
+                shared[j] = shared.get(j, 0) + 1
+        for j in dict.fromkeys([*partners.get(ls.paragraph, ()),
+                                *(j for j, n in shared.items() if n >= _MIN_SHARED)]):
+            rs = rights[j]
+            if rs.content:
+                n = shared.get(j, 0)
+                out.append((ls, rs, 2 * n / (len(ls.content) + len(rs.content))))
     return out
 
 

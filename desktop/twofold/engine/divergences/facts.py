@@ -1,0 +1,322 @@
+"""Figures and dates: the same count, amount, share or day given differently for one fact.
+
+Two kinds of evidence say two figures (or dates) state one fact. The strong one is a parallel
+slot: the sentences say the same thing in the same words around the two items. The weaker one
+holds in paraphrase: the figures count the same thing (the same noun, or for money and shares
+the same words around them) and are the only such figures in two sentences that share most of
+their content; a date must then date the same happening (the same verb). Consistent figures of
+different precision ("more than 5,000" and "5,200") are [low]; a clear conflict of exact
+figures in a parallel slot is [high].
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..entities.figures import DateValue, _number
+from ..model import Divergence
+from .lexicon import REPORTING_VERBS
+from .slots import Slot
+from .spans import tok_span
+
+if TYPE_CHECKING:
+    from .pairs import SentencePair, Side
+
+_ABOVE = frozenset({"more", "over", "least", "upwards", "exceeding", "plus", "above"})
+_BELOW = frozenset({"less", "fewer", "under", "nearly", "almost", "below", "up"})
+_ABOUT = frozenset({"about", "approximately", "around", "some", "roughly", "estimated", "an",
+                    "close", "almost", "nearly"})
+# A figure of "other" or "more" things counts another set than the bare figure does.
+_ANOTHER_SET = frozenset({"other", "another", "additional", "more", "new", "extra", "further"})
+_LONE_OVERLAP = 0.3  # sentence overlap before the lone figures of a kind are taken as one
+_AKIN = 0.5  # MiniLM cosine of two counted nouns near in meaning ("troops", "personnel")
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """A figure in a sentence: its tokens, kind, value and the range it allows."""
+
+    start: int
+    end: int
+    label: str
+    value: float
+    low: float
+    high: float
+    noun: str
+
+    @property
+    def exact(self) -> bool:
+        return self.low == self.high
+
+
+def amounts(side: Side) -> list[Amount]:
+    """The figures of a sentence with their values; bare numbers too (a vote of 134 to 63)."""
+    doc = side.sent.doc
+    out = []
+    taken: set[int] = set()
+    for f in side.figures:
+        value = _figure_value(f.key)
+        if value is None:
+            continue
+        words = [t.lower_ for t in doc[f.start:f.end]]
+        out.append(_ranged(f.start, f.end, f.label, value, f.noun, words))
+        taken.update(range(f.start, f.end))
+    dated = {i for s, e, _ in side.dates for i in range(s, e)}
+    for tok in side.sent:
+        if tok.i in taken or tok.i in dated or not tok.like_num or tok.ent_type_ in (
+                "DATE", "TIME", "ORDINAL"):
+            continue
+        value = _number(tok.text)
+        if value is None or (tok.text.isdigit() and len(tok.text) == 4 and 1800 < value < 2100):
+            continue
+        start = tok.i
+        while start > side.sent.start and doc[start - 1].lower_ in _ABOVE | _BELOW | _ABOUT | {
+                "than", "at", "to"}:
+            start -= 1
+        out.append(_ranged(start, tok.i + 1, "CARDINAL", value, "",
+                           [t.lower_ for t in doc[start:tok.i + 1]]))
+    return out
+
+
+def _figure_value(key: str) -> float | None:
+    number = key.split(":", 1)[1].split("-", 1)[0]
+    try:
+        return float(number)
+    except ValueError:
+        return None
+
+
+def _ranged(start: int, end: int, label: str, value: float, noun: str,
+            words: list[str]) -> Amount:
+    """The range a figure allows: "more than 30" is 30..inf, "about 650" is 585..715."""
+    low = high = value
+    if _ABOVE & set(words) or any(w.endswith("-plus") for w in words):
+        high = math.inf
+    elif {"nearly", "almost"} & set(words):
+        low = value * 0.85
+    elif _BELOW & set(words):
+        low = 0.0
+    elif _ABOUT & set(words) or (value >= 100 and value % 100 == 0):
+        low, high = value * 0.85, value * 1.15  # a round figure is an estimate too
+    return Amount(start, end, label, value, low, high, noun)
+
+
+def _comparable(a: Amount, b: Amount) -> bool:
+    money = {a.label, b.label} & {"MONEY", "PERCENT"}
+    return not money or a.label == b.label
+
+
+def figure_divergence(pair: SentencePair, a: Amount, b: Amount,
+                      confidence: float) -> Divergence | None:
+    """A divergence between two figures taken to state one fact, or None when they agree."""
+    if a.value == b.value or not _comparable(a, b):
+        return None
+    ls, rs = tok_span(pair.left, a.start, a.end), tok_span(pair.right, b.start, b.end)
+    consistent = a.low <= b.high and b.low <= a.high
+    if consistent:
+        severity = 0
+        note = f"The same figure given with different precision: {ls.text} vs {rs.text}"
+    else:
+        severity = 2 if a.exact and b.exact and confidence >= 0.8 else 1
+        what = "amount" if a.label == "MONEY" else "share" if a.label == "PERCENT" else \
+            f"count of {a.noun or b.noun}s" if (a.noun or b.noun) else "figure"
+        note = f"The {what} differs: {ls.text} vs {rs.text}"
+    return Divergence("number", ls, rs, note, severity, round(confidence, 2))
+
+
+def slot_figures(pair: SentencePair, slot: Slot, la: Sequence[Amount],
+                 ra: Sequence[Amount]) -> list[Divergence]:
+    """Two figures filling one parallel slot."""
+    lin = [a for a in la if _inside(a.start, a.end, slot.left)]
+    rin = [b for b in ra if _inside(b.start, b.end, slot.right)]
+    if len(lin) != 1 or len(rin) != 1 or \
+            _another_set(pair.left, lin[0]) != _another_set(pair.right, rin[0]) or \
+            _measure_differs(pair, lin[0], rin[0]):
+        return []
+    found = figure_divergence(pair, lin[0], rin[0], _slot_confidence(slot))
+    return [found] if found else []
+
+
+def _slot_confidence(slot: Slot) -> float:
+    return min(1.0, 0.4 + 0.4 * slot.anchored + 0.3 * slot.parallel)
+
+
+def _inside(start: int, end: int, rng: tuple[int, int]) -> bool:
+    return start < rng[1] and rng[0] < end
+
+
+def paraphrased_figures(pair: SentencePair, la: Sequence[Amount],
+                        ra: Sequence[Amount]) -> list[Divergence]:
+    """Figures counting the same thing, one each in two sentences that state one fact."""
+    out = []
+    for label in ("QUANTITY", "MONEY", "PERCENT", "CARDINAL"):
+        lone = [x for x in la if x.label == label], [x for x in ra if x.label == label]
+        if len(lone[0]) != 1 or len(lone[1]) != 1 or pair.overlap < _LONE_OVERLAP:
+            continue
+        # the one count (amount, share) of each of two sentences that state one fact, however
+        # each outlet names what it counts; a noun, verb or context in common makes it surer
+        a, b = lone[0][0], lone[1][0]
+        if _another_set(pair.left, a) != _another_set(pair.right, b) or \
+                _measure_differs(pair, a, b):
+            continue
+        evidence = _role_evidence(pair, a, b)
+        found = figure_divergence(pair, a, b, min(0.3 + 0.6 * pair.overlap + 0.1 * evidence,
+                                                  0.9))
+        out += [found] if found else []
+    for a in la:
+        if a.label != "CARDINAL":
+            continue
+        # a bare number named by the same word next to it ("Amendment 64", "64 percent")
+        named = [b for b in ra if b.label == "CARDINAL" and _neighbours(pair.left, a) &
+                 _neighbours(pair.right, b)]
+        if len(named) == 1:
+            found = figure_divergence(pair, a, named[0], min(0.4 + 0.5 * pair.overlap, 0.85))
+            out += [found] if found else []
+    for a in la:
+        same_role = [b for b in ra if _same_role(pair, a, b)]
+        if len(same_role) != 1 or sum(_same_role(pair, x, same_role[0]) for x in la) != 1:
+            continue
+        context = _context(pair.left, a.start, a.end) & _context(pair.right, same_role[0].start,
+                                                                  same_role[0].end)
+        confidence = 0.25 + 0.5 * pair.overlap + 0.08 * min(len(context), 3)
+        found = figure_divergence(pair, a, same_role[0], min(confidence, 0.85))
+        if found:
+            out.append(found)
+    return out
+
+
+def _akin(a: str, b: str) -> bool:
+    """Whether two counted nouns are near in meaning (MiniLM, memoised per process)."""
+    from ..vectors import sentence_vectors
+
+    if not a or not b:
+        return False
+    vectors = sentence_vectors([a, b])
+    return vectors is not None and float(vectors[0] @ vectors[1]) >= _AKIN
+
+
+def _measured(side: Side, a: Amount) -> str:
+    """What an amount is of: its counted noun, or the object of the "in", "of" or "for" after it
+    ("$4 million in fines")."""
+    if a.noun:
+        return a.noun
+    doc = side.sent.doc
+    if a.end < side.sent.end and doc[a.end].lower_ in ("in", "of", "for"):
+        objects = [t for t in doc[a.end].children if t.dep_ == "pobj"]
+        if objects:
+            return str(objects[0].lemma_.lower())
+    return ""
+
+
+def _measure_differs(pair: SentencePair, a: Amount, b: Amount) -> bool:
+    """Both amounts say what they are of, and it is not the same (fines vs income)."""
+    ma, mb = _measured(pair.left, a), _measured(pair.right, b)
+    return bool(ma and mb and ma != mb and not _akin(ma, mb))
+
+
+def _role_evidence(pair: SentencePair, a: Amount, b: Amount) -> int:
+    """0..3: the same counted noun (or one near in meaning), the same verb, shared context."""
+    same_noun = bool(a.noun and b.noun and (a.noun == b.noun or _akin(a.noun, b.noun)))
+    same_verb = _predicate(pair.left.sent.doc, a.start, a.end) == \
+        _predicate(pair.right.sent.doc, b.start, b.end)
+    context = bool(_context(pair.left, a.start, a.end) & _context(pair.right, b.start, b.end))
+    return int(same_noun) + int(same_verb) + int(context)
+
+
+def _same_role(pair: SentencePair, a: Amount, b: Amount) -> bool:
+    """Two figures count the same thing for the same happening (noun or context, and verb)."""
+    if a.label != b.label or _another_set(pair.left, a) != _another_set(pair.right, b):
+        return False
+    context = len(_context(pair.left, a.start, a.end) & _context(pair.right, b.start, b.end))
+    same_verb = _predicate(pair.left.sent.doc, a.start, a.end) == \
+        _predicate(pair.right.sent.doc, b.start, b.end)
+    if a.noun or b.noun:
+        return a.noun == b.noun and (same_verb or context >= 2)
+    # money and shares have no counted noun: the words around them say what they measure
+    return same_verb and context >= 2
+
+
+def _another_set(side: Side, a: Amount) -> bool:
+    doc = side.sent.doc
+    return any(t.lower_ in _ANOTHER_SET and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ ==
+                                                "than")  # "more than 30" is no other set
+               for t in doc[max(a.start - 1, 0):a.end])
+
+
+def _neighbours(side: Side, a: Amount) -> set[str]:
+    """The content words just before and after a figure, as lemmas tagged by side."""
+    doc = side.sent.doc
+    out = set()
+    if a.start > side.sent.start and doc[a.start - 1].is_alpha and not doc[a.start - 1].is_stop:
+        out.add("<" + doc[a.start - 1].lemma_.lower())
+    if a.end < side.sent.end and doc[a.end].is_alpha and not doc[a.end].is_stop:
+        out.add(">" + doc[a.end].lemma_.lower())
+    return out
+
+
+def _context(side: Side, start: int, end: int) -> set[str]:
+    """Content lemmas of the four words either side of an item."""
+    doc = side.sent.doc
+    lo, hi = max(start - 4, side.sent.start), min(end + 4, side.sent.end)
+    return {t.lemma_.lower() for t in doc[lo:hi] if not (start <= t.i < end)
+            and t.is_alpha and not t.is_stop}
+
+
+# -- dates --------------------------------------------------------------------------------------
+
+def _comparable_dates(a: DateValue, b: DateValue) -> bool:
+    return bool((a.weekday and b.weekday) or (a.month and b.month) or (a.year and b.year)
+                or (a.relative and b.relative))
+
+
+def _date_divergence(pair: SentencePair, ld: tuple[int, int, DateValue],
+                     rd: tuple[int, int, DateValue], confidence: float) -> Divergence | None:
+    (ls_, le, lv), (rs_, re_, rv) = ld, rd
+    if lv.compatible(rv) > 0 or not _comparable_dates(lv, rv) or lv == rv:
+        return None
+    ls, rs = tok_span(pair.left, ls_, le), tok_span(pair.right, rs_, re_)
+    explicit = bool((lv.weekday and rv.weekday) or (lv.month and rv.month)
+                    or (lv.year and rv.year))
+    severity = (2 if confidence >= 0.8 else 1) if explicit else 0
+    return Divergence("date", ls, rs, f"The day or date differs: {ls.text} vs {rs.text}",
+                      severity, round(confidence, 2))
+
+
+def slot_dates(pair: SentencePair, slot: Slot) -> list[Divergence]:
+    """Two dates filling one parallel slot."""
+    lin = [d for d in pair.left.dates if _inside(d[0], d[1], slot.left)]
+    rin = [d for d in pair.right.dates if _inside(d[0], d[1], slot.right)]
+    if len(lin) != 1 or len(rin) != 1:
+        return []
+    found = _date_divergence(pair, lin[0], rin[0], _slot_confidence(slot))
+    return [found] if found else []
+
+
+def paraphrased_dates(pair: SentencePair) -> list[Divergence]:
+    """Dates of the same happening (the same verb, not a reporting one) in paraphrase."""
+    out = []
+    rpred = [(_predicate(pair.right.sent.doc, d[0], d[1]), d) for d in pair.right.dates]
+    for ld in pair.left.dates:
+        lp = _predicate(pair.left.sent.doc, ld[0], ld[1])
+        same = [d for p, d in rpred if p == lp]
+        if lp in REPORTING_VERBS or len(same) != 1:
+            continue  # "said Tuesday" and "said Monday" may be two statements
+        found = _date_divergence(pair, ld, same[0], min(0.3 + 0.6 * pair.overlap, 0.8))
+        out += [found] if found else []
+    return out
+
+
+def _predicate(doc: object, start: int, end: int) -> str:
+    """Lemma of the verb (or event noun) a date phrase attaches to."""
+    span = doc[start:end]  # type: ignore[index]
+    tok = next((t for t in span if not start <= t.head.i < end), span[0])
+    for _ in range(6):
+        tok = tok.head
+        if tok.pos_ == "VERB" or tok.dep_ == "ROOT" or tok.head is tok:
+            break
+        if tok.pos_ == "NOUN" and tok.dep_ in ("pobj", "dobj", "nsubj", "attr"):
+            break  # "a visit earlier this week": the event is the noun
+    return str(tok.lemma_.lower())

@@ -1,0 +1,360 @@
+"""People: a name spelled differently, a person given another title, a statement credited to
+someone else.
+
+Equivalent forms are not differences: "Rep." and "Representative", a party or home state before a
+title, a middle initial, an honorific. A short first name (Dave/David) is at most [low]. A title
+conflicts only when neither side's role words contain the other's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..entities.gazetteer import is_demonym, lookup_place
+from ..model import Article, Divergence, Entity, Link, Mention, Span
+from .equivalence import name_relation, title_word
+from .lexicon import REPORTING_VERBS, ROLE_SYNONYMS, TITLE_FILLER
+from .pairs import SentencePair, Side
+from .slots import Slot
+from .spans import tok_span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+
+# Words that say which party, place or time a title belongs to, not which office it is.
+_NOT_THE_OFFICE = frozenset({
+    "democratic", "democrat", "republican", "gop", "independent", "d", "r", "state", "u.s", "us",
+    "federal", "fellow", "former", "then", "longtime", "veteran", "top", "senior", "incoming",
+    "outgoing", "first", "new", "ranking", "freshman", "embattled", "disgraced", "retired",
+})
+# Role words too general to conflict with a specific one ("official" may be a "spokesperson").
+_GENERIC = frozenset({"official", "leader", "lawmaker", "member", "aide", "staffer", "figure",
+                      "politician", "officer", "head", "chief", "executive"})
+# Overlap of two sentences' words outside their speakers for one statement credited to two
+# different people (many officials say much the same), and to a person or their spokesman.
+_SAME_CLAIM = (0.7, 0.5)
+_SYNONYMS = {"lawyer": "attorney", "counsel": "attorney", "ceo": "executive",
+             "congressman": "representative", "congresswoman": "representative"}
+
+
+def title_words(title: str) -> frozenset[str]:
+    """The words that fix an office, comparable across outlets' style."""
+    from ..entities.names import is_title_word
+
+    words = set()
+    for raw in re.findall(r"[\w'’.-]+", title):
+        cased = raw.rstrip(".").removesuffix("'s").removesuffix("’s")
+        word = title_word(cased.lower())
+        word = _SYNONYMS.get(word, ROLE_SYNONYMS.get(word, word))
+        if not word or word in TITLE_FILLER or word in _NOT_THE_OFFICE or word in _GENERIC:
+            continue
+        if cased[:1].isupper() and (lookup_place(cased) is not None or is_demonym(cased)):
+            continue  # "Niger's government spokesman" is the government spokesman
+        if not is_title_word(word) and word not in _SYNONYMS.values():
+            continue  # an organisation's name or a description, not the office
+        words.add(word)
+    if {"press", "secretary"} <= words:  # a press secretary is the spokesperson
+        words -= {"press", "secretary"}
+        words.add("spokesperson")
+    return frozenset(words)
+
+
+def titles_differ(a: Iterable[str], b: Iterable[str]) -> bool:
+    """Whether two titles give different offices (not one a detail of the other)."""
+    wa = frozenset().union(*(title_words(t) for t in a))
+    wb = frozenset().union(*(title_words(t) for t in b))
+    return bool(wa and wb) and not (wa <= wb or wb <= wa)
+
+
+def entity_titles(left_entities: Sequence[Entity], right_entities: Sequence[Entity],
+                  left: Article, right: Article, paired: set[tuple[int, int]]
+                  ) -> list[Divergence]:
+    """The same person given conflicting offices: every title of one side against the other's."""
+    others = {e.key: e for e in right_entities}
+    out = []
+    for e in left_entities:
+        o = others.get(e.key)
+        if e.label != "PERSON" or o is None or not e.titles or not o.titles:
+            continue
+        if not all(titles_differ([a], [b]) for a in e.titles for b in o.titles):
+            continue
+        ls, rs = _title_span(left, e), _title_span(right, o)
+        if ls and rs:
+            # conflicting titles in sentences that state one fact are surer than anywhere
+            confidence = 0.75 if (ls.paragraph, rs.paragraph) in paired else 0.55
+            note = f"{e.name} is given another office: {ls.text} vs {rs.text}"
+            out.append(Divergence("title", ls, rs, note, 1, confidence))
+    return out
+
+
+def _title_span(article: Article, entity: Entity) -> Span | None:
+    """The first mention of `entity` widened to cover the title written next to it."""
+    for m in entity.mentions:
+        text = article.paragraphs[m.paragraph].text
+        for title in entity.titles:
+            for hit in re.finditer(re.escape(title), text):
+                if (hit.end() <= m.start and m.start - hit.end() <= 3) or \
+                        (m.end <= hit.start() and hit.start() - m.end <= 3):
+                    start, end = min(hit.start(), m.start), max(hit.end(), m.end)
+                    return Span(m.paragraph, start, end, text[start:end])
+    return None
+
+
+def role_phrases(pair: SentencePair, lroles: dict[str, tuple[int, int]],
+                 rroles: dict[str, tuple[int, int]]) -> list[Divergence]:
+    """Two sentences naming the same role slot ("led by ...") with conflicting titles."""
+    out = []
+    for governor, (lf, ll) in lroles.items():
+        if governor not in rroles:
+            continue
+        rf, rl = rroles[governor]
+        ls, rs = tok_span(pair.left, lf, ll), tok_span(pair.right, rf, rl)
+        if titles_differ([_strip_names(pair.left, lf, ll)], [_strip_names(pair.right, rf, rl)]):
+            confidence = round(min(0.45 + 0.5 * pair.overlap, 0.85), 2)
+            out.append(Divergence("title", ls, rs, f"The title differs: {ls.text} vs {rs.text}",
+                                  1, confidence))
+    return out
+
+
+def roles(side: Side) -> dict[str, tuple[int, int]]:
+    """Role phrases keyed by the verb and preposition that govern them ("lead/by")."""
+    from ..entities.names import is_role_head
+
+    out: dict[str, tuple[int, int]] = {}
+    for tok in side.sent:
+        if tok.dep_ != "pobj" or (tok.head.dep_ != "agent" and tok.head.dep_ != "prep"):
+            continue
+        if not (is_role_head(tok.text) or tok.ent_type_ == "PERSON"):
+            continue  # "a statement by the Justice Department": an office, not a person's title
+        phrase = side.sent.doc[tok.left_edge.i: tok.right_edge.i + 1]
+        if len(phrase) > 14 or not any(is_role_head(t.text) and t.text[:1].isupper()
+                                       for t in phrase):
+            continue
+        governor = f"{tok.head.head.lemma_.lower()}/{tok.head.lower_}"
+        out[governor] = (phrase.start, phrase.end)
+    return out
+
+
+def _strip_names(side: Side, first: int, last: int) -> str:
+    """The phrase without the names of people in it, which are not part of a title."""
+    doc = side.sent.doc
+    start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)
+    text = doc.text
+    for s, e, _, label in sorted(side.keys, reverse=True):
+        if label == "PERSON" and start <= s and e <= end:
+            text = text[:s] + text[e:]
+            end -= e - s
+    return text[start:end]
+
+
+# -- spelling -----------------------------------------------------------------------------------
+
+def spelling(left_entities: Sequence[Entity], right_entities: Sequence[Entity],
+             left: Article, right: Article, links: Sequence[Link],
+             same_claim: Callable[[Mention, Mention], bool]) -> list[Divergence]:
+    """A person both articles name, spelled differently (a short first name is only [low]).
+
+    Of the mentions in each spelling, the two in sentences that state one fact are shown.
+    """
+    linked = {(k.left, k.right) for k in links}
+    out = []
+    lpeople = [e for e in left_entities if e.label == "PERSON"]
+    rpeople = [e for e in right_entities if e.label == "PERSON"]
+    for e in lpeople:
+        for o in rpeople:
+            if o.key != e.key and not _possible_pair(e, o):
+                continue
+            found = _spelled(e, o, left, right, linked, same_claim)
+            if found:
+                out.append(found)
+    return out
+
+
+def _possible_pair(e: Entity, o: Entity) -> bool:
+    """An unlinked pair worth comparing: the same surname, or a close one."""
+    return e.name.split()[-1][:1].lower() == o.name.split()[-1][:1].lower()
+
+
+def _spelled(e: Entity, o: Entity, left: Article, right: Article,
+             linked: set[tuple[int, int]], same_claim: Callable[[Mention, Mention], bool]
+             ) -> Divergence | None:
+    best = None
+    for fa in e.forms:
+        for fb in o.forms:
+            relation = name_relation(fa, fb)
+            # a form the other side never writes; the other side may also write ours (an
+            # article that spells a name two ways disagrees with itself and with us)
+            if relation in ("variant", "short") and fb not in e.forms:
+                rank = 0 if relation == "variant" else 1
+                if best is None or rank < best[0]:
+                    best = (rank, fa, fb, relation)
+    if best is None:
+        return None
+    _, fa, fb, relation = best
+    # a form of one name that the other side also writes the usual way is one outlet's slip
+    lm = list(e.mentions)  # any mention of the person; the other side's in the odd spelling
+    rm = [m for m in o.mentions if _form(right, m) == fb]
+    if not lm or not rm:
+        return None
+    a, b = min(((x, y) for x in lm for y in rm),
+               key=lambda p: (not same_claim(p[0], p[1]), _form(left, p[0]) != fa,
+                              (p[0].paragraph, p[1].paragraph) not in linked,
+                              p[0].paragraph, p[1].paragraph))
+    ls = Span(a.paragraph, a.start, a.end, _form(left, a))
+    rs = Span(b.paragraph, b.start, b.end, fb)
+    if relation == "short":
+        return Divergence("spelling", ls, rs,
+                          f"A short form of the first name: {fa} vs {fb}", 0, 0.7)
+    return Divergence("spelling", ls, rs, f"The name is spelled differently: {fa} vs {fb}",
+                      1, 0.8)
+
+
+def _form(article: Article, m: Mention) -> str:
+    return article.paragraphs[m.paragraph].text[m.start:m.end]
+
+
+# -- who says it --------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    first: int  # token range of the whole speaker phrase
+    last: int
+    keys: frozenset[str]
+    via_role: bool  # "a spokesman for X": X speaks through someone else
+
+
+def speakers(side: Side) -> list[Speaker]:
+    """Who a sentence says made its statement: subjects of reporting verbs, "according to X"."""
+    out = []
+    for tok in side.sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in REPORTING_VERBS:
+            continue
+        for child in tok.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("PROPN", "NOUN"):
+                out.append(_speaker(side, child.left_edge.i, child.right_edge.i + 1, child))
+    for tok in side.sent:  # "according to X"
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
+            for obj in tok.nbor().children:
+                if obj.dep_ == "pobj":
+                    out.append(_speaker(side, obj.left_edge.i, obj.right_edge.i + 1, obj))
+    return [s for s in out if s.keys]
+
+
+def _speaker(side: Side, first: int, last: int, head: object) -> Speaker:
+    doc = side.sent.doc
+    start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)
+    keys = frozenset(k for s, e, k, label in side.keys
+                     if start <= s and e <= end and label in ("PERSON", "ORG"))
+    head_text = getattr(head, "lower_", "")
+    via = any(c.dep_ == "prep" and c.lower_ in ("for", "of") for c in getattr(head, "children", ())
+              ) and head_text not in ("government", "ministry") and getattr(head, "pos_", "") \
+        == "NOUN"
+    return Speaker(first, last, keys, via)
+
+
+def attribution(pair: SentencePair, lsp: Sequence[Speaker], rsp: Sequence[Speaker],
+                claim: float) -> list[Divergence]:
+    """The same statement credited to different people or bodies.
+
+    `claim` says how surely the two sentences make the same statement, apart from who makes it
+    (the overlap of their words outside the speaker phrases).
+    """
+    if len(lsp) != 1 or len(rsp) != 1 or claim < _SAME_CLAIM[1]:
+        return []
+    a, b = lsp[0], rsp[0]
+    lall = {k for *_, k, _ in pair.left.keys}
+    rall = {k for *_, k, _ in pair.right.keys}
+    differs = not (a.keys & b.keys) and not (a.keys & rall) and not (b.keys & lall) and \
+        not _one_person(pair, a, b)
+    relayed = bool(a.keys & b.keys) and a.via_role != b.via_role
+    if not ((differs and claim >= _SAME_CLAIM[0]) or relayed):
+        return []
+    ls, rs = tok_span(pair.left, a.first, a.last), tok_span(pair.right, b.first, b.last)
+    note = (f"The statement is credited to {ls.text} vs {rs.text}" if differs else
+            f"The speaker differs: {ls.text} vs {rs.text} (the person, or someone for them)")
+    return [Divergence("attribution", ls, rs, note, 1, round(min(0.4 + 0.5 * claim, 0.95), 2))]
+
+
+def _one_person(pair: SentencePair, a: Speaker, b: Speaker) -> bool:
+    """Two speaker phrases naming one person in two spellings ("David" / "Dave Vermeulen")."""
+    def names(side: Side, s: Speaker) -> list[str]:
+        doc = side.sent.doc
+        start, end = doc[s.first].idx, doc[s.last - 1].idx + len(doc[s.last - 1].text)
+        return [doc.text[k[0]:k[1]] for k in side.keys
+                if k[3] == "PERSON" and start <= k[0] and k[1] <= end]
+    return any(name_relation(x, y) != "other"
+               for x in names(pair.left, a) for y in names(pair.right, b))
+
+
+# -- people in parallel slots -------------------------------------------------------------------
+
+def slot_people(pair: SentencePair, slot: Slot, lsp: Sequence[Speaker],
+                rsp: Sequence[Speaker]) -> list[Divergence]:
+    """A person, or a person's title, that fills one parallel slot differently."""
+    lp = [k for k in pair.left.keys if k[3] == "PERSON" and _covers(pair.left, slot.left, k)]
+    rp = [k for k in pair.right.keys if k[3] == "PERSON" and _covers(pair.right, slot.right, k)]
+    confidence = round(min(1.0, 0.4 + 0.4 * slot.anchored + 0.3 * slot.parallel), 2)
+    if len(lp) == 1 and len(rp) == 1:
+        (ls_, le, lkey, _), (rs_, re_, rkey, _) = lp[0], rp[0]
+        ltext = pair.left.sent.doc.text[ls_:le]
+        rtext = pair.right.sent.doc.text[rs_:re_]
+        ls = Span(pair.left.paragraph, ls_, le, ltext)
+        rs = Span(pair.right.paragraph, rs_, re_, rtext)
+        relation = name_relation(ltext, rtext)
+        if relation == "other" and lkey != rkey:
+            says = _is_speaker(lsp, pair.left, ls_) and _is_speaker(rsp, pair.right, rs_)
+            if says and slot.parallel >= _SAME_CLAIM[1]:
+                return [Divergence("attribution", ls, rs,
+                                   f"The statement is credited to {ltext} vs {rtext}", 1,
+                                   confidence)]
+            if ltext.split()[-1] == rtext.split()[-1]:
+                return [Divergence("spelling", ls, rs, f"A different first name: {ltext} vs "
+                                   f"{rtext} (another person, or the wrong name)", 1,
+                                   confidence)]
+        return []
+    return _slot_title(pair, slot, confidence)
+
+
+def _slot_title(pair: SentencePair, slot: Slot, confidence: float) -> list[Divergence]:
+    """Different title words written before the same person in a parallel slot."""
+    ldoc, rdoc = pair.left.sent.doc, pair.right.sent.doc
+    lwords = ldoc[slot.left[0]:slot.left[1]].text
+    rwords = rdoc[slot.right[0]:slot.right[1]].text
+    if slot.after < 1 or not (_title_like(ldoc[slot.left[0]:slot.left[1]]) and
+                              _title_like(rdoc[slot.right[0]:slot.right[1]])):
+        return []
+    if not titles_differ([lwords], [rwords]):
+        return []
+    # the slot must end where a person's name begins on both sides
+    lnext = [k for k in pair.left.keys if k[3] == "PERSON"
+             and 0 <= k[0] - ldoc[slot.left[1] - 1].idx - len(ldoc[slot.left[1] - 1]) <= 1]
+    rnext = [k for k in pair.right.keys if k[3] == "PERSON"
+             and 0 <= k[0] - rdoc[slot.right[1] - 1].idx - len(rdoc[slot.right[1] - 1]) <= 1]
+    if not lnext or not rnext or lnext[0][2] != rnext[0][2]:
+        return []
+    ls = tok_span(pair.left, slot.left[0], slot.left[1])
+    rs = tok_span(pair.right, slot.right[0], slot.right[1])
+    return [Divergence("title", ls, rs, f"The title differs: {ls.text} vs {rs.text}", 1,
+                       confidence)]
+
+
+def _title_like(tokens: SpacySpan) -> bool:
+    """Words that can make up a title before a name ("California Democratic Rep.")."""
+    from ..entities.names import is_title_word
+
+    return all(t.is_punct or t.text[:1].isupper() or is_title_word(t.text) for t in tokens)
+
+
+def _covers(side: Side, rng: tuple[int, int], key: tuple[int, int, str, str]) -> bool:
+    doc = side.sent.doc
+    start, end = doc[rng[0]].idx, doc[rng[1] - 1].idx + len(doc[rng[1] - 1].text)
+    return key[0] < end and start < key[1]
+
+
+def _is_speaker(found: Sequence[Speaker], side: Side, char: int) -> bool:
+    doc = side.sent.doc
+    return any(doc[s.first].idx <= char < doc[s.last - 1].idx + len(doc[s.last - 1].text)
+               for s in found)

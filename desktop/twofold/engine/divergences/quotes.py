@@ -1,0 +1,162 @@
+"""Quotations: the same remark quoted with different words, wherever the two articles print it.
+
+Two quotations are one remark when most words of the shorter one recur, in order, in the other.
+Only differences inside the stretch both quote count: one outlet quoting more of the remark than
+the other, or cutting it with an ellipsis, is no divergence, and neither are punctuation, dashes,
+"&" for "and", quote-mark style, abbreviated titles, or an added filler word ("very").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from ..model import Article, Divergence, Span
+from .equivalence import strip_quote_marks, title_word
+
+_QUOTE = re.compile(r"[“\"«„]([^”\"»“„«]{8,}?)[”\"»“]")
+_WORD = re.compile(r"[\w'’]+|&")
+_GAP = re.compile(r"\.\.\.|…|\[|\]")
+_MIN_SHARED = 5  # words two quotations share in order before they count as one remark
+_MIN_SHARE = 0.6  # of the shorter quotation's words
+# Words whose change alters what was said even though they are short and common.
+_MEANING = frozenset({"not", "no", "never", "n't", "nothing", "none", "nobody", "neither", "nor",
+                      "i", "we", "you", "he", "she", "it", "they", "me", "us", "him", "her",
+                      "them", "my", "our", "your", "his", "their", "its", "all", "any", "every",
+                      "always", "only", "more", "less", "most", "least", "before", "after"})
+
+
+@dataclass(frozen=True, slots=True)
+class Quotation:
+    """A quotation's words (without its quote marks) and where each sits in its paragraph."""
+
+    paragraph: int
+    start: int
+    end: int
+    words: tuple[tuple[str, int, int], ...]  # (comparable form, start, end)
+    gaps: frozenset[int] = frozenset()  # word indices an ellipsis or bracket cut stands before
+
+
+def quotations(article: Article) -> list[Quotation]:
+    """Every quotation of at least a few words, in paragraph order."""
+    out = []
+    for p in article.paragraphs:
+        for m in _QUOTE.finditer(p.text):
+            inner = m.group(1)
+            found = [w for w in _WORD.finditer(inner) if _form(w.group())]
+            words = tuple((_form(w.group()), m.start(1) + w.start(), m.start(1) + w.end())
+                          for w in found)
+            gaps = frozenset(k for k, w in enumerate(found) if k and _GAP.search(
+                inner[found[k - 1].end():w.start()]))
+            if len(words) >= 3:
+                out.append(Quotation(p.id, m.start(1), m.end(1), words, gaps))
+    return out
+
+
+def _form(word: str) -> str:
+    word = word.casefold().replace("’", "'").strip("'")
+    return "and" if word == "&" else title_word(word)
+
+
+@dataclass(frozen=True, slots=True)
+class SameRemark:
+    """Two quotations of one remark, and how surely they are one (share of words in order)."""
+
+    left: Quotation
+    right: Quotation
+    share: float
+    shared: int
+
+
+def same_remarks(left: Sequence[Quotation], right: Sequence[Quotation]) -> list[SameRemark]:
+    """Pairs of quotations that quote one remark; each quotation in its best pair only."""
+    found = []
+    rindex: dict[str, set[int]] = {}
+    for j, q in enumerate(right):
+        for form, _, _ in q.words:
+            rindex.setdefault(form, set()).add(j)
+    for lq in left:
+        lforms = [w[0] for w in lq.words]
+        candidates = set().union(*(rindex.get(f, set()) for f in set(lforms)))
+        for j in candidates:
+            rq = right[j]
+            rforms = [w[0] for w in rq.words]
+            matcher = SequenceMatcher(None, lforms, rforms, autojunk=False)
+            shared = sum(b.size for b in matcher.get_matching_blocks())
+            share = shared / min(len(lforms), len(rforms))
+            longest = max(b.size for b in matcher.get_matching_blocks())
+            if shared >= _MIN_SHARED and share >= _MIN_SHARE and longest >= 3:
+                found.append(SameRemark(lq, rq, share, shared))
+    found.sort(key=lambda r: (-r.shared, -r.share))
+    used: set[int] = set()
+    out = []
+    for r in found:
+        if id(r.left) not in used and id(r.right) not in used:
+            used.update((id(r.left), id(r.right)))
+            out.append(r)
+    return out
+
+
+def quote_divergences(left: Article, right: Article,
+                      remarks: Sequence[SameRemark]) -> list[Divergence]:
+    """One divergence per remark quoted with materially different words."""
+    out = []
+    for r in remarks:
+        found = _wording(r)
+        if found is None:
+            continue
+        (li, lj), (ri, rj), meaning = found
+        ls = _span(left, r.left, li, lj)
+        rs = _span(right, r.right, ri, rj)
+        if not ls.text or not rs.text:
+            continue
+        confidence = round(min(1.0, 0.45 + 0.5 * r.share + 0.01 * r.shared), 2)
+        out.append(Divergence(
+            "quote", ls, rs, "The same remark is quoted with different words" +
+            (", which change who or what it is about" if meaning else ""),
+            1 if meaning else 0, confidence))
+    return out
+
+
+def _wording(r: SameRemark) -> tuple[tuple[int, int], tuple[int, int], bool] | None:
+    """Word ranges around the differences inside the stretch both quote, or None."""
+    lf = [w[0] for w in r.left.words]
+    rf = [w[0] for w in r.right.words]
+    ops = SequenceMatcher(None, lf, rf, autojunk=False).get_opcodes()
+    inner = [op for k, op in enumerate(ops)
+             if op[0] != "equal" and 0 < k < len(ops) - 1]  # ends: one quotes more
+    # words one outlet left out where it marks a cut ("…") are no difference either
+    inner = [op for op in inner if not (op[0] == "insert" and op[1] in r.left.gaps)
+             and not (op[0] == "delete" and op[3] in r.right.gaps)]
+    material = [op for op in inner if _material(lf[op[1]:op[2]], rf[op[3]:op[4]])]
+    if not material:
+        return None
+    meaning = any((set(lf[i1:i2]) ^ set(rf[j1:j2])) & _MEANING and i2 > i1 and j2 > j1
+                  for _, i1, i2, j1, j2 in material)
+    first, last = material[0], material[-1]
+    # two words of context each side, so the span reads as a phrase
+    li, lj = max(first[1] - 2, 0), min(max(last[2], last[1] + 1) + 2, len(lf))
+    ri, rj = max(first[3] - 2, 0), min(max(last[4], last[3] + 1) + 2, len(rf))
+    return (li, lj), (ri, rj), meaning
+
+
+def _material(a: list[str], b: list[str]) -> bool:
+    """A difference of content: not only an added or dropped filler word or title."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from ..entities.names import is_title_word
+
+    changed = {w for w in set(a) ^ set(b) if not is_title_word(w)}
+    if not changed:
+        return False
+    if changed & _MEANING and a and b:
+        return True  # "they destroyed" / "it destroyed"
+    return any(w not in STOP_WORDS for w in changed)
+
+
+def _span(article: Article, q: Quotation, i: int, j: int) -> Span:
+    text = article.paragraphs[q.paragraph].text
+    start, end = strip_quote_marks(q.words[i][1], q.words[j - 1][2], text)
+    return Span(q.paragraph, start, end, text[start:end])
