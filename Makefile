@@ -46,6 +46,7 @@ bench: install
 	$(PY) benchmarks/divergence_quality.py
 	$(PY) benchmarks/speed.py
 	$(PY) benchmarks/folder_scale.py
+	$(PY) benchmarks/web_extraction.py
 	$(PY) benchmarks/fuzz_loaders.py --seconds 5
 
 screenshot: install

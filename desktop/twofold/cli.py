@@ -7,11 +7,12 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from . import __version__
 
 EXIT_OK, EXIT_USAGE, EXIT_INPUT = 0, 2, 3
-COMMANDS = ("compare", "overview", "entities")
+COMMANDS = ("compare", "overview", "entities", "story")
 _WINDOW = "window"  # the implicit command: `twofold [FOLDER | LEFT RIGHT]`
 SCREENSHOT_SIZE = "1600x1000"
 
@@ -19,6 +20,7 @@ _USAGE = """twofold [--theme {system,light,dark}] [FOLDER | LEFT RIGHT]
        twofold compare LEFT RIGHT [--format text|json|html|pdf] [--output FILE]
        twofold overview FOLDER [--format text|json]
        twofold entities FILE... [--format text|json]
+       twofold story FOLDER [--format text|json|html|csv] [--output FILE]
        twofold --help | --version"""
 
 _DESCRIPTION = """Compare how outlets covered the same story.
@@ -79,6 +81,15 @@ def build_parser() -> argparse.ArgumentParser:
     ent.add_argument("--format", choices=("text", "json"), default="text",
                      help="text: a readable list; json: a list of Article objects as in "
                      "twofold/comparison@1")
+    story = sub.add_parser("story", help="the claims across every article of a folder: who "
+                           "reports what, who leaves it out, where they disagree")
+    story.add_argument("folder", help="a folder of articles about one story")
+    story.add_argument("--format", choices=("text", "json", "html", "csv"), default="text",
+                       help="text: a readable list of claims; json: the twofold/story@1 object; "
+                       "html: one self-contained page (claims x articles); csv: one row per "
+                       "claim, one column per article")
+    story.add_argument("-o", "--output", metavar="FILE",
+                       help="write the result to FILE instead of standard output")
     return parser
 
 
@@ -126,6 +137,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _overview(args)
     if args.command == "entities":
         return _entities(args)
+    if args.command == "story":
+        return _story(args)
     return _window(args)
 
 
@@ -202,6 +215,41 @@ def _entities(args: argparse.Namespace) -> int:
                                     ensure_ascii=False, indent=1) + "\n")
     else:
         sys.stdout.write("\n".join(render_entities(a, e) for a, e in results))
+    return EXIT_OK
+
+
+def _story(args: argparse.Namespace) -> int:
+    from datetime import datetime
+
+    from .engine.errors import TwofoldError
+    from .engine.library.index import scan
+    from .engine.story import build_story
+    from .export.files import output_problem, write_atomically
+    from .export.story import render_story
+
+    try:
+        listing = scan(args.folder)
+    except TwofoldError as err:
+        return _input_error(str(err))
+    paths = [a.path for a in listing.articles]
+    if args.output is not None:
+        problem = output_problem(args.output, paths)
+        if problem:
+            return _usage(f"--output {args.output}: {problem}")
+    for skipped in listing.skipped:
+        print(f"twofold: skipped {skipped.name}: {skipped.reason}", file=sys.stderr)
+    try:
+        story = build_story(paths, folder=args.folder)
+    except TwofoldError as err:
+        return _input_error(str(err))
+    text = render_story(story, args.format, generated=datetime.now().astimezone())
+    if args.output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    try:
+        write_atomically(Path(args.output), lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    except OSError as err:
+        return _usage(f"cannot write {args.output}: {err.strerror or err}")
     return EXIT_OK
 
 

@@ -76,6 +76,18 @@ class Op:
 
 
 @dataclass(frozen=True, slots=True)
+class Anchor:
+    """Two sentences of a link's paragraphs that state the same thing (paragraph offsets)."""
+
+    left: tuple[int, int]
+    right: tuple[int, int]
+    score: float
+
+    def swapped(self) -> Anchor:
+        return Anchor(self.right, self.left, self.score)
+
+
+@dataclass(frozen=True, slots=True)
 class Link:
     """Two paragraphs, one per article, that report the same thing."""
 
@@ -84,6 +96,8 @@ class Link:
     score: float
     kind: LinkKind
     ops: tuple[Op, ...] = ()
+    # the sentence pairs that carry the link, strongest first (the first always exists)
+    anchors: tuple[Anchor, ...] = ()
 
     @property
     def changed(self) -> bool:
@@ -93,7 +107,8 @@ class Link:
     def swapped(self) -> Link:
         """The link seen from the other side."""
         return Link(self.right, self.left, self.score, self.kind,
-                    tuple(op.swapped() for op in self.ops))
+                    tuple(op.swapped() for op in self.ops),
+                    tuple(a.swapped() for a in self.anchors))
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ from typing import Any
 
 from .divergences.identity import divergence_id
 from .model import (
+    Anchor,
     Article,
     CompareOptions,
     Comparison,
@@ -30,7 +31,9 @@ def comparison_to_dict(c: Comparison, *, full: bool = False) -> dict[str, Any]:
         "right": article_to_dict(c.right, c.right_entities, full=full),
         "links": [
             {"left": k.left, "right": k.right, "score": round(k.score, 4), "kind": k.kind,
-             "ops": [{"op": o.tag, "left": list(o.left), "right": list(o.right)} for o in k.ops]}
+             "ops": [{"op": o.tag, "left": list(o.left), "right": list(o.right)} for o in k.ops],
+             "anchors": [{"left": list(a.left), "right": list(a.right),
+                          "score": round(a.score, 4)} for a in k.anchors]}
             for k in c.links
         ],
         "divergences": [_divergence_to_dict(d) for d in c.divergences],
@@ -109,7 +112,9 @@ def comparison_from_dict(data: dict[str, Any]) -> Comparison:
         left=left, right=right,
         links=tuple(
             Link(k["left"], k["right"], k["score"], k["kind"],
-                 tuple(Op(o["op"], tuple(o["left"]), tuple(o["right"])) for o in k["ops"]))
+                 tuple(Op(o["op"], tuple(o["left"]), tuple(o["right"])) for o in k["ops"]),
+                 tuple(Anchor(tuple(a["left"]), tuple(a["right"]), a["score"])
+                       for a in k.get("anchors", ())))
             for k in data["links"]
         ),
         left_entities=left_entities, right_entities=right_entities,

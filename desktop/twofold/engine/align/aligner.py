@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from rapidfuzz.distance import Indel
 
-from ..model import Article, Link, LinkKind
+from ..model import Anchor, Article, Link, LinkKind
 from ..vectors import sentence_vectors
 from .lexical import lexical_matrix
 from .terms import Sentence, sentences_of, unify_vocabulary, zipf
@@ -69,6 +69,10 @@ class PairScores:
     embedded: int = 0  # sentences of the pair scored with their embeddings
     sentences: int = 0  # sentences of the pair
     overlap: float = 1.0  # cosine of the two articles' content terms (see `story_overlap`)
+    # Sentence-level scores (rows: left sentences) and each sentence's (paragraph, start, end).
+    sentence_scores: np.ndarray | None = None
+    left_sentences: tuple[tuple[int, int, int], ...] = ()
+    right_sentences: tuple[tuple[int, int, int], ...] = ()
 
     def transposed(self) -> PairScores:
         """The same scores seen from the other side."""
@@ -76,6 +80,8 @@ class PairScores:
             self.scores.T.copy(), self.coverage.T.copy(),
             frozenset((j, i) for i, j in self.identical), self.lexical_only,
             self.embedded, self.sentences, self.overlap,
+            None if self.sentence_scores is None else self.sentence_scores.T.copy(),
+            self.right_sentences, self.left_sentences,
         )
 
 
@@ -107,12 +113,43 @@ def align_articles(
     # Each paragraph's words once: a long pair has thousands of links sharing few paragraphs.
     left_words = [_words(p.text) for p in left.paragraphs]
     right_words = [_words(p.text) for p in right.paragraphs]
+    rows, cols = _by_paragraph(pair.left_sentences), _by_paragraph(pair.right_sentences)
     links = tuple(
         Link(i, j, round(min(1.0, float(pair.scores[i, j])), 4),
-             _kind(left_words[i], right_words[j], pair, i, j, params))
+             _kind(left_words[i], right_words[j], pair, i, j, params),
+             anchors=_anchors(pair, rows.get(i, []), cols.get(j, []), threshold))
         for i, j in select_links(pair, threshold, params.rival_ratio)
     )
     return Alignment(links, _similarity(left, right, links), pair.embedded, pair.sentences)
+
+
+def _by_paragraph(sentences: Sequence[tuple[int, int, int]]) -> dict[int, list[int]]:
+    """Sentence indices by paragraph."""
+    out: dict[int, list[int]] = {}
+    for k, (paragraph, _start, _end) in enumerate(sentences):
+        out.setdefault(paragraph, []).append(k)
+    return out
+
+
+def _anchors(pair: PairScores, rows: list[int], cols: list[int], threshold: float,
+             most: int = 3) -> tuple[Anchor, ...]:
+    """The sentence pairs of a link's paragraphs that pass `threshold`, strongest first.
+
+    The best pair always comes first, so a link always says which sentences carry it.
+    """
+    if pair.sentence_scores is None or not rows or not cols:
+        return ()
+    block = pair.sentence_scores[np.ix_(rows, cols)]
+    found = []
+    for n, flat in enumerate(np.argsort(-block, axis=None, kind="stable")[:most]):
+        a, b = np.unravel_index(int(flat), block.shape)
+        score = float(block[a, b])
+        if n and score < threshold:
+            break
+        _, ls, le = pair.left_sentences[rows[int(a)]]
+        _, rs, re_ = pair.right_sentences[cols[int(b)]]
+        found.append(Anchor((ls, le), (rs, re_), round(max(0.0, min(1.0, score)), 4)))
+    return tuple(found)
 
 
 def embeddings_affordable(left: Article, right: Article,
@@ -161,7 +198,9 @@ def paragraph_scores(
         scores[i, j] = max(scores[i, j], 1.0)
         coverage[i, j] = 1.0
     return PairScores(scores, coverage, identical, not embedded, embedded, len(ls) + len(rs),
-                      _story_overlap(ls, rs))
+                      _story_overlap(ls, rs), sim,
+                      tuple((x.paragraph, x.start, x.end) for x in ls),
+                      tuple((x.paragraph, x.start, x.end) for x in rs))
 
 
 def _story_overlap(ls: list[Sentence], rs: list[Sentence]) -> float:

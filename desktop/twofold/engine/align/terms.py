@@ -35,6 +35,8 @@ class Sentence:
     paragraph: int
     text: str
     terms: frozenset[str] = field(default_factory=frozenset)
+    start: int = 0  # character offsets in the paragraph
+    end: int = 0
 
 
 def sentences_of(docs: Sequence[Doc]) -> list[Sentence]:
@@ -44,7 +46,7 @@ def sentences_of(docs: Sequence[Doc]) -> list[Sentence]:
         for sent in _sents(doc):
             if sent.text.strip():
                 terms = frozenset(t for t in (term_of(tok) for tok in sent) if t)
-                out.append(Sentence(index, sent.text, terms))
+                out.append(Sentence(index, sent.text, terms, sent.start_char, sent.end_char))
     return out
 
 
