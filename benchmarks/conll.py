@@ -155,7 +155,8 @@ def evaluate(path: object, *, verbose: bool = False, sample_docs: int = 30) -> N
     notes: list[str] = []
     entity_seconds = 0.0
     for n, doc in enumerate(docs):
-        article = build_article(f"conll-{n}", list(doc.sentences), guess_headline=False)
+        article = build_article(f"conll-{n}", list(doc.sentences), guess_headline=False,
+                                read_front=False)
         if [p.text for p in article.paragraphs] != list(doc.sentences):
             raise SystemExit(f"CoNLL document {n}: paragraphs do not keep the sentences")
         parsed = analyse(article)

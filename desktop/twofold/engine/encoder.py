@@ -7,13 +7,11 @@ import itertools
 import json
 import threading
 from collections.abc import Sequence
-from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 from safetensors.numpy import load_file
-from threadpoolctl import ThreadpoolController
 from tokenizers import Tokenizer
 
 MODEL_NAME = "all-MiniLM-L6-v2"
@@ -187,8 +185,7 @@ class SentenceEncoder:
         if not len(sentences):
             return out
         ids = [e.ids for e in self._tokenizer.encode_batch(list(sentences))]
-        with _one_blas_thread():
-            self._encode_sorted(ids, out, batch_size)
+        self._encode_sorted(ids, out, batch_size)
         return out
 
     def _encode_sorted(self, ids: list[list[int]], out: np.ndarray, batch_size: int) -> None:
@@ -287,19 +284,6 @@ class SentenceEncoder:
 
 _lock = threading.Lock()
 _instance: SentenceEncoder | None = None
-_blas: ThreadpoolController | None = None
-
-
-def _one_blas_thread() -> AbstractContextManager[object]:
-    """OpenBLAS on the calling thread only, while the encoder runs.
-
-    On two cores shared with spaCy (and other programs), OpenBLAS's worker threads wait on each
-    other: the encoder measured 1.8x faster single-threaded (1,100 against 600 tokens/s).
-    """
-    global _blas
-    if _blas is None:
-        _blas = ThreadpoolController()
-    return _blas.limit(limits=1, user_api="blas")
 
 
 def load_encoder() -> SentenceEncoder | None:

@@ -65,12 +65,14 @@ def split_text(
 def build_article(
     path: str, blocks: Sequence[str], *, headline: str | None = None,
     meta: Mapping[str, str | None] | None = None, encoding: str = "utf-8",
-    guess_headline: bool = True, file_date: str | None = None,
+    guess_headline: bool = True, file_date: str | None = None, read_front: bool = True,
 ) -> Article:
     """Assemble an `Article` from paragraph texts: every format ends here, so digests agree.
 
     `meta` holds what the file states about the article (title, source, date, url); `file_date`
-    is when the file itself was made, shown only when the article states no date.
+    is when the file itself was made, shown only when the article states no date. Without
+    `read_front`, datelines and bylines stay paragraphs (for text that is only body, as in
+    corpora given sentence by sentence).
     """
     meta = {key: _clean_line(value) for key, value in (meta or {}).items()}
     blocks = [piece for b in blocks for piece in _split_long(_clean_line(b) or "")]
@@ -81,8 +83,8 @@ def build_article(
     stated = meta.get("date")
     stated = (parse_date(stated) or stated) if stated else None
     # datelines and bylines are furniture: read, then kept out of the paragraphs
-    front = front_matter(blocks, reference=stated or file_date)
-    blocks = list(front.blocks)
+    front = front_matter(blocks if read_front else [], reference=stated or file_date)
+    blocks = list(front.blocks) if read_front else blocks
     if headline is None and guess_headline and len(blocks) > 1 \
             and _looks_like_headline(blocks[0]):
         headline = blocks.pop(0)
