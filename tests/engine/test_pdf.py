@@ -100,9 +100,9 @@ def test_a_scan_without_text_says_so(tmp_path: Path) -> None:
     assert "OCR" in info.value.advice
 
 
-def _encrypted(user: str, owner: str) -> bytes:
+def _encrypted(user: str, owner: str, algorithm: str = "RC4-128") -> bytes:
     writer = pypdf.PdfWriter(clone_from=io.BytesIO(article_pdf(HEADLINE, [LEAD, SECOND])))
-    writer.encrypt(user, owner, algorithm="RC4-128")
+    writer.encrypt(user, owner, algorithm=algorithm)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
@@ -113,5 +113,11 @@ def test_a_password_protected_pdf_says_so(tmp_path: Path) -> None:
         load_article(save(tmp_path, _encrypted("secret", "owner")))
 
 
-def test_a_pdf_locked_only_against_editing_opens(tmp_path: Path) -> None:
-    assert body(save(tmp_path, _encrypted("", "owner"))) == [LEAD, SECOND]
+@pytest.mark.parametrize("algorithm", ["RC4-128", "AES-128", "AES-256"])
+def test_a_pdf_locked_only_against_editing_opens(tmp_path: Path, algorithm: str) -> None:
+    assert body(save(tmp_path, _encrypted("", "owner", algorithm))) == [LEAD, SECOND]
+
+
+def test_an_aes_pdf_with_a_password_says_so(tmp_path: Path) -> None:
+    with pytest.raises(ArticleUnreadable, match="encrypted and needs a password"):
+        load_article(save(tmp_path, _encrypted("secret", "owner", "AES-256")))
