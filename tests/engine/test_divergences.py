@@ -31,6 +31,18 @@ MUST = [
     ("number",
      "The union demanded a pay rise of 8 percent for all dock workers in Rotterdam.",
      "The union demanded a pay rise of 5 percent for all dock workers in Rotterdam."),
+    # a count written with "the", its noun after a compound name
+    ("number",
+     "Managers met the two Rotterdam port security officers who were hurt in the clashes.",
+     "Managers met the four Rotterdam port security officers who were hurt in the clashes."),
+    # the same statement reworded: each names what it counts its own way
+    ("number",
+     "The letter signed by the 42 members of the dockers' union was sent to the port "
+     "authority on Monday.",
+     "A letter signed by all 126 union dockers was sent to the port authority on Monday."),
+    ("number",
+     "The union said 90-plus percent of those pictures showed workers from the night shift.",
+     "The union said 60 percent of them showed workers from the night shift."),
     ("date",
      "Dock workers in Rotterdam walked out on Monday after talks with the port authority failed.",
      "Dock workers in Rotterdam walked out on Tuesday after talks with the port authority failed."),

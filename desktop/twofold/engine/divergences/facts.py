@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..entities.figures import DateValue, _number
+from ..entities.figures import DateValue, _number, singular
 from ..model import Divergence
 from .lexicon import REPORTING_VERBS
 from .slots import Slot
@@ -32,6 +32,7 @@ _ABOUT = frozenset({"about", "approximately", "around", "some", "roughly", "esti
 # A figure of "other" or "more" things counts another set than the bare figure does.
 _ANOTHER_SET = frozenset({"other", "another", "additional", "more", "new", "extra", "further"})
 _LONE_OVERLAP = 0.3  # sentence overlap before the lone figures of a kind are taken as one
+_SAME_SENTENCE = 0.5  # sentence overlap past which two sentences are one statement reworded
 _AKIN = 0.5  # MiniLM cosine of two counted nouns near in meaning ("troops", "personnel")
 
 
@@ -76,7 +77,11 @@ def amounts(side: Side) -> list[Amount]:
         while start > side.sent.start and doc[start - 1].lower_ in _ABOVE | _BELOW | _ABOUT | {
                 "than", "at", "to"}:
             start -= 1
-        out.append(_ranged(start, tok.i + 1, "CARDINAL", value, "",
+        # "the two U.S. Capitol Police officers": a count of the noun the number modifies
+        head = tok.head
+        counted = tok.dep_ == "nummod" and head.i > tok.i and head.pos_ in ("NOUN", "PROPN")
+        out.append(_ranged(start, tok.i + 1, "QUANTITY" if counted else "CARDINAL", value,
+                           singular(head.text) if counted else "",
                            [t.lower_ for t in doc[start:tok.i + 1]]))
     return out
 
@@ -198,28 +203,43 @@ def _akin(a: str, b: str) -> bool:
     return vectors is not None and float(vectors[0] @ vectors[1]) >= _AKIN
 
 
-def _measured(side: Side, a: Amount) -> str:
-    """What an amount is of: its counted noun, or the object of the "in", "of" or "for" after it
-    ("$4 million in fines")."""
-    if a.noun:
-        return a.noun
+def _measured(side: Side, a: Amount) -> set[str]:
+    """What an amount is of, as content lemmas: its counted noun with the words that narrow it
+    ("42 members of the Republican caucus": member, republican, caucus), or the object of the
+    "in", "of" or "for" after it ("$4 million in fines"). A pronoun says nothing ("of them")."""
     doc = side.sent.doc
+    heads = [t for t in doc[a.start:a.end] if t.pos_ in ("NOUN", "PROPN")][-1:]
     if a.end < side.sent.end and doc[a.end].lower_ in ("in", "of", "for"):
-        objects = [t for t in doc[a.end].children if t.dep_ == "pobj"]
-        if objects:
-            return str(objects[0].lemma_.lower())
-    return ""
+        heads += [t for t in doc[a.end].children if t.dep_ == "pobj"]
+    found = set()
+    for head in heads:
+        for t in (head, *head.children):
+            if t is head or t.dep_ in ("compound", "amod", "pobj", "prep"):
+                found |= {w.lemma_.lower() for w in (t, *t.children) if w.pos_ in (
+                    "NOUN", "PROPN", "ADJ") and not w.is_stop}
+    if a.noun:
+        found.add(a.noun)
+    return found
 
 
 def _measure_differs(pair: SentencePair, a: Amount, b: Amount) -> bool:
-    """Both amounts say what they are of, and it is not the same (fines vs income)."""
+    """Both amounts say what they are of, and it is not the same (fines vs income).
+
+    Two sentences that share most of their content ("three main pillars" / "two principles")
+    name what they count as they like: there the words around the figures decide, not the noun.
+    """
+    if pair.overlap >= _SAME_SENTENCE:
+        return False
     ma, mb = _measured(pair.left, a), _measured(pair.right, b)
-    return bool(ma and mb and ma != mb and not _akin(ma, mb))
+    if not ma or not mb or ma & mb:
+        return False
+    return not _akin(" ".join(sorted(ma)), " ".join(sorted(mb)))
 
 
 def _role_evidence(pair: SentencePair, a: Amount, b: Amount) -> int:
     """0..3: the same counted noun (or one near in meaning), the same verb, shared context."""
-    same_noun = bool(a.noun and b.noun and (a.noun == b.noun or _akin(a.noun, b.noun)))
+    same_noun = bool(_measured(pair.left, a) & _measured(pair.right, b)) or bool(
+        a.noun and b.noun and _akin(a.noun, b.noun))
     same_verb = _predicate(pair.left.sent.doc, a.start, a.end) == \
         _predicate(pair.right.sent.doc, b.start, b.end)
     context = bool(_context(pair.left, a.start, a.end) & _context(pair.right, b.start, b.end))
