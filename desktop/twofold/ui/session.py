@@ -34,6 +34,7 @@ class Channel(StrEnum):
     RESCAN = "rescan"
     COMPARE = "compare"
     OVERVIEW = "overview"
+    STORY = "story"
     EXPORT = "export"
 
     @property
@@ -44,7 +45,7 @@ class Channel(StrEnum):
 
 _WHAT = {Channel.SCAN: "folder listing", Channel.RESCAN: "list update",
          Channel.COMPARE: "comparison", Channel.OVERVIEW: "folder overview",
-         Channel.EXPORT: "export"}
+         Channel.STORY: "story", Channel.EXPORT: "export"}
 
 
 def cancelled_text(channels: Sequence[Channel]) -> str:
@@ -85,6 +86,14 @@ def folder_overview(folder: str, *, cancelled: Check | None = None) -> Any:
     return overview(folder, cancelled=cancelled)
 
 
+def folder_story(paths: Sequence[str], folder: str | None, *,
+                 cancelled: Check | None = None) -> Any:
+    """The engine's story of these articles (their comparisons come from the cache when known)."""
+    from twofold.engine.story import build_story
+
+    return build_story(paths, folder=folder, cancelled=cancelled)
+
+
 @dataclass(frozen=True, slots=True)
 class FolderListing:
     """A listing and the pair it suggests comparing first (paths), if any."""
@@ -116,6 +125,9 @@ class Session(QObject):
     overviewWaiting = Signal(str)  # folder whose overview is being computed
     overviewShown = Signal(object)  # Overview, or None when it was reset
     overviewCancelled = Signal()
+    storyWaiting = Signal(str)  # what the story is of
+    storyShown = Signal(object)  # Story, or None when it was reset
+    storyCancelled = Signal()
     busyChanged = Signal(bool, str)  # whether work runs, and what it is
     failed = Signal(object)  # an unexpected exception (a bug): the window reports it
 
@@ -136,6 +148,7 @@ class Session(QObject):
         self.right: str | None = None
         self.comparison: Comparison | None = None
         self._overview_folder: str | None = None  # the folder whose overview is shown or due
+        self._story_of: tuple[str, ...] | None = None  # the articles whose story is shown or due
         self._reported_gone: set[str] = set()
 
     # -- opening -------------------------------------------------------------------------------
@@ -150,7 +163,9 @@ class Session(QObject):
         self.watch.watch(folder)
         self._reported_gone.clear()
         self._overview_folder = None
+        self._story_of = None
         self.overviewShown.emit(None)
+        self.storyShown.emit(None)
         self._start(Channel.SCAN, f"Reading {os.path.basename(folder)}…", list_folder, folder,
                     True)
         return True
@@ -217,6 +232,24 @@ class Session(QObject):
         self._start(Channel.OVERVIEW, "Relating the folder's articles…", folder_overview,
                     self.folder)
 
+    # -- story ---------------------------------------------------------------------------------
+
+    def request_story(self, paths: Sequence[str] | None = None) -> None:
+        """Work out the story of `paths` (default: every readable article listed), unless due."""
+        if paths is None:
+            paths = [a.path for a in self.listing.articles] if self.listing else []
+        chosen = tuple(paths)
+        if len(chosen) < 2:
+            self.messages.info("A story needs at least two readable articles.")
+            return
+        if chosen == self._story_of:
+            return
+        self._story_of = chosen
+        what = os.path.basename(self.folder or "") or f"{len(chosen)} articles"
+        self.storyWaiting.emit(what)
+        self._start(Channel.STORY, f"Working out the story of {len(chosen)} articles…",
+                    folder_story, chosen, self.folder)
+
     # -- work ----------------------------------------------------------------------------------
 
     def _start(self, channel: Channel, label: str, fn: Callable[..., Any], *args: Any) -> None:
@@ -236,6 +269,9 @@ class Session(QObject):
         if Channel.OVERVIEW in channels:
             self._overview_folder = None
             self.overviewCancelled.emit()
+        if Channel.STORY in channels:
+            self._story_of = None
+            self.storyCancelled.emit()
         self.messages.info(cancelled_text(channels))
         log.info("cancelled by the user: %s", ", ".join(channels))
         return channels
@@ -249,11 +285,16 @@ class Session(QObject):
             self._show(result)
         elif channel == Channel.OVERVIEW and getattr(result, "folder", None) == self.folder:
             self.overviewShown.emit(result)
+        elif channel == Channel.STORY and result is not None:
+            self.storyShown.emit(result)
 
     def _job_failed(self, channel: str, _job_id: int, error: object) -> None:
         if channel == Channel.OVERVIEW:
             self._overview_folder = None  # try again next time the overview is shown
             self.overviewShown.emit(None)
+        if channel == Channel.STORY:
+            self._story_of = None
+            self.storyShown.emit(None)
         if isinstance(error, BaseException) and not self.messages.report(error):
             self.failed.emit(error)
 

@@ -1,0 +1,257 @@
+"""The Story view: claims (rows) against articles (columns) — who reports what, who leaves it out.
+
+A cell shows the article's words for the claim, or a plain "not reported" mark; a row where
+articles state a fact differently is marked and its notes are in the tooltip. Filters narrow the
+rows to what all report, what one outlet alone reports, what all but one report (omissions) and
+where outlets disagree. Clicking a cell asks (by signal) for that article to be compared with
+another that reports the claim, at that passage.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from enum import Enum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from twofold.engine.model import Span
+from twofold.engine.story import Claim, Member, Story
+
+from .theme import LIGHT, Colors
+
+Index = QModelIndex | QPersistentModelIndex
+NOT_REPORTED = "— not reported —"
+_SEVERITY = {2: "high", 1: "medium", 0: "low"}
+
+
+class StoryFilter(Enum):
+    """Which claims the view lists."""
+
+    ALL = "All claims"
+    EVERYONE = "Reported by all"
+    ONE = "Only one outlet"
+    ALL_BUT_ONE = "All but one (omissions)"
+    DISAGREE = "Outlets disagree"
+
+    def keeps(self, claim: Claim, articles: int) -> bool:
+        """Whether a claim of a story of `articles` articles passes this filter."""
+        reporting = len(claim.articles)
+        tests: dict[StoryFilter, Callable[[], bool]] = {
+            StoryFilter.ALL: lambda: True,
+            StoryFilter.EVERYONE: lambda: reporting == articles,
+            StoryFilter.ONE: lambda: reporting == 1,
+            StoryFilter.ALL_BUT_ONE: lambda: articles > 2 and reporting == articles - 1,
+            StoryFilter.DISAGREE: lambda: bool(claim.divergences),
+        }
+        return tests[self]()
+
+
+def column_title(story: Story, column: int) -> str:
+    """'2. Fox News (2019-01-19)': the outlet, else the file name, then the date."""
+    a = story.articles[column]
+    label = a.source or os.path.basename(a.path)
+    return f"{column + 1}. {label}" + (f" ({a.date})" if a.date else "")
+
+
+class StoryModel(QAbstractTableModel):
+    """The claims of a story that pass a filter: one row per claim, one column per article."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.story: Story | None = None
+        self.rows: list[Claim] = []
+        self.filter = StoryFilter.ALL
+        self.colors: Colors = LIGHT
+
+    def set_story(self, story: Story | None, keep: StoryFilter | None = None) -> None:
+        """Show a story (None: nothing), with the rows `keep` lets through."""
+        self.beginResetModel()
+        self.story = story
+        self.filter = keep or self.filter
+        n = len(story.articles) if story else 0
+        self.rows = [c for c in (story.claims if story else ()) if self.filter.keeps(c, n)]
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() or self.story is None else len(self.story.articles)
+
+    def members(self, row: int, column: int) -> list[Member]:
+        """The article's sentences for the claim (none when it does not report it)."""
+        return [m for m in self.rows[row].members if m.article == column]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self.story is None:
+            return None
+        claim, found = self.rows[index.row()], self.members(index.row(), index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return " … ".join(m.text for m in found) if found else NOT_REPORTED
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tip(claim, index.column(), found)
+        if role == Qt.ItemDataRole.ForegroundRole and not found:
+            return QBrush(self.colors.muted)
+        if role == Qt.ItemDataRole.FontRole and not found:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignTop | (Qt.AlignmentFlag.AlignLeft if found
+                                                    else Qt.AlignmentFlag.AlignHCenter))
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if self.story is None:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return column_title(self.story, section)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                a = self.story.articles[section]
+                return f"{a.display_name}\n{a.path}"
+            return None
+        if not 0 <= section < len(self.rows):
+            return None
+        claim = self.rows[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            mark = " ≠" if claim.divergences else ""
+            return f"{len(claim.articles)}/{len(self.story.articles)}{mark}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (f"Claim {claim.id}: reported by {len(claim.articles)} of "
+                    f"{len(self.story.articles)} articles"
+                    + ("; the articles state a fact differently" if claim.divergences else ""))
+        if role == Qt.ItemDataRole.ForegroundRole and claim.divergences:
+            return QBrush(self.colors.divergence)
+        return None
+
+    def _tip(self, claim: Claim, column: int, found: list[Member]) -> str:
+        assert self.story is not None
+        head = column_title(self.story, column)
+        if not found:
+            return f"{head} does not report this claim."
+        lines = [head, *(m.text for m in found)]
+        notes = [f"[{_SEVERITY.get(d.severity, 'medium')}] {d.note}" for d in claim.divergences
+                 if column in (d.left.article, d.right.article)]
+        if notes:
+            lines += ["", "Differs:", *notes]
+        others = [a + 1 for a in claim.articles if a != column]
+        if others:
+            lines += ["", f"Click to compare with article {others[0]} at this passage."]
+        return "\n".join(lines)
+
+
+class StoryView(QWidget):
+    """Shows a Story; a click on a reported cell asks to compare that passage with another."""
+
+    # left path, right path, left span, right span (paragraph offsets of the two sentences)
+    passageRequested = Signal(str, str, object, object)
+    retryRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("storyView")
+        self.model = StoryModel(self)
+        self.summary = QLabel()
+        self.summary.setObjectName("storySummary")
+        self.summary.setWordWrap(True)
+        self.summary.linkActivated.connect(lambda _link: self.retryRequested.emit())
+        self.filter = QComboBox()
+        self.filter.setObjectName("storyFilter")
+        self.filter.setToolTip("Which claims to list")
+        for choice in StoryFilter:
+            self.filter.addItem(choice.value, choice)
+        self.filter.currentIndexChanged.connect(self._filter_changed)
+        self.table = QTableView()
+        self.table.setObjectName("storyTable")
+        self.table.setModel(self.model)
+        self.table.setWordWrap(True)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setMinimumSectionSize(140)
+        self.table.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.table.clicked.connect(self._cell_clicked)
+        self.table.activated.connect(self._cell_clicked)
+        top = QHBoxLayout()
+        top.setContentsMargins(10, 8, 10, 4)
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.filter)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(top)
+        column.addWidget(self.table, 1)
+        self.set_story(None)
+
+    def set_colors(self, colors: Colors) -> None:
+        """Paint with a scheme's colours (muted "not reported", marked disagreements)."""
+        self.model.colors = colors
+        self.model.set_story(self.model.story)
+
+    def set_waiting(self, what: str) -> None:
+        """Say that the story is being worked out."""
+        self.summary.setText(f"Comparing every pair of articles of <b>{what}</b> and grouping "
+                             "what they report into claims…")
+
+    def set_cancelled(self) -> None:
+        """Say that the story was cancelled, with a link to start again."""
+        self.set_story(None)
+        self.summary.setText("Working out the story was cancelled. "
+                             "<a href='#again'>Work it out again</a>")
+
+    def set_story(self, story: Story | None) -> None:
+        """Show a story (None: nothing yet)."""
+        self.model.set_story(story)
+        if story is None:
+            self.summary.setText("Open a folder of articles about one story to see who reports "
+                                 "what.")
+            return
+        n = len(story.articles)
+        claims = story.claims
+        counts = {f: sum(f.keeps(c, n) for c in claims) for f in StoryFilter}
+        self.summary.setText(
+            f"<b>{len(claims)}</b> claims across <b>{n}</b> articles · "
+            f"<b>{counts[StoryFilter.EVERYONE]}</b> reported by all · "
+            f"<b>{counts[StoryFilter.ONE]}</b> by one outlet only · "
+            f"<b>{counts[StoryFilter.DISAGREE]}</b> where outlets disagree"
+            " — click a passage to compare it with another article")
+        for i, choice in enumerate(StoryFilter):
+            self.filter.setItemText(i, f"{choice.value} ({counts[choice]})")
+
+    def _filter_changed(self, _index: int) -> None:
+        choice = self.filter.currentData()
+        if isinstance(choice, StoryFilter):
+            self.model.set_story(self.model.story, choice)
+
+    def _cell_clicked(self, index: QModelIndex) -> None:
+        story = self.model.story
+        if story is None or not index.isValid():
+            return
+        row, column = index.row(), index.column()
+        own = self.model.members(row, column)
+        claim = self.model.rows[row]
+        other = next((m for m in claim.members if m.article != column), None)
+        if not own or other is None:
+            return  # "not reported", or a claim no other article reports: nothing to compare
+        mine = own[0]
+        self.passageRequested.emit(
+            story.articles[column].path, story.articles[other.article].path,
+            Span(mine.paragraph, mine.start, mine.end, mine.text),
+            Span(other.paragraph, other.start, other.end, other.text))

@@ -1,0 +1,85 @@
+"""The Story view: claims against articles, filters, "not reported" marks, and opening a passage."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from twofold.engine.model import Article, Paragraph, Span
+from twofold.engine.story import Claim, ClaimDivergence, Member, Story
+from twofold.ui.storyview import NOT_REPORTED, StoryFilter, StoryView
+
+TEXTS = ("The port reopened on Monday.", "Workers returned on Tuesday.", "Talks go on.")
+
+
+def _story() -> Story:
+    articles = tuple(
+        Article(f"/news/{n}.txt", f"Article {n}", f"Outlet {n}", "2024-03-19",
+                tuple(Paragraph(p, "body", t) for p, t in enumerate(TEXTS)))
+        for n in range(3))
+
+    def member(a: int, p: int) -> Member:
+        return Member(a, p, 0, len(TEXTS[p]), TEXTS[p])
+
+    day = ClaimDivergence("date", "The day differs: Monday vs Tuesday", 2, 0.9,
+                          Member(0, 0, 20, 26, "Monday"), Member(2, 1, 20, 27, "Tuesday"))
+    claims = (
+        Claim(1, (member(0, 0), member(1, 0), member(2, 1)), (day,)),
+        Claim(2, (member(0, 1), member(1, 1))),
+        Claim(3, (member(2, 2),)),
+    )
+    return Story("/news", articles, claims)
+
+
+@pytest.fixture
+def view(qtbot) -> StoryView:  # type: ignore[no-untyped-def]
+    v = StoryView()
+    qtbot.addWidget(v)
+    v.resize(900, 500)
+    v.set_story(_story())
+    v.show()
+    qtbot.waitExposed(v)
+    return v
+
+
+def test_rows_are_claims_and_columns_articles(view: StoryView) -> None:
+    model = view.model
+    assert (model.rowCount(), model.columnCount()) == (3, 3)
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "1. Outlet 0 (2024-03-19)"
+    assert model.index(0, 2).data() == TEXTS[1]
+    assert model.index(1, 2).data() == NOT_REPORTED
+    assert model.index(1, 2).data(Qt.ItemDataRole.FontRole).italic()
+    assert "3 claims" in view.summary.text().replace("<b>", "").replace("</b>", "")
+
+
+@pytest.mark.parametrize(("choice", "claims"), [
+    (StoryFilter.ALL, [1, 2, 3]), (StoryFilter.EVERYONE, [1]), (StoryFilter.ONE, [3]),
+    (StoryFilter.ALL_BUT_ONE, [2]), (StoryFilter.DISAGREE, [1]),
+])
+def test_filters_narrow_the_rows(view: StoryView, choice: StoryFilter, claims: list[int]
+                                 ) -> None:
+    view.filter.setCurrentIndex(list(StoryFilter).index(choice))
+    assert [c.id for c in view.model.rows] == claims
+
+
+def test_a_disagreement_is_marked_and_explained(view: StoryView) -> None:
+    model = view.model
+    assert model.headerData(0, Qt.Orientation.Vertical) == "3/3 ≠"
+    tip = model.index(0, 2).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Monday vs Tuesday" in tip and "[high]" in tip
+    assert model.headerData(0, Qt.Orientation.Vertical, Qt.ItemDataRole.ForegroundRole) \
+        is not None
+
+
+def test_clicking_a_passage_asks_for_that_pair_at_that_place(view: StoryView, qtbot) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(view.passageRequested) as asked:
+        view.table.clicked.emit(view.model.index(0, 2))
+    left, right, lspan, rspan = asked.args
+    assert (left, right) == ("/news/2.txt", "/news/0.txt")
+    assert lspan == Span(1, 0, len(TEXTS[1]), TEXTS[1]) and rspan.paragraph == 0
+
+
+def test_a_not_reported_cell_or_a_lone_claim_asks_for_nothing(view: StoryView, qtbot) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.assertNotEmitted(view.passageRequested):
+        view.table.clicked.emit(view.model.index(1, 2))  # not reported
+        view.table.clicked.emit(view.model.index(2, 2))  # only this article reports it
