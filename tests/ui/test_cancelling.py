@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 import time
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -249,8 +250,10 @@ def _counting(stop_after: int) -> tuple[Check, list[int]]:
 
 def test_a_cancelled_compare_caches_nothing(tmp_path: Path, seeds: Path) -> None:
     text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))[:2])
-    (tmp_path / "a.txt").write_text("Cancel test left\n\n" + text, encoding="utf-8")
-    (tmp_path / "b.txt").write_text("Cancel test right\n\n" + text[::-1], encoding="utf-8")
+    run = uuid.uuid4().hex  # texts no earlier run cached, whatever cache the tests share
+    (tmp_path / "a.txt").write_text(f"Cancel test left {run}\n\n" + text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(f"Cancel test right {run}\n\n" + text[::-1],
+                                    encoding="utf-8")
     left, right = str(tmp_path / "a.txt"), str(tmp_path / "b.txt")
     stop, calls = _counting(3)
     with pytest.raises(Cancelled):

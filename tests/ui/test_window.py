@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QToolButton
 
 from twofold.ui.highlight import change_at
@@ -182,8 +181,7 @@ def test_bad_files_are_listed_grey_with_their_reasons_and_the_rest_compares(
         window.open_folder(str(tmp_path))
     assert len(window.articles.paths()) == 3
     assert len(window.articles.paths(readable_only=False)) == 3 + len(BAD_FILES)
-    grey = window.articles.palette().color(QPalette.ColorGroup.Disabled,
-                                           QPalette.ColorRole.Text)
+    grey = window.colors.muted  # the theme's secondary text, repainted on a theme switch
     for name, (_data, reason) in BAD_FILES.items():
         item = window.articles.item_for(str(tmp_path / name))
         first, why = item.text(0).split("\n", 1)

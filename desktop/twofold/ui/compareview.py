@@ -86,10 +86,11 @@ class CompareView(QWidget):
     def _render(self) -> None:
         c = self._comparison
         keep = self._current_stop()
+        place = self._reading_place()
         self._flash_timer.stop()
         self._flash_spans = {}
-        self.left_header.setText(_describe(c.left, "Left") if c else "")
-        self.right_header.setText(_describe(c.right, "Right") if c else "")
+        self.left_header.setText(_describe(c.left, "Left", self.colors) if c else "")
+        self.right_header.setText(_describe(c.right, "Right", self.colors) if c else "")
         if c is None:
             self.left.show_article(None)
             self.right.show_article(None)
@@ -112,8 +113,23 @@ class CompareView(QWidget):
         if self.findbar.isVisible():
             self.findbar.search(self.findbar.field.text())
         self.realign()
+        if place is not None:
+            self._return_to(place)
         if keep is not None and keep in self._stops:
             self._select(self._stops.index(keep), scroll=False)
+
+    def _reading_place(self) -> tuple[int, float] | None:
+        """The paragraph at the top of the left pane and how far into it the reader is."""
+        pid = self.left.paragraph_at(0) if self.left.order else None
+        if pid is None:
+            return None
+        return pid, self.left.verticalScrollBar().value() - self.left.text_top(pid)
+
+    def _return_to(self, place: tuple[int, float]) -> None:
+        """Scroll back to a reading place after the panes were filled again."""
+        pid, delta = place
+        if self.left.index_of(pid) >= 0:
+            self.left.verticalScrollBar().setValue(round(self.left.text_top(pid) + delta))
 
     @staticmethod
     def _tips(c: Comparison, side: str) -> dict[int, str]:
@@ -362,7 +378,7 @@ def _header() -> QLabel:
     return label
 
 
-def _describe(article: Article, side: str) -> str:
+def _describe(article: Article, side: str, colors: Colors) -> str:
     from html import escape
 
     name = article.path.rsplit("/", 1)[-1]
@@ -371,7 +387,7 @@ def _describe(article: Article, side: str) -> str:
     # An article without a headline goes by its opening words, as in the articles list.
     title = escape(article.display_name)
     bits.append(name)
-    return (f"<b>{side}</b> · {title}<br><span style='color:gray'>"
+    return (f"<b>{side}</b> · {title}<br><span style='color:{colors.muted.name()}'>"
             f"{escape(' · '.join(bits))}</span>")
 
 

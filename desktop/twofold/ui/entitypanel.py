@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 
 from twofold.engine.model import Comparison, Entity
 
+from .theme import LIGHT, Colors
+
 ENTITY_ROLE = Qt.ItemDataRole.UserRole + 1
 GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("People", ("PERSON",)),
@@ -26,7 +28,6 @@ GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Dates", ("DATE",)),
     ("Figures", ("QUANTITY", "MONEY", "PERCENT")),
 )
-_MARK_COLORS = {"shared": "#3c8a4f", "only": "#a35bb5", "spelled": "#c2571a"}
 
 
 def mark_of(entity: Entity) -> tuple[str, str]:
@@ -73,9 +74,17 @@ class EntityPanel(QWidget):
         column.addWidget(self.filter)
         column.addWidget(self.tabs, 1)
         self._entities: dict[str, tuple[Entity, ...]] = {"left": (), "right": ()}
+        self._comparison: Comparison | None = None
+        self.colors: Colors = LIGHT
+
+    def set_colors(self, colors: Colors) -> None:
+        """List the entities again with another scheme's mark colours."""
+        self.colors = colors
+        self.set_comparison(self._comparison)
 
     def set_comparison(self, comparison: Comparison | None) -> None:
         """List the entities of both articles (empty when there is no comparison)."""
+        self._comparison = comparison
         left = comparison.left_entities if comparison else ()
         right = comparison.right_entities if comparison else ()
         self._entities = {"left": tuple(left), "right": tuple(right)}
@@ -112,15 +121,14 @@ class EntityPanel(QWidget):
             group.setExpanded(True)
             group.setFirstColumnSpanned(True)
 
-    @staticmethod
-    def _row(entity: Entity) -> QTreeWidgetItem:
+    def _row(self, entity: Entity) -> QTreeWidgetItem:
         others = [f for f in entity.forms if f != entity.name]
         extra = " · ".join(others + list(entity.titles))
         item = QTreeWidgetItem([entity.name + (f"\n{extra}" if extra else ""),
                                 str(len(entity.mentions))])
         kind, text = mark_of(entity)
         item.setText(2, text)
-        item.setForeground(2, QBrush(QColor(_MARK_COLORS[kind])))
+        item.setForeground(2, QBrush(self.colors.entity_marks[kind]))
         item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         item.setData(0, ENTITY_ROLE, entity)
         tip = [f"{entity.name} ({entity.label})", f"{len(entity.mentions)} mention(s)"]

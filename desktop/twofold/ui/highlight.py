@@ -7,7 +7,6 @@ from collections.abc import Callable, Iterable
 from typing import Literal
 
 from PySide6.QtGui import (
-    QColor,
     QTextBlock,
     QTextCharFormat,
     QTextCursor,
@@ -101,9 +100,9 @@ def change_format(tag: ChangeTag, colors: Colors) -> QTextCharFormat:
     fmt = QTextCharFormat()
     color = {"delete": colors.delete_bg, "insert": colors.insert_bg}.get(tag, colors.replace_bg)
     fmt.setBackground(color)
+    # The text colour goes with the background, so no palette can leave it unreadable.
+    fmt.setForeground(colors.delete_fg if tag == "delete" else colors.change_fg)
     fmt.setProperty(CHANGE_PROPERTY, tag)
-    if tag == "delete" and not colors.dark:
-        fmt.setForeground(QColor("#5c1512"))
     return fmt
 
 

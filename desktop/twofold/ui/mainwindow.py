@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -32,7 +32,7 @@ from .messagebar import MessageBar
 from .overviewview import OverviewView
 from .session import CompareFn, FolderListing, Session, Side
 from .statusbar import CompareStatus
-from .theme import ThemeMode, apply_palette, colors_for
+from .theme import Colors, ThemeMode, apply_palette, colors_for
 from .worker import JobRunner
 
 
@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.session = Session(compare_fn, self)
         self.theme_mode: ThemeMode = settings.load(settings.THEME)  # type: ignore[assignment]
+        self.colors: Colors = colors_for(self.theme_mode)
         self.messages = MessageBar()
         self.messages.follow(self.session.messages)
         self.empty = EmptyState()
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
 
         name_main_widgets(self)
         self.set_theme(self.theme_mode, apply=False)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
         self.view.set_zoom(settings.load(settings.ZOOM))
         follow = settings.load(settings.FOLLOW_LEFT)
         self.actions_["follow"].setChecked(follow)
@@ -305,11 +307,19 @@ class MainWindow(QMainWindow):
         """Switch between the system, light and dark schemes."""
         self.theme_mode = mode
         colors = apply_palette(mode) if apply else colors_for(mode)
+        self.colors = colors
         self.view.set_colors(colors)
-        self.messages.set_dark(colors.dark)
+        self.messages.set_colors(colors)
+        for widget in (self.articles, self.entities, self.divergences, self.overview,
+                       self.status):
+            widget.set_colors(colors)
         self.actions_[f"theme-{mode}"].setChecked(True)
         if apply:
             settings.save(settings.THEME, mode)
+
+    def _system_scheme_changed(self, _scheme: object) -> None:
+        if self.theme_mode == "system":
+            self.set_theme("system")
 
     def set_follow_left(self, on: bool) -> None:
         """Toggle the right column following the left order."""

@@ -15,20 +15,11 @@ from PySide6.QtWidgets import (
 )
 
 from .message import Messages
+from .theme import LIGHT, Colors
 
 Level = Literal["error", "warning", "info"]
 
-_STYLE = {
-    "error": ("#fbe3e1", "#8c1d18", "#e8a29c", "✖"),
-    "warning": ("#fff3d6", "#6d4c00", "#e9c873", "⚠"),
-    "info": ("#e3eefc", "#1c3f73", "#a9c6ee", "ℹ"),
-}
-# The same messages on a dark palette: deep tints, light text, the same glyphs.
-_DARK_STYLE = {
-    "error": ("#4a2020", "#ffc9c4", "#8c3a33", "✖"),
-    "warning": ("#453716", "#ffe3a3", "#8a6d22", "⚠"),
-    "info": ("#1d3350", "#cfe2ff", "#3d5f8c", "ℹ"),
-}
+_GLYPHS = {"error": "✖", "warning": "⚠", "info": "ℹ"}
 _INFO_TIMEOUT_MS = 8000
 MAX_SHOWN = 4
 
@@ -39,13 +30,13 @@ class Message(QFrame):
     closed = Signal()
 
     def __init__(self, level: Level, text: str, details: str = "",
-                 parent: QWidget | None = None, dark: bool = False) -> None:
+                 parent: QWidget | None = None, colors: Colors = LIGHT) -> None:
         super().__init__(parent)
         self.level, self.text = level, text
-        self.dark: bool | None = None
-        glyph = _STYLE[level][3]
+        self.colors: Colors | None = None
+        glyph = _GLYPHS[level]
         self.setObjectName("message")
-        self.set_dark(dark)
+        self.set_colors(colors)
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 4, 4, 4)
         icon = QLabel(glyph)
@@ -64,12 +55,18 @@ class Message(QFrame):
         row.addWidget(label, 1)
         row.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
 
-    def set_dark(self, dark: bool) -> None:
-        """Use the colours of the dark (or light) scheme."""
-        if dark == self.dark:
+    @property
+    def dark(self) -> bool:
+        """Whether the message shows in the dark scheme's colours."""
+        return bool(self.colors and self.colors.dark)
+
+    def set_colors(self, colors: Colors) -> None:
+        """Use the colours of another scheme."""
+        if colors is self.colors:
             return
-        self.dark = dark
-        bg, fg, border, _glyph = (_DARK_STYLE if dark else _STYLE)[self.level]
+        self.colors = colors
+        tone = colors.messages[self.level]
+        bg, fg, border = tone.background.name(), tone.text.name(), tone.border.name()
         self.setStyleSheet(
             f"#message {{ background: {bg}; border: 1px solid {border}; border-radius: 4px; }}"
             f" QLabel {{ color: {fg}; background: transparent; }}"
@@ -92,7 +89,7 @@ class MessageBar(QWidget):
         self._layout.setContentsMargins(6, 6, 6, 0)
         self._layout.setSpacing(4)
         self._messages: list[Message] = []
-        self._dark = False
+        self.colors: Colors = LIGHT
         self.hide()
 
     def follow(self, messages: Messages) -> None:
@@ -102,11 +99,11 @@ class MessageBar(QWidget):
     def _said(self, level: str, text: str, details: str) -> None:
         {"error": self.error, "warning": self.warning}.get(level, self.info)(text, details)
 
-    def set_dark(self, dark: bool) -> None:
-        """Show messages, those shown and those to come, in the dark (or light) scheme."""
-        self._dark = dark
+    def set_colors(self, colors: Colors) -> None:
+        """Show messages, those shown and those to come, in another colour scheme."""
+        self.colors = colors
         for message in self._messages:
-            message.set_dark(dark)
+            message.set_colors(colors)
 
     def error(self, text: str, details: str = "") -> Message:
         """Show an error that stays until dismissed."""
@@ -137,7 +134,7 @@ class MessageBar(QWidget):
                 old.dismiss()  # the same message again replaces the old one
         while len(self._messages) >= MAX_SHOWN:
             self._messages[0].dismiss()
-        message = Message(level, text, details, self, self._dark)
+        message = Message(level, text, details, self, self.colors)
         message.closed.connect(lambda m=message: self._forget(m))
         self._messages.append(message)
         self._layout.addWidget(message)

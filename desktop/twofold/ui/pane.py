@@ -321,17 +321,21 @@ class SelectionLayers:
         self._pane = pane
         self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
 
-    def set_spans(self, name: str, spans: Sequence[tuple[int, int, int]], color: QColor) -> None:
-        """Highlight (paragraph, start, end) spans in a named layer."""
+    def set_spans(self, name: str, spans: Sequence[tuple[int, int, int]], color: QColor,
+                  text: QColor | None = None) -> None:
+        """Highlight (paragraph, start, end) spans in a named layer (`text`: their colour)."""
         pane = self._pane
         self.set_ranges(name, [(pane.position(p, s), pane.position(p, e)) for p, s, e in spans
-                               if pane.block(p).isValid()], color)
+                               if pane.block(p).isValid()], color, text)
 
-    def set_ranges(self, name: str, ranges: Sequence[tuple[int, int]], color: QColor) -> None:
+    def set_ranges(self, name: str, ranges: Sequence[tuple[int, int]], color: QColor,
+                   text: QColor | None = None) -> None:
         """Highlight absolute (start, end) document ranges in a named layer."""
         selections = []
         fmt = QTextCharFormat()
         fmt.setBackground(color)
+        if text is not None:
+            fmt.setForeground(text)
         for start, end in ranges:
             sel = QTextEdit.ExtraSelection()
             cursor = QTextCursor(self._pane.document())

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton, QWi
 from twofold.engine.model import Comparison
 
 from .divergencepanel import count_text
+from .theme import LIGHT, Colors
 
 
 class CompareStatus(QStatusBar):
@@ -36,6 +37,7 @@ class CompareStatus(QStatusBar):
         self.cancel_button.setToolTip("Stop the work in progress (Esc)")
         self.cancel_button.hide()
         self._running: dict[str, str] = {}  # what runs, by source
+        self.colors: Colors = LIGHT
         self.addWidget(self.similarity_label)
         self.addWidget(self.counts_label)
         self.addWidget(self.divergences_label)
@@ -43,6 +45,10 @@ class CompareStatus(QStatusBar):
         self.addPermanentWidget(self.busy_label)
         self.addPermanentWidget(self.busy)
         self.addPermanentWidget(self.cancel_button)
+
+    def set_colors(self, colors: Colors) -> None:
+        """Paint the labels that carry their own colour in another scheme."""
+        self.colors = colors
 
     def show_comparison(self, c: Comparison) -> None:
         """Show the similarity and paragraph counts of a comparison."""
