@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QToolButton
 
-from twofold.ui.highlight import change_at
+from twofold.ui.highlight import change_at, shows_words
 from twofold.ui.mainwindow import MainWindow
 
 
@@ -55,8 +55,8 @@ def test_one_band_per_link(compared: MainWindow) -> None:
 
 def test_changed_word_carries_the_highlight_at_its_range(compared: MainWindow) -> None:
     c = compared.view.comparison
-    link, op = next((k, op) for k in c.links if len({p.left for p in c.links if p.left == k.left})
-                    == 1 for op in k.ops if op.tag == "replace")
+    link, op = next((k, op) for k in c.links if shows_words(k) and len(
+        {p.left for p in c.links if p.left == k.left}) == 1 for op in k.ops if op.tag == "replace")
     pane = compared.view.left
     start, end = op.left
     for offset in (start, end - 1):

@@ -12,8 +12,23 @@ from twofold.engine.model import Article, Comparison, Divergence, Entity
 
 from .chunkmap import ChunkMap, MarkKind
 from .findbar import FindBar
-from .highlight import apply_changes, apply_divergences, change_ranges, divergence_spans
-from .layout import Stop, anchor_chain, difference_stops, follow_order, pad_to_align
+from .highlight import (
+    ChangeTag,
+    apply_changes,
+    apply_divergences,
+    change_ranges,
+    divergence_spans,
+    shows_words,
+)
+from .layout import (
+    Stop,
+    anchor_chain,
+    difference_stops,
+    follow_order,
+    pad_to_align,
+    reading_order,
+)
+from .legend import ColourKey
 from .linkmap import LinkMap
 from .pane import ArticlePane
 from .scrollsync import ScrollSync
@@ -47,10 +62,14 @@ class CompareView(QWidget):
         for col, widget in enumerate((self.left, self.left_strip, self.linkmap,
                                       self.right, self.right_strip)):
             grid.addWidget(widget, 1, col)
-        grid.addWidget(self.findbar, 2, 0, 1, 5)
+        self.key = ColourKey()
+        grid.addWidget(self.key, 2, 0, 1, 5)
+        grid.addWidget(self.findbar, 3, 0, 1, 5)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(3, 1)
         self.linkmap.linkClicked.connect(self.set_current_link)
+        for pane in (self.left, self.right):
+            pane.paragraphClicked.connect(lambda pid, s=pane.side: self.select_paragraph(s, pid))
         self._comparison: Comparison | None = None
         self._follow_left = False
         self._zoom = 0
@@ -108,6 +127,7 @@ class CompareView(QWidget):
             apply_divergences(pane.document(), pane.block,
                               divergence_spans(c, side), self.colors)  # type: ignore[arg-type]
         self.linkmap.set_links(c.links)
+        self._stops = difference_stops(c, self.left.order, self.right.order)
         self.left_strip.set_marks(self._marks(c, "left"))
         self.right_strip.set_marks(self._marks(c, "right"))
         if self.findbar.isVisible():
@@ -190,9 +210,6 @@ class CompareView(QWidget):
         anchors.append((self.left.document().size().height(),
                         self.right.document().size().height()))
         self.sync.set_anchors(anchors)
-        self._stops = difference_stops(
-            c, {pid: self.left.text_top(pid) for pid in lo},
-            {pid: self.right.text_top(pid) for pid in ro})
         if anchor_pid is not None:
             with self.sync.suspended():
                 self.left.verticalScrollBar().setValue(
@@ -233,6 +250,7 @@ class CompareView(QWidget):
         self.colors = colors
         for widget in (self.linkmap, self.left_strip, self.right_strip, self.findbar):
             widget.colors = colors
+        self.key.set_colors(colors)
         self._render()
 
     @property
@@ -250,7 +268,7 @@ class CompareView(QWidget):
     # -- navigation ----------------------------------------------------------------------------
 
     def stops(self) -> list[Stop]:
-        """Differences in view order: changed links and unique paragraphs."""
+        """Differences in reading order: changed links and unique paragraphs."""
         return list(self._stops)
 
     @property
@@ -262,14 +280,15 @@ class CompareView(QWidget):
         return self._stops[self._current] if 0 <= self._current < len(self._stops) else None
 
     def next_difference(self) -> None:
-        """Make the next difference current (F7)."""
+        """Make the next difference current (F7); after the last one, the first again."""
         if self._stops:
-            self._select(min(self._current + 1, len(self._stops) - 1))
+            self._select((self._current + 1) % len(self._stops))
 
     def previous_difference(self) -> None:
-        """Make the previous difference current (Shift+F7)."""
+        """Make the previous difference current (Shift+F7); before the first, the last."""
         if self._stops:
-            self._select(max(self._current - 1, 0))
+            self._select((self._current - 1) % len(self._stops) if self._current >= 0
+                         else len(self._stops) - 1)
 
     def set_current_link(self, link_index: int) -> None:
         """Make a link current (clicking its band), even an unchanged one."""
@@ -280,9 +299,22 @@ class CompareView(QWidget):
         stop = Stop(link.left, link.right, link_index)
         if stop not in self._stops:
             self._stops.append(stop)  # an unchanged link joins the tour while it is current
-            self._stops.sort(key=lambda s: self.left.text_top(s.left) if s.left is not None
-                             else self.right.text_top(s.right or 0))
+            self._stops.sort(key=reading_order(self.left.order, self.right.order))
         self._select(self._stops.index(stop), scroll=False)
+
+    def select_paragraph(self, side: str, pid: int) -> None:
+        """Make a clicked paragraph's strongest link current (its difference if it is unique)."""
+        c = self._comparison
+        if c is None:
+            return
+        mine = [(link.score, n) for n, link in enumerate(c.links)
+                if (link.left if side == "left" else link.right) == pid]
+        if mine:
+            self.set_current_link(max(mine)[1])
+            return
+        stop = Stop(pid, None, None) if side == "left" else Stop(None, pid, None)
+        if stop in self._stops:
+            self._select(self._stops.index(stop), scroll=False)
 
     def _select(self, index: int, scroll: bool = True) -> None:
         self._current = index
@@ -290,9 +322,28 @@ class CompareView(QWidget):
         self.left.set_current([stop.left] if stop.left is not None else [])
         self.right.set_current([stop.right] if stop.right is not None else [])
         self.linkmap.set_current(stop.link)
+        self._show_link_words(stop.link)
         if scroll:
             self._reveal(stop.left, stop.right)
         self.currentChanged.emit(index)
+
+    def _show_link_words(self, link_index: int | None) -> None:
+        """Show the word changes of a selected partial link (strong links show them always)."""
+        c = self._comparison
+        link = c.links[link_index] if c is not None and link_index is not None else None
+        for pane, side in ((self.left, "left"), (self.right, "right")):
+            ranges: list[tuple[int, int, ChangeTag]] = []
+            if link is not None and not shows_words(link):
+                pid = link.left if side == "left" else link.right
+                spans = change_ranges(c, side, selected={link_index})  # type: ignore[arg-type]
+                ranges = [(pane.position(pid, s), pane.position(pid, e), tag)
+                          for s, e, tag in spans.get(pid, [])]
+            pane.layers.set_changes("link", ranges, self.colors)
+
+    def selected_link_ranges(self, side: str) -> list[tuple[int, int, str]]:
+        """Document ranges of the selected partial link's word changes in one pane."""
+        pane = self.left if side == "left" else self.right
+        return pane.layers.changes("link")
 
     def _reveal(self, left_pid: int | None, right_pid: int | None,
                 left_y: float | None = None, right_y: float | None = None) -> None:
@@ -392,6 +443,13 @@ def _describe(article: Article, side: str, colors: Colors) -> str:
 
 
 def stop_summary(stops: Sequence[Stop], current: int) -> str:
-    """'Difference 3 of 12' for the status bar."""
-    return f"Difference {current + 1} of {len(stops)} (F7 / Shift+F7)" if current >= 0 else (
-        f"{len(stops)} differences · F7 to step through")
+    """'Difference 3 of 12' for the status bar; at either end it says where F7 goes next."""
+    n = len(stops)
+    if current < 0 or not n:
+        return f"{n} difference{'s' if n != 1 else ''} · F7 to step through" if n else (
+            "No differences")
+    if n > 1 and current == n - 1:
+        return f"Last difference ({n} of {n}) · F7 goes back to the first"
+    if n > 1 and current == 0:
+        return f"Difference 1 of {n} · Shift+F7 goes to the last"
+    return f"Difference {current + 1} of {n} (F7 / Shift+F7)"

@@ -103,6 +103,9 @@ class MainWindow(QMainWindow):
         follow = settings.load(settings.FOLLOW_LEFT)
         self.actions_["follow"].setChecked(follow)
         self.view.set_follow_left(follow)
+        key = settings.load(settings.COLOUR_KEY)
+        self.actions_["colour-key"].setChecked(key)
+        self.view.key.setVisible(key)
         self.refresh_recent()
         self.resize(1280, 800)
         restored = restore and self.restoreGeometry(settings.load(settings.GEOMETRY))
@@ -325,6 +328,11 @@ class MainWindow(QMainWindow):
         """Toggle the right column following the left order."""
         self.view.set_follow_left(on)
         settings.save(settings.FOLLOW_LEFT, on)
+
+    def show_colour_key(self, on: bool) -> None:
+        """Show or hide the colour key under the panes."""
+        self.view.key.setVisible(on)
+        settings.save(settings.COLOUR_KEY, on)
 
     def zoom(self, delta: int | None) -> None:
         """Zoom the text in (+1), out (-1) or back to normal (None)."""
