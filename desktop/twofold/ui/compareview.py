@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QGridLayout, QWidget
 
-from twofold.engine.model import Article, Comparison, Divergence, Entity
+from twofold.engine.model import Comparison, Divergence, Entity
 
 from .chunkmap import ChunkMap, MarkKind
 from .findbar import FindBar
@@ -31,6 +31,7 @@ from .layout import (
 from .legend import ColourKey
 from .linkmap import LinkMap
 from .pane import ArticlePane
+from .paneheader import PaneHeader
 from .scrollsync import ScrollSync
 from .theme import LIGHT, Colors
 
@@ -52,7 +53,7 @@ class CompareView(QWidget):
         self.linkmap = LinkMap(self.left, self.right)
         self.sync = ScrollSync(self.left, self.right, self)
         self.findbar = FindBar([self.left, self.right])
-        self.left_header, self.right_header = _header(), _header()
+        self.left_header, self.right_header = PaneHeader("left"), PaneHeader("right")
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(0)
@@ -108,8 +109,8 @@ class CompareView(QWidget):
         place = self._reading_place()
         self._flash_timer.stop()
         self._flash_spans = {}
-        self.left_header.setText(_describe(c.left, "Left", self.colors) if c else "")
-        self.right_header.setText(_describe(c.right, "Right", self.colors) if c else "")
+        self.left_header.show_article(c.left if c else None)
+        self.right_header.show_article(c.right if c else None, reordered=self._follow_left)
         if c is None:
             self.left.show_article(None)
             self.right.show_article(None)
@@ -251,6 +252,8 @@ class CompareView(QWidget):
         for widget in (self.linkmap, self.left_strip, self.right_strip, self.findbar):
             widget.colors = colors
         self.key.set_colors(colors)
+        self.left_header.set_colors(colors)
+        self.right_header.set_colors(colors)
         self._render()
 
     @property
@@ -419,34 +422,11 @@ class CompareView(QWidget):
                          first.paragraph if first else None, y_other, y_mine)
 
 
-def _header() -> QLabel:
-    label = QLabel()
-    label.setObjectName("paneHeader")
-    label.setTextFormat(Qt.TextFormat.RichText)
-    label.setWordWrap(False)
-    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-    label.setContentsMargins(10, 6, 10, 6)
-    return label
-
-
-def _describe(article: Article, side: str, colors: Colors) -> str:
-    from html import escape
-
-    name = article.path.rsplit("/", 1)[-1]
-    bits = [b for b in (article.source, article.date) if b]
-    bits.append(f"{article.word_count:,} words")
-    # An article without a headline goes by its opening words, as in the articles list.
-    title = escape(article.display_name)
-    bits.append(name)
-    return (f"<b>{side}</b> · {title}<br><span style='color:{colors.muted.name()}'>"
-            f"{escape(' · '.join(bits))}</span>")
-
-
 def stop_summary(stops: Sequence[Stop], current: int) -> str:
     """'Difference 3 of 12' for the status bar; at either end it says where F7 goes next."""
     n = len(stops)
     if current < 0 or not n:
-        return f"{n} difference{'s' if n != 1 else ''} · F7 to step through" if n else (
+        return f"{n} difference{'s' if n != 1 else ''} · F7 steps through" if n else (
             "No differences")
     if n > 1 and current == n - 1:
         return f"Last difference ({n} of {n}) · F7 goes back to the first"

@@ -36,7 +36,7 @@ class LinkMap(QWidget):
 
     def sizeHint(self) -> QSize:
         """A narrow gutter."""
-        return QSize(56, 200)
+        return QSize(48, 200)
 
     def set_links(self, links: Sequence[Link]) -> None:
         """Show these links."""

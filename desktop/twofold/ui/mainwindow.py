@@ -5,7 +5,13 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -34,6 +40,13 @@ from .session import CompareFn, FolderListing, Session, Side
 from .statusbar import CompareStatus
 from .theme import Colors, ThemeMode, apply_palette, colors_for
 from .worker import JobRunner
+
+COMPACT_BELOW = 1520  # px: narrower windows fold the docks into one tabbed column
+
+
+def compact_dock_width(width: int) -> int:
+    """Width of the tabbed dock column of a narrow window."""
+    return max(200, min(240, width // 5 - 24))
 
 
 def open_filter() -> str:
@@ -107,11 +120,14 @@ class MainWindow(QMainWindow):
         self.actions_["colour-key"].setChecked(key)
         self.view.key.setVisible(key)
         self.refresh_recent()
+        self._compact: bool | None = None  # the docks' arrangement, once one was applied
         self.resize(1280, 800)
         restored = restore and self.restoreGeometry(settings.load(settings.GEOMETRY))
         restored = (restore and self.restoreState(settings.load(settings.WINDOW_STATE))) or restored
         if not restored:
             self.apply_default_layout(self.width())
+        else:
+            self._compact = self.width() < COMPACT_BELOW
         # The comparison's docks wait for a comparison; the user's choice to hide one is kept.
         self._waiting_docks = [d for d in (self.entities_dock, self.divergences_dock)
                                if d.isVisibleTo(self) or not restored]
@@ -151,15 +167,24 @@ class MainWindow(QMainWindow):
 
     def apply_default_layout(self, width: int) -> None:
         """Dock sizes for a first start: both docks beside the panes, or tabbed when narrow."""
-        if width < 1280:
+        self._compact = width < COMPACT_BELOW
+        if self._compact:
+            # One column of tabbed docks, narrow enough that each pane keeps 45+ characters.
+            self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.articles_dock)
             self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.entities_dock)
+            self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.divergences_dock)
             self.tabifyDockWidget(self.articles_dock, self.entities_dock)
             self.tabifyDockWidget(self.entities_dock, self.divergences_dock)
             self.articles_dock.raise_()
-            self.resizeDocks([self.articles_dock], [max(220, width // 4)],
+            for bar in self.findChildren(QTabBar):
+                if bar.parent() is self:  # the tabs of tabbed docks: whole words, not "A…"
+                    bar.setElideMode(Qt.TextElideMode.ElideNone)
+            self.resizeDocks([self.articles_dock], [compact_dock_width(width)],
                              Qt.Orientation.Horizontal)
         else:
+            self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.articles_dock)
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.entities_dock)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.divergences_dock)
             self.splitDockWidget(self.entities_dock, self.divergences_dock,
                                  Qt.Orientation.Vertical)
             self.resizeDocks([self.articles_dock, self.entities_dock],
@@ -168,6 +193,20 @@ class MainWindow(QMainWindow):
             height = max(600, self.height())
             self.resizeDocks([self.entities_dock, self.divergences_dock],
                              [height * 11 // 20, height * 9 // 20], Qt.Orientation.Vertical)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Below a width the docks fold into one tabbed column (and unfold above it)."""
+        super().resizeEvent(event)
+        width = event.size().width()
+        compact = width < COMPACT_BELOW
+        if self._compact is None or not self.isVisible():
+            return
+        if compact != self._compact:
+            self.apply_default_layout(width)
+        elif compact and self.articles_dock.width() > compact_dock_width(width):
+            # A narrower window takes its width from the docks, not from the panes' lines.
+            self.resizeDocks([self.articles_dock], [compact_dock_width(width)],
+                             Qt.Orientation.Horizontal)
 
     def _wire(self) -> None:
         s = self.session

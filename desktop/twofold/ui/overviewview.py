@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -109,6 +110,10 @@ class SimilarityModel(QAbstractTableModel):
         """The cluster number of article i, if it belongs to one."""
         return self._cluster_of.get(i)
 
+    def small_cells(self) -> bool:
+        """Whether the matrix is too large for figures in its cells (and dots on its columns)."""
+        return self.rowCount() > _TEXT_CELLS
+
     def cluster_icon(self, cluster: int) -> QIcon:
         """The coloured dot of a cluster."""
         return self._icons[cluster % len(self._icons)]
@@ -161,8 +166,9 @@ class SimilarityModel(QAbstractTableModel):
                 return str(section + 1)
             return f"{section + 1}  {name if len(name) <= 48 else name[:47] + '…'}"
         cluster = self._cluster_of.get(section)
-        if role == Qt.ItemDataRole.DecorationRole and cluster is not None:
-            return self.cluster_icon(cluster)
+        if role == Qt.ItemDataRole.DecorationRole and cluster is not None and (
+                orientation == Qt.Orientation.Vertical or not self.small_cells()):
+            return self.cluster_icon(cluster)  # small columns keep their room for the number
         if role == Qt.ItemDataRole.ToolTipRole:
             article = self._overview.articles[section]
             bits = [f"{section + 1}. {self._names[section]}", article.path]
@@ -303,10 +309,16 @@ class OverviewView(QWidget):
         """Show an overview (None: nothing yet)."""
         self.model.set_overview(overview)
         n = self.model.rowCount()
-        cell = 56 if n <= _TEXT_CELLS else 16
-        self.table.horizontalHeader().setDefaultSectionSize(cell)
-        self.table.verticalHeader().setDefaultSectionSize(cell * 5 // 7 if n <= _TEXT_CELLS
-                                                          else cell)
+        # Small square cells above _TEXT_CELLS articles, but never narrower than the widest
+        # column label: numbers that overlap cannot be read.
+        header = self.table.horizontalHeader()
+        margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin)
+        label = header.fontMetrics().horizontalAdvance(str(max(n, 1))) + 2 * margin + 2
+        cell = max(16, label) if self.model.small_cells() else 56
+        header.setMinimumSectionSize(min(cell, label))
+        header.setDefaultSectionSize(cell)
+        self.table.verticalHeader().setDefaultSectionSize(
+            cell if self.model.small_cells() else cell * 5 // 7)
         self.relations.clear()
         if overview is None:
             self.summary.setText("Open a folder to see how its articles relate.")
@@ -320,8 +332,9 @@ class OverviewView(QWidget):
             + " — click a cell to compare that pair")
         paths = [a.path for a in overview.articles]
         for rewrite in rewrites:
-            item = QListWidgetItem(rewrite_text(self.model, rewrite.article, rewrite.source,
-                                                rewrite.score))
+            item = QListWidgetItem(rewrite_text(
+                self.model, rewrite.article, rewrite.source,
+                float(overview.similarity[rewrite.article, rewrite.source]), rewrite.score))
             item.setForeground(self.model.colors.rewrite)
             item.setData(CLUSTER_ROLE, -1)
             item.setData(PAIR_ROLE, (paths[rewrite.article], paths[rewrite.source]))
@@ -357,10 +370,12 @@ class OverviewView(QWidget):
             self.pairRequested.emit(*pair)
 
 
-def rewrite_text(model: SimilarityModel, article: int, source: int, score: float) -> str:
-    """'3. A rewrites 1. B, 0.83'."""
+def rewrite_text(model: SimilarityModel, article: int, source: int, similarity: float,
+                 phrasing: float) -> str:
+    """'3. A / rewrites 1. B · similarity 0.83 (91 % of its phrasing)': the figure of its cell."""
     return (f"{article + 1}. {model.name(article)}\n   rewrites {source + 1}. "
-            f"{model.name(source)}, {score:.2f}")
+            f"{model.name(source)} · similarity {similarity:.2f} ({phrasing:.0%} of its "
+            "phrasing)")
 
 
 def _closest_pair(overview: Overview, group: tuple[int, ...]) -> tuple[str, str]:

@@ -56,7 +56,7 @@ class ArticlePane(QTextEdit):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
-        self.document().setDocumentMargin(12)
+        self.document().setDocumentMargin(9)
         self.article: Article | None = None
         self.colors: Colors = LIGHT
         self._order: list[int] = []
