@@ -372,6 +372,9 @@ class CompareView(QWidget):
         self._flash_spans = {side: (s.paragraph, s.start, s.end) for side, s in spans.items()}
         for side, pane in (("left", self.left), ("right", self.right)):
             span = spans[side]
+            # After the flash the two spans stay tinted, so the eye finds them again.
+            pane.layers.set_spans("divergence", [self._flash_spans[side]],
+                                  self.colors.divergence_bg)
             if not pane.block(span.paragraph).isValid():
                 continue
             cursor = pane.textCursor()

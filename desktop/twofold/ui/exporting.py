@@ -45,6 +45,25 @@ def _with_suffix(path: str, fmt: ExportFormat) -> str:
     return path if Path(path).suffix.lower() in suffixes else path + _FORMATS[fmt][3]
 
 
+def start_folder(last: str | None, articles: tuple[str, ...]) -> str:
+    """Where the save dialog opens: the folder exported to last, else the current folder (where
+    Twofold was started), else Documents or home; never a folder the articles are read from,
+    as the window never writes there unasked."""
+    reading = [Path(a).resolve().parent for a in articles]
+
+    def fits(folder: str | None) -> bool:
+        if not folder or not os.path.isdir(folder):
+            return False
+        here = Path(folder).resolve()
+        return not any(here == r or r in here.parents for r in reading)
+
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    for folder in (last, os.getcwd(), documents, os.path.expanduser("~")):
+        if fits(folder):
+            return str(folder)
+    return os.path.expanduser("~")
+
+
 class ComparisonExporter(QObject):
     """Owns the export actions; writes the comparison on screen in the background."""
 
@@ -78,10 +97,8 @@ class ComparisonExporter(QObject):
         for action in self.actions.values():
             action.setEnabled(comparison is not None)
 
-    def _start_folder(self) -> str:
-        # Never the articles' own folder by default: reports go where the user keeps documents.
-        return self.folder or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation) or os.path.expanduser("~")
+    def _start_folder(self, comparison: Comparison) -> str:
+        return start_folder(self.folder, (comparison.left.path, comparison.right.path))
 
     def choose_and_export(self, fmt: ExportFormat) -> None:
         """Ask where to save the comparison on screen as `fmt`, then write it."""
@@ -89,7 +106,7 @@ class ComparisonExporter(QObject):
         if comparison is None:
             self._messages.warning("Nothing to export yet: compare two articles first.")
             return
-        start = os.path.join(self._start_folder(), suggested_name(comparison, fmt))
+        start = os.path.join(self._start_folder(comparison), suggested_name(comparison, fmt))
         path, _ = QFileDialog.getSaveFileName(
             self._window, f"Export comparison as {_NAMES[fmt]}", start, _FORMATS[fmt][2])
         if path:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -36,11 +36,13 @@ from .exporting import ComparisonExporter
 from .menus import build_menus
 from .messagebar import MessageBar
 from .overviewview import OverviewView
-from .session import CompareFn, FolderListing, Session, Side
+from .progresspage import ProgressPage
+from .session import Channel, CompareFn, FolderListing, Session, Side
 from .statusbar import CompareStatus
 from .theme import Colors, ThemeMode, apply_palette, colors_for
 from .worker import JobRunner
 
+PROGRESS_AFTER_MS = 250  # a comparison that takes longer shows its progress in the centre
 COMPACT_BELOW = 1520  # px: narrower windows fold the docks into one tabbed column
 
 
@@ -75,8 +77,9 @@ class MainWindow(QMainWindow):
         self.empty = EmptyState()
         self.view = CompareView()
         self.overview = OverviewView()
+        self.progress = ProgressPage()
         self.stack = QStackedWidget()
-        for page in (self.empty, self.view, self.overview):
+        for page in (self.empty, self.view, self.overview, self.progress):
             self.stack.addWidget(page)
         self.view_tabs = _view_tabs()
         central = QWidget()
@@ -121,6 +124,10 @@ class MainWindow(QMainWindow):
         self.view.key.setVisible(key)
         self.refresh_recent()
         self._compact: bool | None = None  # the docks' arrangement, once one was applied
+        self._progress_timer = QTimer(self)
+        self._progress_timer.setSingleShot(True)
+        self._progress_timer.setInterval(PROGRESS_AFTER_MS)
+        self._progress_timer.timeout.connect(self._show_progress)
         self.resize(1280, 800)
         restored = restore and self.restoreGeometry(settings.load(settings.GEOMETRY))
         restored = (restore and self.restoreState(settings.load(settings.WINDOW_STATE))) or restored
@@ -218,6 +225,11 @@ class MainWindow(QMainWindow):
         s.overviewShown.connect(self.overview.set_overview)
         s.overviewCancelled.connect(self.overview.set_cancelled)
         s.busyChanged.connect(self.status.set_busy)
+        s.compareStarted.connect(self._comparing)
+        s.compareProgress.connect(lambda _l, _r, stage: self.progress.show_stage(stage))
+        s.compareStopped.connect(self._compare_stopped)
+        self.progress.cancelRequested.connect(lambda: self.canceller.cancel())
+        self.progress.compareAgain.connect(s.compare_again)
         s.failed.connect(lambda error: crash.report(error, self))
         self.empty.openFolder.connect(self.choose_folder)
         self.empty.openFiles.connect(self.choose_files)
@@ -296,6 +308,31 @@ class MainWindow(QMainWindow):
 
     # -- showing what the session reports ---------------------------------------------------------
 
+    def _comparing(self, left: str, right: str) -> None:
+        """A pair is being compared: its progress takes the centre, unless it is quick."""
+        c = self.view.comparison
+        self.progress.show_pair(left, right, (self.session.display_name(left),
+                                              self.session.display_name(right)))
+        if c is not None and (c.left.path, c.right.path) == (left, right):
+            return  # the same pair again (changed on disk): its text stays while it runs
+        if self.view.comparison is None and not self.overview_shown():
+            self.stack.setCurrentWidget(self.progress)  # rather than the welcome page
+            return
+        self._progress_timer.start()  # a cached pair arrives first and nothing flickers
+
+    def _show_progress(self) -> None:
+        if Channel.COMPARE in self.runner.pending_channels() and not self.overview_shown():
+            self.stack.setCurrentWidget(self.progress)
+
+    def _compare_stopped(self, _left: str, _right: str, cancelled: bool) -> None:
+        self._progress_timer.stop()
+        if self.stack.currentWidget() is not self.progress:
+            return
+        if cancelled and self.view.comparison is None:
+            self.progress.show_cancelled()  # nothing to go back to: offer to compare again
+        else:
+            self.stack.setCurrentWidget(self.view if self.view.comparison else self.empty)
+
     def _show_listing(self, found: FolderListing) -> None:
         self.articles.set_listing(found.listing)
         self.articles_dock.show()
@@ -353,7 +390,7 @@ class MainWindow(QMainWindow):
         self.view.set_colors(colors)
         self.messages.set_colors(colors)
         for widget in (self.articles, self.entities, self.divergences, self.overview,
-                       self.status):
+                       self.status, self.progress):
             widget.set_colors(colors)
         self.actions_[f"theme-{mode}"].setChecked(True)
         if apply:

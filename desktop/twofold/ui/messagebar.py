@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .message import Messages
+from .message import Action, Messages
 from .theme import LIGHT, Colors
 
 Level = Literal["error", "warning", "info"]
@@ -30,7 +30,8 @@ class Message(QFrame):
     closed = Signal()
 
     def __init__(self, level: Level, text: str, details: str = "",
-                 parent: QWidget | None = None, colors: Colors = LIGHT) -> None:
+                 parent: QWidget | None = None, colors: Colors = LIGHT,
+                 action: Action | None = None) -> None:
         super().__init__(parent)
         self.level, self.text = level, text
         self.colors: Colors | None = None
@@ -53,6 +54,14 @@ class Message(QFrame):
         close.clicked.connect(self.dismiss)
         row.addWidget(icon)
         row.addWidget(label, 1)
+        self.action_button: QToolButton | None = None
+        if action is not None:
+            button = QToolButton()
+            button.setText(action.text)
+            button.setObjectName("messageAction")
+            button.clicked.connect(lambda: (self.dismiss(), action.run()))
+            row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            self.action_button = button
         row.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
 
     @property
@@ -71,6 +80,8 @@ class Message(QFrame):
             f"#message {{ background: {bg}; border: 1px solid {border}; border-radius: 4px; }}"
             f" QLabel {{ color: {fg}; background: transparent; }}"
             f" QToolButton {{ color: {fg}; border: none; background: transparent; }}"
+            f" QToolButton#messageAction {{ border: 1px solid {border}; border-radius: 3px;"
+            f" padding: 1px 8px; font-weight: bold; }}"
         )
 
     def dismiss(self) -> None:
@@ -96,8 +107,10 @@ class MessageBar(QWidget):
         """Show what is said through `messages` (the window's one message path)."""
         messages.shown.connect(self._said)
 
-    def _said(self, level: str, text: str, details: str) -> None:
-        {"error": self.error, "warning": self.warning}.get(level, self.info)(text, details)
+    def _said(self, level: str, text: str, details: str, action: object) -> None:
+        offer = action if isinstance(action, Action) else None
+        {"error": self.error, "warning": self.warning}.get(level, self.info)(text, details,
+                                                                            offer)
 
     def set_colors(self, colors: Colors) -> None:
         """Show messages, those shown and those to come, in another colour scheme."""
@@ -105,18 +118,19 @@ class MessageBar(QWidget):
         for message in self._messages:
             message.set_colors(colors)
 
-    def error(self, text: str, details: str = "") -> Message:
+    def error(self, text: str, details: str = "", action: Action | None = None) -> Message:
         """Show an error that stays until dismissed."""
-        return self._add("error", text, details)
+        return self._add("error", text, details, action)
 
-    def warning(self, text: str, details: str = "") -> Message:
+    def warning(self, text: str, details: str = "", action: Action | None = None) -> Message:
         """Show a warning that stays until dismissed."""
-        return self._add("warning", text, details)
+        return self._add("warning", text, details, action)
 
-    def info(self, text: str, details: str = "") -> Message:
+    def info(self, text: str, details: str = "", action: Action | None = None) -> Message:
         """Show a note that goes away by itself."""
-        message = self._add("info", text, details)
-        QTimer.singleShot(_INFO_TIMEOUT_MS, message, message.dismiss)
+        message = self._add("info", text, details, action)
+        # A note that offers something stays long enough to take up the offer.
+        QTimer.singleShot(_INFO_TIMEOUT_MS * (2 if action else 1), message, message.dismiss)
         return message
 
     def messages(self) -> list[tuple[str, str]]:
@@ -128,13 +142,14 @@ class MessageBar(QWidget):
         for message in list(self._messages):
             message.dismiss()
 
-    def _add(self, level: Level, text: str, details: str) -> Message:
+    def _add(self, level: Level, text: str, details: str, action: Action | None = None
+             ) -> Message:
         for old in list(self._messages):
             if old.text == text:
                 old.dismiss()  # the same message again replaces the old one
         while len(self._messages) >= MAX_SHOWN:
             self._messages[0].dismiss()
-        message = Message(level, text, details, self, self.colors)
+        message = Message(level, text, details, self, self.colors, action)
         message.closed.connect(lambda m=message: self._forget(m))
         self._messages.append(message)
         self._layout.addWidget(message)

@@ -19,7 +19,7 @@ from twofold.engine.library.index import Listing, best_pair, read_files, scan
 from twofold.engine.model import Comparison
 
 from .folderwatch import FolderWatch
-from .message import Messages
+from .message import Action, Messages
 from .worker import JobRunner
 
 log = logging.getLogger(__name__)
@@ -66,16 +66,28 @@ class Side(Enum):
 
 
 class CompareFn(Protocol):
-    """How the window compares two article files (the engine, or a stand-in in tests)."""
+    """How the window compares two article files (the engine, or a stand-in in tests).
 
-    def __call__(self, left: str, right: str, *, cancelled: Check) -> Comparison: ...
+    `progress(stage)` is told each stage as it starts (the engine's `STAGES`), from the job's
+    thread.
+    """
+
+    def __call__(self, left: str, right: str, *, cancelled: Check,
+                 progress: Callable[[str], None] | None = None) -> Comparison: ...
 
 
-def engine_compare(left: str, right: str, *, cancelled: Check | None = None) -> Comparison:
+def engine_compare(left: str, right: str, *, cancelled: Check | None = None,
+                   progress: Callable[[str], None] | None = None) -> Comparison:
     """The engine's compare, imported late so the window opens before spaCy loads."""
     from twofold.engine.compare import compare
 
-    return compare(left, right, cancelled=cancelled)
+    return compare(left, right, cancelled=cancelled, progress=progress)
+
+
+class _ProgressRelay(QObject):
+    """Lives on the GUI thread: a compare job's stages reach it queued, tagged with the job."""
+
+    stage = Signal(int, str)  # the session's compare number, the stage
 
 
 def folder_overview(folder: str, *, cancelled: Check | None = None) -> Any:
@@ -116,6 +128,9 @@ class Session(QObject):
     overviewWaiting = Signal(str)  # folder whose overview is being computed
     overviewShown = Signal(object)  # Overview, or None when it was reset
     overviewCancelled = Signal()
+    compareStarted = Signal(str, str)  # left, right: a pair is being compared
+    compareProgress = Signal(str, str, str)  # left, right, the engine stage that started
+    compareStopped = Signal(str, str, bool)  # left, right, whether cancelled (else it failed)
     busyChanged = Signal(bool, str)  # whether work runs, and what it is
     failed = Signal(object)  # an unexpected exception (a bug): the window reports it
 
@@ -137,6 +152,11 @@ class Session(QObject):
         self.comparison: Comparison | None = None
         self._overview_folder: str | None = None  # the folder whose overview is shown or due
         self._reported_gone: set[str] = set()
+        self._comparing: tuple[int, str, str] | None = None  # number, left, right of the job
+        self._compares = 0
+        self.cancelled_pair: tuple[str, str] | None = None  # the last pair the user stopped
+        self._relay = _ProgressRelay(self)
+        self._relay.stage.connect(self._stage)
 
     # -- opening -------------------------------------------------------------------------------
 
@@ -171,15 +191,56 @@ class Session(QObject):
         article twice, and the messages say so.
         """
         if left is not None and left == right:
-            self.messages.info("The same article cannot be on both sides; the other side "
-                               "keeps the article it showed.")
-            right = self.left if left != self.left else self.right
+            moved = left != self.left  # it was on the right and now goes left: swap
+            right = self.left if moved else self.right
             if left == right:
                 right = None
+            self.messages.info(self._same_article_text(left, moved, right))
+        c = self.comparison
+        if c is not None and (self.left, self.right) == (c.left.path, c.right.path) and (
+                left, right) == (c.right.path, c.left.path):
+            self.swap()  # the pair on screen, mirrored: nothing to compare
+            return
         self.left, self.right = left, right
         self.sidesChanged.emit(left, right)
         if left and right and self._readable(left) and self._readable(right):
-            self._start(Channel.COMPARE, "Comparing…", self.compare_fn, left, right)
+            self._compare(left, right, "Comparing…")
+
+    def _same_article_text(self, path: str, moved_left: bool, other: str | None) -> str:
+        name = self.display_name(path)
+        if not moved_left:
+            return (f"“{name}” is already on the left; choose another article for the right "
+                    "to compare it with.")
+        if other is None:
+            return f"“{name}” moved to the left; choose an article for the right."
+        return f"“{name}” moved to the left, so “{self.display_name(other)}” moved to the right."
+
+    def display_name(self, path: str) -> str:
+        """How the list names the article at `path` (its title, else its opening words)."""
+        summary = self.listing.find(path) if self.listing is not None else None
+        name = summary.name if summary is not None and summary.name else os.path.basename(path)
+        return name if len(name) <= 60 else name[:59].rstrip() + "…"
+
+    def _compare(self, left: str, right: str, label: str) -> None:
+        """Compare a pair in the background, relaying the engine's stages as it goes."""
+        self._compares += 1
+        number, compare_fn, relay = self._compares, self.compare_fn, self._relay
+        self._comparing = (number, left, right)
+
+        def job(left: str, right: str, *, cancelled: Check) -> Comparison:
+            return compare_fn(left, right, cancelled=cancelled,
+                              progress=lambda stage: relay.stage.emit(number, stage))
+        self.compareStarted.emit(left, right)
+        self._start(Channel.COMPARE, label, job, left, right)
+
+    def _stage(self, number: int, stage: str) -> None:
+        if self._comparing is not None and self._comparing[0] == number:
+            self.compareProgress.emit(self._comparing[1], self._comparing[2], stage)
+
+    def compare_again(self) -> None:
+        """Compare the pair whose comparison the user cancelled last."""
+        if self.cancelled_pair is not None:
+            self.set_pair(*self.cancelled_pair)
 
     def choose(self, side: Side, path: str) -> None:
         """Put the article at `path` on one side."""
@@ -201,6 +262,7 @@ class Session(QObject):
         self.sidesChanged.emit(self.left, self.right)
         if self.comparison is not None:
             self.runner.cancel(Channel.COMPARE)
+            self._comparing = None
             self._show(self.comparison.swapped())
 
     def _readable(self, path: str) -> bool:
@@ -228,6 +290,8 @@ class Session(QObject):
         channels = [Channel(c) for c in self.runner.cancel_all()]
         if not channels:
             return []
+        stopped = self._comparing if Channel.COMPARE in channels else None
+        self._comparing = None
         c = self.comparison
         if Channel.COMPARE in channels and c is not None and all(
                 self._readable(p) for p in (c.left.path, c.right.path)):
@@ -236,7 +300,12 @@ class Session(QObject):
         if Channel.OVERVIEW in channels:
             self._overview_folder = None
             self.overviewCancelled.emit()
-        self.messages.info(cancelled_text(channels))
+        again = None
+        if stopped is not None:
+            self.cancelled_pair = stopped[1:]
+            again = Action("Compare Again", self.compare_again)
+            self.compareStopped.emit(stopped[1], stopped[2], True)
+        self.messages.info(cancelled_text(channels), action=again)
         log.info("cancelled by the user: %s", ", ".join(channels))
         return channels
 
@@ -246,11 +315,16 @@ class Session(QObject):
         elif channel == Channel.RESCAN and isinstance(result, FolderListing):
             self._relisted(result)
         elif channel == Channel.COMPARE and isinstance(result, Comparison):
+            self._comparing = None
             self._show(result)
         elif channel == Channel.OVERVIEW and getattr(result, "folder", None) == self.folder:
             self.overviewShown.emit(result)
 
     def _job_failed(self, channel: str, _job_id: int, error: object) -> None:
+        if channel == Channel.COMPARE and self._comparing is not None:
+            _number, left, right = self._comparing
+            self._comparing = None
+            self.compareStopped.emit(left, right, False)
         if channel == Channel.OVERVIEW:
             self._overview_folder = None  # try again next time the overview is shown
             self.overviewShown.emit(None)
@@ -331,8 +405,8 @@ class Session(QObject):
                 changed.append(path)
         if changed and not gone:
             self.messages.info(f"{os.path.basename(changed[0])} changed on disk; compared again.")
-            self._start(Channel.COMPARE, "Comparing again…", self.compare_fn, self.left,
-                        self.right)
+            assert self.left is not None and self.right is not None
+            self._compare(self.left, self.right, "Comparing again…")
 
     def shut_down(self) -> list[str]:
         """Stop watching and cancel every job; return the channels stopped."""
