@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from twofold.engine.library.index import Listing, SkippedFile
 
+from .paneheader import date_text
 from .theme import LIGHT, Colors
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -134,7 +135,11 @@ class ArticleList(QWidget):
             else:
                 item.setText(0, entry.name)
                 item.setText(1, entry.source or "")
-                item.setText(2, entry.date or "")
+                item.setText(2, date_text(entry.date, entry.date_source))
+                if entry.date_source == "file":  # when the file was made, not published
+                    item.setForeground(2, grey)
+                    item.setToolTip(2, "No date in the article: this is the file's own date, "
+                                       "when it was saved or made, not when it was published")
                 item.setText(3, f"{entry.words:,}")
                 item.setTextAlignment(
                     3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

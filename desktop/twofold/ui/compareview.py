@@ -103,6 +103,12 @@ class CompareView(QWidget):
         self.left.verticalScrollBar().setValue(0)
         self.right.verticalScrollBar().setValue(0)
 
+    def update_comparison(self, comparison: Comparison) -> None:
+        """Show the same pair again (a dismissed divergence, a corrected type), keeping the
+        reader's place and the current difference."""
+        self._comparison = comparison
+        self._render()
+
     def _render(self) -> None:
         c = self._comparison
         keep = self._current_stop()

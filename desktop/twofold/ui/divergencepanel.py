@@ -4,11 +4,21 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
+    QAction,
     QColor,
     QFont,
+    QKeySequence,
     QPainter,
     QPalette,
     QTextDocument,
@@ -17,6 +27,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -144,12 +155,16 @@ class DivergencePanel(QWidget):
     """Lists a comparison's divergences; clicking one asks (by signal) to show it in the panes."""
 
     divergenceActivated = Signal(object)  # Divergence
+    dismissRequested = Signal(object)  # Divergence: the reader says it is not one
+    restoreRequested = Signal()  # show every dismissed divergence of the pair again
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.summary = QLabel()
         self.summary.setObjectName("listSummary")
         self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.linkActivated.connect(lambda _link: self.restoreRequested.emit())
         self.list = QListWidget()
         self.list.setObjectName("divergenceList")
         self.delegate = DivergenceDelegate(self.list)
@@ -161,6 +176,16 @@ class DivergencePanel(QWidget):
         self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.list.itemClicked.connect(self._picked)
         self.list.itemActivated.connect(self._picked)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._menu)
+        self.dismiss_action = QAction("&Not a Divergence", self)
+        self.dismiss_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Delete),
+                                          QKeySequence("Backspace")])
+        self.dismiss_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.dismiss_action.setToolTip("Dismiss the selected divergence for this pair (Del); "
+                                       "Ctrl+Z brings it back")
+        self.dismiss_action.triggered.connect(self.dismiss_selected)
+        self.list.addAction(self.dismiss_action)
         self.empty = QLabel()
         self.empty.setObjectName("emptyHint")
         self.empty.setWordWrap(True)
@@ -174,9 +199,13 @@ class DivergencePanel(QWidget):
         self._divergences: tuple[Divergence, ...] = ()
         self.set_comparison(None)
 
-    def set_comparison(self, comparison: Comparison | None) -> None:
-        """List a comparison's divergences in the engine's order (most important first)."""
-        self._divergences = comparison.divergences if comparison else ()
+    def set_comparison(self, comparison: Comparison | None, dismissed: int = 0) -> None:
+        """List a comparison's divergences, most important first (severity, then confidence);
+        `dismissed`: how many the reader dismissed for this pair (not listed)."""
+        row = self.list.currentRow()
+        found = comparison.divergences if comparison else ()
+        # The engine's order already; a stable sort keeps it and guards the promise.
+        self._divergences = tuple(sorted(found, key=lambda d: (-d.severity, -d.confidence)))
         self.list.clear()
         for divergence in self._divergences:
             item = QListWidgetItem(kind_of(divergence)[0])
@@ -189,8 +218,13 @@ class DivergencePanel(QWidget):
                             "same fact\nClick to show both places")
             self.list.addItem(item)
         n = len(self._divergences)
-        self.summary.setText(count_text(n) + (" · most important first" if n > 1 else ""))
+        text = count_text(n) + (" · most important first" if n > 1 else "")
+        if dismissed:
+            text += f" · {dismissed} dismissed (<a href='#restore'>show again</a>)"
+        self.summary.setText(text)
         self.summary.setVisible(comparison is not None)
+        if n and row >= 0:
+            self.list.setCurrentRow(min(row, n - 1))
         if comparison is None:
             self.empty.setText("Nothing compared yet.")
         else:
@@ -212,6 +246,22 @@ class DivergencePanel(QWidget):
     def item_at(self, row: int) -> QListWidgetItem | None:
         """The row showing a divergence, by its position in the list."""
         return self.list.item(row)
+
+    def dismiss_selected(self) -> None:
+        """Ask for the selected divergence to be dismissed as not a divergence."""
+        item = self.list.currentItem()
+        divergence = item.data(DIVERGENCE_ROLE) if item is not None else None
+        if isinstance(divergence, Divergence):
+            self.dismissRequested.emit(divergence)
+
+    def _menu(self, pos: QPoint) -> None:
+        item = self.list.itemAt(pos)
+        if item is None:
+            return
+        self.list.setCurrentItem(item)
+        menu = QMenu(self)
+        menu.addAction(self.dismiss_action)
+        menu.popup(self.list.viewport().mapToGlobal(pos))
 
     def _picked(self, item: QListWidgetItem) -> None:
         divergence = item.data(DIVERGENCE_ROLE)

@@ -75,6 +75,7 @@ class ComparisonExporter(QObject):
         self._window = window
         self._messages, self._status = messages, status
         self.comparison: Comparison | None = None  # the comparison on screen
+        self.dismissed: frozenset[str] = frozenset()
         self.runner = JobRunner(self)
         self.runner.finished.connect(self._done)
         self.runner.failed.connect(self._failed)
@@ -91,9 +92,12 @@ class ComparisonExporter(QObject):
             window.addAction(action)
             self.actions[f"export-{fmt}"] = action
 
-    def set_comparison(self, comparison: Comparison | None) -> None:
-        """The comparison the export actions write (None: nothing to export)."""
+    def set_comparison(self, comparison: Comparison | None,
+                       dismissed: frozenset[str] = frozenset()) -> None:
+        """The comparison the export actions write (None: nothing to export), and the ids of
+        the divergences the reader dismissed (left out of every report)."""
         self.comparison = comparison
+        self.dismissed = dismissed
         for action in self.actions.values():
             action.setEnabled(comparison is not None)
 
@@ -112,8 +116,11 @@ class ComparisonExporter(QObject):
         if path:
             self.export_to(comparison, fmt, _with_suffix(path, fmt))
 
-    def export_to(self, comparison: Comparison, fmt: ExportFormat, path: str) -> int | None:
-        """Write `comparison` to `path` in the background; return the job id (None if refused)."""
+    def export_to(self, comparison: Comparison, fmt: ExportFormat, path: str,
+                  dismissed: frozenset[str] | None = None) -> int | None:
+        """Write `comparison` to `path` in the background; return the job id (None if refused).
+
+        `dismissed`: divergence ids left out (default: those dismissed on screen)."""
         target = os.path.abspath(path)
         problem = output_problem(target, (comparison.left.path, comparison.right.path))
         if problem:
@@ -122,7 +129,9 @@ class ComparisonExporter(QObject):
         self.folder = os.path.dirname(target)
         self._status.set_busy(True, f"Exporting {_NAMES[fmt]}…", source=Channel.EXPORT)
         # One channel per format: two exports of different formats may run side by side.
-        return self.runner.submit(f"{Channel.EXPORT}-{fmt}", _export, comparison, fmt, target)
+        left_out = self.dismissed if dismissed is None else dismissed
+        return self.runner.submit(f"{Channel.EXPORT}-{fmt}", _export, comparison, fmt, target,
+                                  left_out)
 
     def _done(self, _channel: str, _job_id: int, result: object) -> None:
         fmt, path = result  # type: ignore[misc]
@@ -146,7 +155,9 @@ class ComparisonExporter(QObject):
             self._status.set_busy(False, source=Channel.EXPORT)
 
 
-def _export(comparison: Comparison, fmt: ExportFormat, path: str) -> tuple[str, str]:
+def _export(comparison: Comparison, fmt: ExportFormat, path: str,
+            dismissed: frozenset[str]) -> tuple[str, str]:
     """The job: write the file (runs on a pool thread); returns its format and path."""
-    export_comparison(comparison, path, fmt, generated=datetime.now().astimezone())
+    export_comparison(comparison, path, fmt, generated=datetime.now().astimezone(),
+                      dismissed=dismissed)
     return fmt, path

@@ -221,6 +221,11 @@ class MainWindow(QMainWindow):
         s.listingUpdated.connect(self._update_listing)
         s.sidesChanged.connect(self.articles.set_sides)
         s.comparisonShown.connect(self._show_comparison)
+        s.comparisonUpdated.connect(self._update_comparison)
+        self.divergences.dismissRequested.connect(s.dismiss)
+        self.divergences.restoreRequested.connect(s.restore_dismissed)
+        self.entities.typeCorrected.connect(s.correct_entity)
+        self.entities.corrected = _reader_type
         s.overviewWaiting.connect(self.overview.set_waiting)
         s.overviewShown.connect(self.overview.set_overview)
         s.overviewCancelled.connect(self.overview.set_cancelled)
@@ -353,15 +358,31 @@ class MainWindow(QMainWindow):
         for dock in self._waiting_docks:
             dock.show()
         self._waiting_docks = []
-        self.view.set_comparison(comparison)
-        self.entities.set_comparison(comparison)
-        self.divergences.set_comparison(comparison)
+        on_screen = self.view.comparison
+        if on_screen is not None and (on_screen.left.path, on_screen.right.path) == (
+                comparison.left.path, comparison.right.path):
+            self.view.update_comparison(comparison)  # the same pair again: keep the place
+        else:
+            self.view.set_comparison(comparison)
         self.setWindowTitle(f"{comparison.left.display_name} ↔ "
                             f"{comparison.right.display_name} — Twofold")
+        self._show_judgements(comparison)
+        self.comparisonShown.emit(comparison)
+
+    def _show_judgements(self, comparison: Comparison) -> None:
+        """Docks, status and exports after the comparison or the reader's view of it changed."""
+        dismissals = self.session.dismissals
+        self.entities.set_comparison(comparison)
+        self.divergences.set_comparison(comparison, dismissed=len(dismissals.ids))
         self.status.show_comparison(comparison)
         self.status.show_position(stop_summary(self.view.stops(), self.view.current))
-        self.exporter.set_comparison(comparison)
-        self.comparisonShown.emit(comparison)
+        self.exporter.set_comparison(self.session.comparison, dismissals.ids)
+        self.actions_["undo-dismiss"].setEnabled(dismissals.can_undo())
+
+    def _update_comparison(self, comparison: Comparison) -> None:
+        """The reader dismissed a divergence or corrected a type: show it, keep the place."""
+        self.view.update_comparison(comparison)
+        self._show_judgements(comparison)
 
     # -- folder overview -------------------------------------------------------------------------
 
@@ -456,6 +477,13 @@ class MainWindow(QMainWindow):
         settings.save(settings.WINDOW_STATE, self.saveState())
         self.canceller.shut_down()
         super().closeEvent(event)
+
+
+def _reader_type(key: str) -> str | None:
+    """The type the reader gave an entity, if any (the engine's store, read when asked)."""
+    from twofold.engine.entities.corrections import get_correction
+
+    return get_correction(key)
 
 
 def _view_tabs() -> QTabBar:

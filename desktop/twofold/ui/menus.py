@@ -73,6 +73,12 @@ def build_menus(w: QMainWindow, *, view: CompareView, session: Session,
     file_menu.addAction(a["quit"])
 
     edit_menu = bar.addMenu("&Edit")
+    a["undo-dismiss"] = _action(w, "&Undo Dismiss", session.undo_dismiss,
+                                QKeySequence.StandardKey.Undo,
+                                tip="Show the divergence dismissed last again")
+    a["undo-dismiss"].setEnabled(False)
+    edit_menu.addAction(a["undo-dismiss"])
+    edit_menu.addSeparator()
     a["find"] = _action(w, "&Find…", view.findbar.open_bar, QKeySequence.StandardKey.Find,
                         tip="Find text in both articles")
     a["find-next"] = _action(w, "Find &Next", view.findbar.next_match,

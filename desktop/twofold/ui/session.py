@@ -16,8 +16,9 @@ from typing import Any, Protocol
 from PySide6.QtCore import QObject, Signal
 
 from twofold.engine.library.index import Listing, best_pair, read_files, scan
-from twofold.engine.model import Comparison
+from twofold.engine.model import Comparison, Divergence
 
+from .dismissals import Dismissals
 from .folderwatch import FolderWatch
 from .message import Action, Messages
 from .worker import JobRunner
@@ -125,6 +126,7 @@ class Session(QObject):
     listingUpdated = Signal(object)  # FolderListing: the open folder listed again after a change
     sidesChanged = Signal(object, object)  # left path, right path (either may be None)
     comparisonShown = Signal(object)  # Comparison: a new pair, or the pair swapped
+    comparisonUpdated = Signal(object)  # Comparison: the same pair after the reader's changes
     overviewWaiting = Signal(str)  # folder whose overview is being computed
     overviewShown = Signal(object)  # Overview, or None when it was reset
     overviewCancelled = Signal()
@@ -149,7 +151,8 @@ class Session(QObject):
         self.listing: Listing | None = None
         self.left: str | None = None
         self.right: str | None = None
-        self.comparison: Comparison | None = None
+        self.comparison: Comparison | None = None  # as the engine gave it
+        self.dismissals = Dismissals()
         self._overview_folder: str | None = None  # the folder whose overview is shown or due
         self._reported_gone: set[str] = set()
         self._comparing: tuple[int, str, str] | None = None  # number, left, right of the job
@@ -333,7 +336,56 @@ class Session(QObject):
 
     def _show(self, comparison: Comparison) -> None:
         self.comparison = comparison
-        self.comparisonShown.emit(comparison)
+        self.dismissals.load(comparison)
+        self.comparisonShown.emit(self.shown())
+
+    def shown(self) -> Comparison | None:
+        """The comparison on screen: without the divergences the reader dismissed."""
+        from twofold.engine.divergences.dismissed import without_dismissed
+
+        c = self.comparison
+        return without_dismissed(c, self.dismissals.ids) if c is not None else None
+
+    # -- the reader's judgements ---------------------------------------------------------------
+
+    def dismiss(self, divergence: Divergence) -> None:
+        """Leave a divergence out for this pair ("not a divergence"); the message offers Undo."""
+        if self.comparison is None:
+            return
+        try:
+            self.dismissals.dismiss(divergence)
+        except OSError as err:
+            self.messages.report(err, "Could not remember the dismissal: ")
+            return
+        self.comparisonUpdated.emit(self.shown())
+        self.messages.info(f"Dismissed “{divergence.note}” as not a divergence for this pair.",
+                           action=Action("Undo", self.undo_dismiss))
+
+    def undo_dismiss(self) -> None:
+        """Show the divergence dismissed last again."""
+        if self.dismissals.undo():
+            self.comparisonUpdated.emit(self.shown())
+
+    def restore_dismissed(self) -> None:
+        """Show every dismissed divergence of the pair again."""
+        self.dismissals.restore_all()
+        self.comparisonUpdated.emit(self.shown())
+
+    def correct_entity(self, key: str, label: str | None) -> None:
+        """Give the entity `key` the type `label` (None: the engine's own) and show it."""
+        from twofold.engine.entities import corrections
+
+        if self.comparison is None:
+            return
+        if label is None:
+            corrections.clear_correction(key)
+            # The engine's own type is in its cached comparison: read it again (no new work).
+            self._compare(self.comparison.left.path, self.comparison.right.path,
+                          "Showing Twofold's type…")
+            return
+        corrections.set_correction(key, label)  # type: ignore[arg-type]
+        self.comparison = corrections.corrected(self.comparison)
+        self.comparisonUpdated.emit(self.shown())
 
     def _listed(self, found: FolderListing) -> None:
         self.listing = found.listing
