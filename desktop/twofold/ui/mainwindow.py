@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
     QGuiApplication,
-    QResizeEvent,
 )
 from PySide6.QtWidgets import (
-    QDockWidget,
     QFileDialog,
     QMainWindow,
     QStackedWidget,
@@ -30,25 +28,18 @@ from .articlelist import ArticleList
 from .cancelling import WorkCanceller
 from .compareview import CompareView, stop_summary
 from .divergencepanel import DivergencePanel
+from .docklayout import DockLayout, make_dock
 from .emptystate import EmptyState
 from .entitypanel import EntityPanel
 from .exporting import ComparisonExporter
 from .menus import build_menus
 from .messagebar import MessageBar
 from .overviewview import OverviewView
-from .progresspage import ProgressPage
-from .session import Channel, CompareFn, FolderListing, Session, Side
+from .progresspage import ProgressFlow, ProgressPage
+from .session import CompareFn, FolderListing, Session, Side
 from .statusbar import CompareStatus
 from .theme import Colors, ThemeMode, apply_palette, colors_for
 from .worker import JobRunner
-
-PROGRESS_AFTER_MS = 250  # a comparison that takes longer shows its progress in the centre
-COMPACT_BELOW = 1520  # px: narrower windows fold the docks into one tabbed column
-
-
-def compact_dock_width(width: int) -> int:
-    """Width of the tabbed dock column of a narrow window."""
-    return max(200, min(240, width // 5 - 24))
 
 
 def open_filter() -> str:
@@ -81,6 +72,8 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         for page in (self.empty, self.view, self.overview, self.progress):
             self.stack.addWidget(page)
+        self.progress_flow = ProgressFlow(self.session, self.stack, self.progress, self.view,
+                                          self.empty, self.overview)
         self.view_tabs = _view_tabs()
         central = QWidget()
         column = QVBoxLayout(central)
@@ -93,12 +86,14 @@ class MainWindow(QMainWindow):
         self.articles = ArticleList()
         self.entities = EntityPanel()
         self.divergences = DivergencePanel()
-        self.articles_dock = self._dock("Articles", "articlesDock", self.articles,
-                                        Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.entities_dock = self._dock("Entities", "entitiesDock", self.entities,
-                                        Qt.DockWidgetArea.RightDockWidgetArea)
-        self.divergences_dock = self._dock("Divergences", "divergencesDock", self.divergences,
-                                           Qt.DockWidgetArea.RightDockWidgetArea)
+        self.articles_dock = make_dock(self, "Articles", "articlesDock", self.articles,
+                                       Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.entities_dock = make_dock(self, "Entities", "entitiesDock", self.entities,
+                                       Qt.DockWidgetArea.RightDockWidgetArea)
+        self.divergences_dock = make_dock(self, "Divergences", "divergencesDock",
+                                          self.divergences, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.dock_layout = DockLayout(self, self.articles_dock, self.entities_dock,
+                                      self.divergences_dock)
         self.status = CompareStatus(self)
         self.setStatusBar(self.status)
         self.busy = self.status.busy
@@ -123,18 +118,13 @@ class MainWindow(QMainWindow):
         self.actions_["colour-key"].setChecked(key)
         self.view.key.setVisible(key)
         self.refresh_recent()
-        self._compact: bool | None = None  # the docks' arrangement, once one was applied
-        self._progress_timer = QTimer(self)
-        self._progress_timer.setSingleShot(True)
-        self._progress_timer.setInterval(PROGRESS_AFTER_MS)
-        self._progress_timer.timeout.connect(self._show_progress)
         self.resize(1280, 800)
         restored = restore and self.restoreGeometry(settings.load(settings.GEOMETRY))
         restored = (restore and self.restoreState(settings.load(settings.WINDOW_STATE))) or restored
         if not restored:
             self.apply_default_layout(self.width())
         else:
-            self._compact = self.width() < COMPACT_BELOW
+            self.dock_layout.adopt(self.width())
         # The comparison's docks wait for a comparison; the user's choice to hide one is kept.
         self._waiting_docks = [d for d in (self.entities_dock, self.divergences_dock)
                                if d.isVisibleTo(self) or not restored]
@@ -162,58 +152,9 @@ class MainWindow(QMainWindow):
 
     # -- composition -----------------------------------------------------------------------------
 
-    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)
-        dock.setWidget(widget)
-        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                         | QDockWidget.DockWidgetFeature.DockWidgetClosable
-                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
-        self.addDockWidget(area, dock)
-        return dock
-
     def apply_default_layout(self, width: int) -> None:
         """Dock sizes for a first start: both docks beside the panes, or tabbed when narrow."""
-        self._compact = width < COMPACT_BELOW
-        if self._compact:
-            # One column of tabbed docks, narrow enough that each pane keeps 45+ characters.
-            self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.articles_dock)
-            self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.entities_dock)
-            self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.divergences_dock)
-            self.tabifyDockWidget(self.articles_dock, self.entities_dock)
-            self.tabifyDockWidget(self.entities_dock, self.divergences_dock)
-            self.articles_dock.raise_()
-            for bar in self.findChildren(QTabBar):
-                if bar.parent() is self:  # the tabs of tabbed docks: whole words, not "A…"
-                    bar.setElideMode(Qt.TextElideMode.ElideNone)
-            self.resizeDocks([self.articles_dock], [compact_dock_width(width)],
-                             Qt.Orientation.Horizontal)
-        else:
-            self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.articles_dock)
-            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.entities_dock)
-            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.divergences_dock)
-            self.splitDockWidget(self.entities_dock, self.divergences_dock,
-                                 Qt.Orientation.Vertical)
-            self.resizeDocks([self.articles_dock, self.entities_dock],
-                             [max(280, width // 5), max(300, width // 5)],
-                             Qt.Orientation.Horizontal)
-            height = max(600, self.height())
-            self.resizeDocks([self.entities_dock, self.divergences_dock],
-                             [height * 11 // 20, height * 9 // 20], Qt.Orientation.Vertical)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        """Below a width the docks fold into one tabbed column (and unfold above it)."""
-        super().resizeEvent(event)
-        width = event.size().width()
-        compact = width < COMPACT_BELOW
-        if self._compact is None or not self.isVisible():
-            return
-        if compact != self._compact:
-            self.apply_default_layout(width)
-        elif compact and self.articles_dock.width() > compact_dock_width(width):
-            # A narrower window takes its width from the docks, not from the panes' lines.
-            self.resizeDocks([self.articles_dock], [compact_dock_width(width)],
-                             Qt.Orientation.Horizontal)
+        self.dock_layout.apply(width)
 
     def _wire(self) -> None:
         s = self.session
@@ -230,11 +171,7 @@ class MainWindow(QMainWindow):
         s.overviewShown.connect(self.overview.set_overview)
         s.overviewCancelled.connect(self.overview.set_cancelled)
         s.busyChanged.connect(self.status.set_busy)
-        s.compareStarted.connect(self._comparing)
-        s.compareProgress.connect(lambda _l, _r, stage: self.progress.show_stage(stage))
-        s.compareStopped.connect(self._compare_stopped)
         self.progress.cancelRequested.connect(lambda: self.canceller.cancel())
-        self.progress.compareAgain.connect(s.compare_again)
         s.failed.connect(lambda error: crash.report(error, self))
         self.empty.openFolder.connect(self.choose_folder)
         self.empty.openFiles.connect(self.choose_files)
@@ -312,31 +249,6 @@ class MainWindow(QMainWindow):
         self.session.swap()
 
     # -- showing what the session reports ---------------------------------------------------------
-
-    def _comparing(self, left: str, right: str) -> None:
-        """A pair is being compared: its progress takes the centre, unless it is quick."""
-        c = self.view.comparison
-        self.progress.show_pair(left, right, (self.session.display_name(left),
-                                              self.session.display_name(right)))
-        if c is not None and (c.left.path, c.right.path) == (left, right):
-            return  # the same pair again (changed on disk): its text stays while it runs
-        if self.view.comparison is None and not self.overview_shown():
-            self.stack.setCurrentWidget(self.progress)  # rather than the welcome page
-            return
-        self._progress_timer.start()  # a cached pair arrives first and nothing flickers
-
-    def _show_progress(self) -> None:
-        if Channel.COMPARE in self.runner.pending_channels() and not self.overview_shown():
-            self.stack.setCurrentWidget(self.progress)
-
-    def _compare_stopped(self, _left: str, _right: str, cancelled: bool) -> None:
-        self._progress_timer.stop()
-        if self.stack.currentWidget() is not self.progress:
-            return
-        if cancelled and self.view.comparison is None:
-            self.progress.show_cancelled()  # nothing to go back to: offer to compare again
-        else:
-            self.stack.setCurrentWidget(self.view if self.view.comparison else self.empty)
 
     def _show_listing(self, found: FolderListing) -> None:
         self.articles.set_listing(found.listing)

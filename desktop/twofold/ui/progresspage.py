@@ -4,18 +4,27 @@ a way to compare it again."""
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from .session import Channel
 from .theme import LIGHT, Colors
+
+if TYPE_CHECKING:
+    from .compareview import CompareView
+    from .session import Session
+
+PROGRESS_AFTER_MS = 250  # a comparison that takes longer shows its progress in the centre
 
 # The engine's stages (twofold.engine.compare.STAGES), as a reader would name them.
 STAGE_TEXT: dict[str, str] = {
@@ -134,3 +143,48 @@ class ProgressPage(QWidget):
             label.setText(f"{mark}  {text}" + ("…" if n == now else ""))
             label.setStyleSheet(f"color: {color.name()};" if color is not None
                                 else "font-weight: bold;")
+
+
+class ProgressFlow(QObject):
+    """Puts a pair's progress in the centre while it is compared, and takes it away after."""
+
+    def __init__(self, session: Session, stack: QStackedWidget, page: ProgressPage,
+                 view: CompareView, empty: QWidget, overview: QWidget) -> None:
+        super().__init__(stack)
+        self._session, self._stack, self._page = session, stack, page
+        self._view, self._empty, self._overview = view, empty, overview
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(PROGRESS_AFTER_MS)
+        self._timer.timeout.connect(self._show)
+        session.compareStarted.connect(self._started)
+        session.compareProgress.connect(lambda _l, _r, stage: page.show_stage(stage))
+        session.compareStopped.connect(self._stopped)
+        page.compareAgain.connect(session.compare_again)
+
+    def _started(self, left: str, right: str) -> None:
+        c = self._view.comparison
+        self._page.show_pair(left, right, (self._session.display_name(left),
+                                           self._session.display_name(right)))
+        if c is not None and (c.left.path, c.right.path) == (left, right):
+            return  # the same pair again (changed on disk): its text stays while it runs
+        if self._stack.currentWidget() is self._overview:
+            return
+        if c is None:
+            self._stack.setCurrentWidget(self._page)  # rather than the welcome page
+            return
+        self._timer.start()  # a cached pair arrives first and nothing flickers
+
+    def _show(self) -> None:
+        running = Channel.COMPARE in self._session.runner.pending_channels()
+        if running and self._stack.currentWidget() is not self._overview:
+            self._stack.setCurrentWidget(self._page)
+
+    def _stopped(self, _left: str, _right: str, cancelled: bool) -> None:
+        self._timer.stop()
+        if self._stack.currentWidget() is not self._page:
+            return
+        if cancelled and self._view.comparison is None:
+            self._page.show_cancelled()  # nothing to go back to: offer to compare again
+        else:
+            self._stack.setCurrentWidget(self._view if self._view.comparison else self._empty)
