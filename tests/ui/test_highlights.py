@@ -115,7 +115,7 @@ def test_f7_steps_down_the_left_pane(compared: MainWindow) -> None:
 def test_the_colour_key_names_every_mark_in_the_scheme_colours(compared: MainWindow) -> None:
     key = compared.view.key
     assert key.isVisible()
-    for word in ("reworded", "only left", "only right", "only on one side", "same wording",
+    for word in ("reworded", "only left", "only right", "one side only", "same wording",
                  "paraphrased", "partly shared", "divergence", "find"):
         assert word in key.text().replace("&nbsp;", " ")
     assert compared.colors.replace_bg.name() in key.text()

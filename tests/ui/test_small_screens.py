@@ -137,3 +137,14 @@ def test_the_rewrite_line_shows_the_score_of_its_cell(qtbot) -> None:
     line = view.relations.item(0).text()
     assert line.startswith("5. ") and "rewrites 2. " in line
     assert f"similarity {cell}" in line
+
+
+def test_a_narrow_articles_list_gives_the_word_counts_room_to_titles(compared: MainWindow,
+                                                                    qtbot) -> None:
+    tree = compared.articles.tree
+    compared.resize(1600, 900)
+    qtbot.waitUntil(lambda: compared.width() == 1600)
+    qtbot.waitUntil(lambda: not tree.isColumnHidden(3))
+    compared.resize(1024, 700)
+    qtbot.waitUntil(lambda: compared.width() == 1024)
+    qtbot.waitUntil(lambda: tree.isColumnHidden(3))

@@ -5,7 +5,16 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import QPoint, QRectF, Qt, Signal
-from PySide6.QtGui import QAction, QBrush, QFont, QIcon, QKeySequence, QPainter, QPixmap
+from PySide6.QtGui import (
+    QAction,
+    QBrush,
+    QFont,
+    QIcon,
+    QKeySequence,
+    QPainter,
+    QPixmap,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -25,6 +34,7 @@ from .paneheader import date_text
 from .theme import LIGHT, Colors
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
+NARROW_LIST = 240  # px: below this the list shows titles without word counts
 
 
 def side_badge(letter: str, colors: Colors) -> QIcon:
@@ -156,6 +166,11 @@ class ArticleList(QWidget):
         text = f"{readable} article{'s' if readable != 1 else ''}"
         self.summary.setText(text + (f" · {bad} unreadable" if bad else ""))
         self.set_sides(*self._sides)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """A narrow list gives the word counts' room to the titles."""
+        super().resizeEvent(event)
+        self.tree.setColumnHidden(3, event.size().width() < NARROW_LIST)
 
     def set_colors(self, colors: Colors) -> None:
         """Repaint the side badges and greyed rows in another colour scheme."""

@@ -31,12 +31,12 @@ def key_html(colors: Colors) -> str:
         _swatch("reworded", colors.replace_bg, colors.change_fg),
         _swatch("only left", colors.delete_bg, colors.delete_fg),
         _swatch("only right", colors.insert_bg, colors.change_fg),
-        _mark("▌", colors.unique, "paragraph only on one side"),
+        _mark("▌", colors.unique, "one side only"),
     ]
     bands = [
         _mark("▬", colors.verbatim, "same wording"),
         _mark("▬", colors.paraphrase, "paraphrased"),
-        _mark("▬", colors.partial, "partly shared: click it or F7 to see its words"),
+        _mark("▬", colors.partial, "partly shared: click for its words"),
     ]
     other = [
         f"<span style='color:{colors.divergence.name()}; text-decoration:underline'>"
@@ -44,8 +44,7 @@ def key_html(colors: Colors) -> str:
         _swatch("find", colors.find_bg, colors.find_fg),
     ]
     gap = "&nbsp;&nbsp; "  # the key wraps here, between entries
-    return (f"<b>Words:</b>&nbsp;{gap.join(words)}{gap}<b>Bands:</b>&nbsp;{gap.join(bands)}"
-            f"{gap}{gap.join(other)}")
+    return f"{gap.join(words)}{gap}<b>Bands:</b>&nbsp;{gap.join(bands)}{gap}{gap.join(other)}"
 
 
 class ColourKey(QLabel):
@@ -58,6 +57,13 @@ class ColourKey(QLabel):
         self.setWordWrap(True)
         self.setContentsMargins(10, 3, 10, 3)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setToolTip(
+            "Highlighted words differ between two linked paragraphs: reworded, or only in one "
+            "article.\nA bar beside a paragraph: nothing in the other article reports it.\n"
+            "Bands between the panes link paragraphs that report the same thing; a pale, dashed "
+            "band is a partial link, whose words show once you click it, its paragraph, or "
+            "reach it with F7.\nA wavy underline marks a divergence (see the Divergences "
+            "dock). View > Colour Key hides this line.")
         self.set_colors(LIGHT)
 
     def set_colors(self, colors: Colors) -> None:
