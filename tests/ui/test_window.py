@@ -133,6 +133,23 @@ def test_scroll_sync_keeps_linked_paragraphs_together(compared: MainWindow, qtbo
     assert abs(lt - rt) <= 2
 
 
+@pytest.mark.parametrize("width", [1024, 1400, 1600])
+def test_both_columns_end_level_so_the_shorter_can_follow(compared: MainWindow, qtbot,
+                                                          width: int) -> None:
+    compared.resize(width, 800)
+    qtbot.waitUntil(lambda: compared.width() == width)
+    view = compared.view
+    view.realign()
+    heights = [pane.document().size().height() for pane in (view.left, view.right)]
+    assert heights[0] == heights[1]
+    assert view.left.verticalScrollBar().maximum() == view.right.verticalScrollBar().maximum()
+    li, ri = _chain(view)[-1]
+    view.left.scroll_to_paragraph(view.left.order[li], 0.3)
+    lt, _ = view.left.text_span(view.left.order[li])
+    rt, _ = view.right.text_span(view.right.order[ri])
+    assert abs(lt - rt) <= 2
+
+
 def _chain(view):  # type: ignore[no-untyped-def]
     from twofold.ui.layout import anchor_chain
 

@@ -193,15 +193,20 @@ class ArticlePane(QTextEdit):
         n = 0
         while block.isValid():
             top = (pads[n] if n < len(pads) else 0.0) + (spacing if n else 0.0)
-            bottom = tail if not block.next().isValid() else 0.0
-            current = block.blockFormat()
-            if (current.topMargin(), current.bottomMargin()) != (top, bottom):
+            if block.blockFormat().topMargin() != top:
                 fmt = QTextBlockFormat()
                 fmt.setTopMargin(top)
-                fmt.setBottomMargin(bottom)
                 cursor.setPosition(block.position())
                 cursor.mergeBlockFormat(fmt)
             block, n = block.next(), n + 1
+        # The tail goes under the root frame: the layout drops the last block's bottom margin,
+        # and a shorter side could then not scroll as far as its counterpart.
+        root = self.document().rootFrame()
+        frame = root.frameFormat()
+        bottom = self.document().documentMargin() + tail
+        if frame.bottomMargin() != bottom:
+            frame.setBottomMargin(bottom)
+            root.setFrameFormat(frame)
 
     def spacing(self) -> float:
         """The gap between paragraphs at the current zoom."""
