@@ -52,8 +52,12 @@ def test_text_report(capsys: pytest.CaptureFixture[str], folder: Path) -> None:
     code, out, _ = run_cli(capsys, "overview", str(folder))
     assert code == 0
     for needle in ("2 articles, 1 skipped", "Niger ends pact", "photo.jpg", "Similarity",
-                   "Clusters", "0 rewrites 1"):
+                   "Clusters", "1 rewrites 2  similarity"):
         assert needle in out
+    # numbered from 1, as the window numbers the articles; the JSON's indices count from 0
+    table = out.split("Title / file\n", 1)[1].splitlines()
+    assert table[0].split()[0] == "1" and table[1].split()[0] == "2"
+    assert "\n  1, 2\n" in out
 
 
 def test_sample_folder_through_the_installed_command(seeds: Path) -> None:

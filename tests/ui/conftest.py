@@ -22,12 +22,12 @@ from twofold.engine.model import Comparison
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
-def real_compare(left: str, right: str, *,
-                 cancelled: Callable[[], bool] | None = None) -> Comparison:
+def real_compare(left: str, right: str, *, cancelled: Callable[[], bool] | None = None,
+                 progress: Callable[[str], None] | None = None) -> Comparison:
     """The engine's real compare (spaCy, embeddings), for end-to-end tests."""
     from twofold.engine.compare import compare
 
-    return compare(left, right, cancelled=cancelled)
+    return compare(left, right, cancelled=cancelled, progress=progress)
 
 
 @pytest.fixture(scope="session")

@@ -19,7 +19,8 @@ def _words(text: str) -> list[str]:
 
 
 def fake_compare(left: Article | str, right: Article | str, *,
-                 cancelled: Callable[[], bool] | None = None) -> Comparison:
+                 cancelled: Callable[[], bool] | None = None,
+                 progress: Callable[[str], None] | None = None) -> Comparison:
     """Link paragraphs whose words overlap, diff them with the engine's word diff."""
     left, right = _loaded(left), _loaded(right)
     links = []
@@ -61,7 +62,8 @@ def spans_of(article: Article, paragraph: int, word_index: int = 0, words: int =
 
 
 def fake_compare_with_divergences(left: Article | str, right: Article | str, *,
-                                  cancelled: Callable[[], bool] | None = None) -> Comparison:
+                                  cancelled: Callable[[], bool] | None = None,
+                                  progress: Callable[[str], None] | None = None) -> Comparison:
     """The lexical stand-in plus three divergences far apart (last vs first paragraphs)."""
     c = fake_compare(left, right)
     left, right = c.left, c.right

@@ -8,16 +8,19 @@ import subprocess
 import sys
 import threading
 import time
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QToolButton
 
 from twofold.engine.errors import Cancelled
 from twofold.engine.model import Article, Comparison
 from twofold.ui import session as jobs
 from twofold.ui.mainwindow import MainWindow
+from twofold.ui.progresspage import PROGRESS_AFTER_MS
 from twofold.ui.session import Channel, cancelled_text, engine_compare
 
 from .conftest import shown_window
@@ -35,7 +38,10 @@ class SlowCompare:
         self.release = threading.Event()
         self.saw_cancel: list[bool] = []
 
-    def __call__(self, left: Article, right: Article, *, cancelled: Check) -> Comparison:
+    def __call__(self, left: Article, right: Article, *, cancelled: Check,
+                 progress: Callable[[str], None] | None = None) -> Comparison:
+        if progress is not None:
+            progress("analysing")
         self.started.set()
         safety = time.monotonic() + 300  # only reached if cancelling is broken
         while not (cancelled() or self.release.is_set()) and time.monotonic() < safety:
@@ -82,7 +88,36 @@ def test_cancel_button_stops_the_comparison_and_says_so(listed: MainWindow, slow
     assert slow.saw_cancel == [True]
     assert not listed.status.busy.isVisibleTo(listed)
     assert shown == [] and listed.view.comparison is None
-    assert listed.stack.currentWidget() is listed.empty
+    # nothing to go back to: the centre says so and offers to compare the pair again
+    assert listed.stack.currentWidget() is listed.progress
+    assert listed.progress.again_button.isVisibleTo(listed)
+    assert not listed.progress.cancel_button.isVisibleTo(listed)
+
+
+def test_the_centre_shows_the_pair_and_its_stage_while_it_is_compared(
+        listed: MainWindow, slow) -> None:  # type: ignore[no-untyped-def]
+    assert listed.stack.currentWidget() is listed.progress, "not the welcome page"
+    page = listed.progress
+    names = [listed.session.display_name(p) for p in (listed.left_path, listed.right_path)]
+    assert all(name[:20] in page.pair.text() for name in names)
+    assert page.stage() == "analysing"
+    assert page.stage_labels["reading"].text().startswith("✓")
+    assert page.stage_labels["analysing"].text().startswith("▸")
+    assert page.stage_labels["divergences"].text().startswith("·")
+
+
+def test_compare_again_after_a_cancel(listed: MainWindow, slow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    pair = (listed.left_path, listed.right_path)
+    listed.canceller.cancel()
+    qtbot.waitUntil(lambda: not listed.runner.busy, timeout=30_000)
+    message = listed.messages.findChildren(QToolButton, "messageAction")
+    assert [b.text() for b in message] == ["Compare Again"]
+    slow.release.set()
+    with qtbot.waitSignal(listed.comparisonShown, timeout=30_000) as shown:
+        qtbot.mouseClick(listed.progress.again_button, Qt.MouseButton.LeftButton)
+    c = shown.args[0]
+    assert (c.left.path, c.right.path) == pair
+    assert listed.stack.currentWidget() is listed.view
 
 
 def test_esc_cancels_while_work_runs(listed: MainWindow, slow, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -119,9 +154,19 @@ def comparing_again(qtbot, seeds: Path, slow: SlowCompare):  # type: ignore[no-u
     w.runner.wait(60_000)
 
 
-def test_esc_in_the_find_bar_closes_it_and_keeps_the_work(comparing_again: MainWindow,
-                                                         qtbot) -> None:  # type: ignore[no-untyped-def]
-    w = comparing_again
+def test_esc_in_the_find_bar_closes_it_and_keeps_the_work(qtbot, seeds: Path,
+                                                         slow: SlowCompare) -> None:
+    slow.release.set()
+    w = shown_window(qtbot, slow)
+    with qtbot.waitSignal(w.comparisonShown, timeout=30_000):
+        w.open_folder(str(seeds))
+    qtbot.waitUntil(lambda: not w.runner.busy, timeout=30_000)
+    slow.release.clear()
+    slow.started.clear()
+    w.session.set_pair(w.left_path, w.right_path)  # the pair on screen, compared again
+    qtbot.waitUntil(slow.started.is_set, timeout=30_000)
+    qtbot.wait(2 * PROGRESS_AFTER_MS)
+    assert w.stack.currentWidget() is w.view, "the same pair keeps its text while it runs"
     w.actions_["find"].trigger()
     field = w.view.findbar.field
     qtbot.waitUntil(field.isVisible)
@@ -129,6 +174,8 @@ def test_esc_in_the_find_bar_closes_it_and_keeps_the_work(comparing_again: MainW
     assert not field.isVisible()
     assert w.runner.pending, "Esc closed the find bar; the comparison goes on"
     assert w.messages.messages() == []
+    slow.release.set()
+    w.runner.wait(60_000)
 
 
 def test_a_cancelled_new_pair_gives_back_the_pair_on_screen(comparing_again: MainWindow,
@@ -249,8 +296,10 @@ def _counting(stop_after: int) -> tuple[Check, list[int]]:
 
 def test_a_cancelled_compare_caches_nothing(tmp_path: Path, seeds: Path) -> None:
     text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))[:2])
-    (tmp_path / "a.txt").write_text("Cancel test left\n\n" + text, encoding="utf-8")
-    (tmp_path / "b.txt").write_text("Cancel test right\n\n" + text[::-1], encoding="utf-8")
+    run = uuid.uuid4().hex  # texts no earlier run cached, whatever cache the tests share
+    (tmp_path / "a.txt").write_text(f"Cancel test left {run}\n\n" + text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(f"Cancel test right {run}\n\n" + text[::-1],
+                                    encoding="utf-8")
     left, right = str(tmp_path / "a.txt"), str(tmp_path / "b.txt")
     stop, calls = _counting(3)
     with pytest.raises(Cancelled):

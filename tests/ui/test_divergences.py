@@ -114,6 +114,12 @@ def test_clicking_a_divergence_flashes_both_spans_then_stops(diverged: MainWindo
                                              right.position(d.right.paragraph, d.right.end))]
     qtbot.waitUntil(lambda: not diverged.view.is_flashing(), timeout=5000)
     assert left.layers.ranges("flash") == [] and right.layers.ranges("flash") == []
+    # the flash settles into a lasting tint of both spans, until another is picked
+    assert left.layers.ranges("divergence") == [(left.position(d.left.paragraph, d.left.start),
+                                                 left.position(d.left.paragraph, d.left.end))]
+    assert right.layers.ranges("divergence") == [
+        (right.position(d.right.paragraph, d.right.start),
+         right.position(d.right.paragraph, d.right.end))]
 
 
 def test_swap_sides_mirrors_divergences(diverged: MainWindow, qtbot) -> None:

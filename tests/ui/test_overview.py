@@ -70,7 +70,9 @@ def test_rewrites_are_marked_and_listed(folder_window: MainWindow, qtbot) -> Non
     for rewrite in overview.rewrites:
         assert model.index(rewrite.article, rewrite.source).data(REWRITE_ROLE) == rewrite.score
         assert model.index(rewrite.source, rewrite.article).data(REWRITE_ROLE) is None
-        assert any("rewrites" in row and f"{rewrite.score:.2f}" in row for row in rows)
+        cell = model.index(rewrite.article, rewrite.source).data()
+        assert any("rewrites" in row and f"similarity {cell}" in row
+                   and f"{rewrite.score:.0%} of its phrasing" in row for row in rows)
 
 
 def test_clicking_a_cell_compares_that_pair(folder_window: MainWindow, qtbot) -> None:

@@ -6,10 +6,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QToolButton
 
-from twofold.ui.highlight import change_at
+from twofold.ui.highlight import change_at, shows_words
 from twofold.ui.mainwindow import MainWindow
 
 
@@ -56,8 +55,8 @@ def test_one_band_per_link(compared: MainWindow) -> None:
 
 def test_changed_word_carries_the_highlight_at_its_range(compared: MainWindow) -> None:
     c = compared.view.comparison
-    link, op = next((k, op) for k in c.links if len({p.left for p in c.links if p.left == k.left})
-                    == 1 for op in k.ops if op.tag == "replace")
+    link, op = next((k, op) for k in c.links if shows_words(k) and len(
+        {p.left for p in c.links if p.left == k.left}) == 1 for op in k.ops if op.tag == "replace")
     pane = compared.view.left
     start, end = op.left
     for offset in (start, end - 1):
@@ -134,6 +133,23 @@ def test_scroll_sync_keeps_linked_paragraphs_together(compared: MainWindow, qtbo
     assert abs(lt - rt) <= 2
 
 
+@pytest.mark.parametrize("width", [1024, 1400, 1600])
+def test_both_columns_end_level_so_the_shorter_can_follow(compared: MainWindow, qtbot,
+                                                          width: int) -> None:
+    compared.resize(width, 800)
+    qtbot.waitUntil(lambda: compared.width() == width)
+    view = compared.view
+    view.realign()
+    heights = [pane.document().size().height() for pane in (view.left, view.right)]
+    assert heights[0] == heights[1]
+    assert view.left.verticalScrollBar().maximum() == view.right.verticalScrollBar().maximum()
+    li, ri = _chain(view)[-1]
+    view.left.scroll_to_paragraph(view.left.order[li], 0.3)
+    lt, _ = view.left.text_span(view.left.order[li])
+    rt, _ = view.right.text_span(view.right.order[ri])
+    assert abs(lt - rt) <= 2
+
+
 def _chain(view):  # type: ignore[no-untyped-def]
     from twofold.ui.layout import anchor_chain
 
@@ -182,8 +198,7 @@ def test_bad_files_are_listed_grey_with_their_reasons_and_the_rest_compares(
         window.open_folder(str(tmp_path))
     assert len(window.articles.paths()) == 3
     assert len(window.articles.paths(readable_only=False)) == 3 + len(BAD_FILES)
-    grey = window.articles.palette().color(QPalette.ColorGroup.Disabled,
-                                           QPalette.ColorRole.Text)
+    grey = window.colors.muted  # the theme's secondary text, repainted on a theme switch
     for name, (_data, reason) in BAD_FILES.items():
         item = window.articles.item_for(str(tmp_path / name))
         first, why = item.text(0).split("\n", 1)

@@ -170,7 +170,8 @@ def test_window_stays_responsive_while_a_long_pair_is_compared(qtbot, tmp_path: 
     ticked = threading.Event()
     outcome: list[bool] = []
 
-    def compare_while_ticking(a: str, b: str, *, cancelled: object = None) -> Comparison:
+    def compare_while_ticking(a: str, b: str, *, cancelled: object = None,
+                              progress: object = None) -> Comparison:
         result = _lexical_compare(load_article(a), load_article(b))
         safety = time.monotonic() + 300  # only reached when the GUI thread is frozen
         while not ticked.is_set() and time.monotonic() < safety:

@@ -37,6 +37,9 @@ log = logging.getLogger(__name__)
 ENGINE_REVISION = 8
 _NAMESPACE = "comparison"
 _WHAT = "The comparison"
+# What `compare` reports to its `progress` callback, in order (a cached pair reads, then ends).
+STAGES = ("reading", "analysing", "aligning", "entities", "divergences")
+Progress = Callable[[str], None]
 
 
 def compare(
@@ -45,13 +48,16 @@ def compare(
     *,
     options: CompareOptions | None = None,
     cancelled: Callable[[], bool] | None = None,
+    progress: Progress | None = None,
 ) -> Comparison:
     """Compare two articles (paths or loaded); raises `ArticleError` for unusable input.
 
     `cancelled()` is asked between stages; when it says so, `Cancelled` is raised and nothing is
-    cached.
+    cached. `progress(stage)` is told each stage of `STAGES` as it starts (on this thread).
     """
     options = options or CompareOptions()
+    if progress is not None:
+        progress("reading")
     la, ra = _as_article(left), _as_article(right)
     key = _cache_key(la, ra, options)
     cache = shared_cache()
@@ -64,16 +70,22 @@ def compare(
                 left=dataclasses.replace(cached.left, path=la.path),
                 right=dataclasses.replace(cached.right, path=ra.path),
             ))
-    result = _compute(la, ra, options, cancelled)
+    result = _compute(la, ra, options, cancelled, progress or _silent)
     cache.put(_NAMESPACE, key, json.dumps(comparison_to_dict(result, full=True)).encode())
     return corrected(result)  # the reader's entity types, never cached with the result
 
 
+def _silent(_stage: str) -> None:
+    pass
+
+
 def _compute(la: Article, ra: Article, options: CompareOptions,
-             cancelled: Callable[[], bool] | None = None) -> Comparison:
+             cancelled: Callable[[], bool] | None = None,
+             progress: Progress = _silent) -> Comparison:
     # Past the embedding budget alignment embeds only the sentences where meaning decides a
     # link (chosen from word evidence, so nothing is embedded ahead), divergences use words.
     embed = options.use_embeddings and embeddings_affordable(la, ra)
+    progress("analysing")
     ldocs = analyse(la, cancelled=cancelled)
     if embed:
         # The encoder (NumPy, GIL released in BLAS) embeds the left article while spaCy reads
@@ -86,15 +98,18 @@ def _compute(la: Article, ra: Article, options: CompareOptions,
         rdocs = analyse(ra, cancelled=cancelled)
     la, ra = _with_sentences(la, ldocs), _with_sentences(ra, rdocs)
     Cancelled.check(cancelled, _WHAT)
+    progress("aligning")
     alignment = align_articles(la, ra, ldocs, rdocs, use_embeddings=options.use_embeddings)
     links = tuple(
         _with_ops(link, la, ra, cancelled) for link in alignment.links
     )
     Cancelled.check(cancelled, _WHAT)
+    progress("entities")
     left_entities, right_entities = (
         extract_entities(la, ra, ldocs, rdocs) if options.entities else ((), ())
     )
     Cancelled.check(cancelled, _WHAT)
+    progress("divergences")
     divergences = (
         find_divergences(la, ra, links, left_entities, right_entities, ldocs, rdocs,
                          use_embeddings=embed)

@@ -26,11 +26,14 @@ def overview_to_dict(ov: Overview) -> dict[str, Any]:
 
 
 def render_overview_text(ov: Overview, *, matrix_max: int = 12, top: int = 15) -> str:
-    """A readable terminal report: article table, skipped files, similarity, clusters, rewrites."""
+    """A readable terminal report: article table, skipped files, similarity, clusters, rewrites.
+
+    Articles are numbered from 1, as the window numbers them (the JSON's indices count from 0).
+    """
     n = len(ov.articles)
     out = [f"Folder {ov.folder}: {n} article{'s' * (n != 1)}, {len(ov.skipped)} skipped", ""]
     out.append(f"{'#':>4}  {'Words':>6}  {'Date':<10}  {'Source':<20}  Title / file")
-    for i, a in enumerate(ov.articles):
+    for i, a in enumerate(ov.articles, 1):
         label = a.title or os.path.basename(a.path)
         out.append(f"{i:>4}  {a.words:>6}  {_cell(a.date, 10)}  {_cell(a.source, 20)}  "
                    f"{_cell(label, 60).rstrip()}")
@@ -38,20 +41,23 @@ def render_overview_text(ov: Overview, *, matrix_max: int = 12, top: int = 15) -
         out += ["", "Skipped"] + [f"  {os.path.basename(s.path)}: {s.reason}" for s in ov.skipped]
     if n >= 2 and n <= matrix_max:
         out += ["", "Similarity (cosine of content words, rarer words weigh more)",
-                "      " + "".join(f"{j:>6}" for j in range(n))]
+                "      " + "".join(f"{j + 1:>6}" for j in range(n))]
         for i in range(n):
             cells = ("     -" if i == j else f"{ov.similarity[i, j]:>6.2f}" for j in range(n))
-            out.append(f"{i:>4}  " + "".join(cells))
+            out.append(f"{i + 1:>4}  " + "".join(cells))
     elif n > matrix_max:
         upper = np.triu(ov.similarity, 1)
         flat = np.argsort(upper, axis=None)[::-1][:top]
         out += ["", f"Most similar pairs (of {n * (n - 1) // 2})"]
         for i, j in zip(*np.unravel_index(flat, upper.shape), strict=True):
-            out.append(f"  {i:>4} ~ {j:<4}  {upper[i, j]:.2f}")
+            out.append(f"  {i + 1:>4} ~ {j + 1:<4}  {upper[i, j]:.2f}")
     out += ["", "Clusters (same event)"]
-    out += [f"  {', '.join(map(str, c))}" for c in ov.clusters] or ["  none"]
-    out += ["", "Likely rewrites (share of the rewrite's own phrasing found in the source)"]
-    out += [f"  {r.article} rewrites {r.source}  {r.score:.2f}" for r in ov.rewrites] or ["  none"]
+    out += [f"  {', '.join(str(i + 1) for i in c)}" for c in ov.clusters] or ["  none"]
+    out += ["", "Likely rewrites (similarity, and the share of the rewrite's own phrasing found "
+            "in the source)"]
+    out += [f"  {r.article + 1} rewrites {r.source + 1}  similarity "
+            f"{ov.similarity[r.article, r.source]:.2f}, phrasing {r.score:.0%}"
+            for r in ov.rewrites] or ["  none"]
     return "\n".join(out) + "\n"
 
 

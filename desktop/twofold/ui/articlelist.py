@@ -5,7 +5,16 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import QPoint, QRectF, Qt, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QFont, QIcon, QKeySequence, QPainter, QPixmap
+from PySide6.QtGui import (
+    QAction,
+    QBrush,
+    QFont,
+    QIcon,
+    QKeySequence,
+    QPainter,
+    QPixmap,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -21,24 +30,28 @@ from PySide6.QtWidgets import (
 
 from twofold.engine.library.index import Listing, SkippedFile
 
+from .paneheader import date_text
+from .theme import LIGHT, Colors
+
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
-_BADGE_COLORS = {"L": "#2f6fdb", "R": "#c2571a"}
+NARROW_LIST = 240  # px: below this the list shows titles without word counts
 
 
-def _badge(letter: str) -> QIcon:
+def side_badge(letter: str, colors: Colors) -> QIcon:
+    """The "L" or "R" badge of a side ("" for an empty slot of the same size)."""
     pixmap = QPixmap(36, 36)
     pixmap.fill(Qt.GlobalColor.transparent)
     if letter:
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setBrush(QColor(_BADGE_COLORS[letter]))
+        painter.setBrush(colors.side_left if letter == "L" else colors.side_right)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.drawRoundedRect(QRectF(2, 2, 32, 32), 7, 7)
         font = QFont()
         font.setBold(True)
         font.setPixelSize(22)
         painter.setFont(font)
-        painter.setPen(QColor("white"))
+        painter.setPen(colors.badge_text)
         painter.drawText(QRectF(2, 2, 32, 32), Qt.AlignmentFlag.AlignCenter, letter)
         painter.end()
     return QIcon(pixmap)
@@ -54,7 +67,8 @@ class ArticleList(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._badges = {"": _badge(""), "L": _badge("L"), "R": _badge("R")}
+        self.colors: Colors = LIGHT
+        self._badges = {letter: side_badge(letter, self.colors) for letter in ("", "L", "R")}
         self.listing: Listing | None = None
         self.folder_label = QLabel("No folder open")
         self.folder_label.setObjectName("folderLabel")
@@ -117,8 +131,7 @@ class ArticleList(QWidget):
         """List a folder's files in name order; unreadable ones greyed with the reason."""
         self.listing = listing
         self.tree.clear()
-        grey = QBrush(self.palette().color(self.palette().ColorGroup.Disabled,
-                                           self.palette().ColorRole.Text))
+        grey = QBrush(self.colors.muted)
         for entry in listing.entries:
             item = QTreeWidgetItem()
             item.setData(0, PATH_ROLE, entry.path)
@@ -132,7 +145,11 @@ class ArticleList(QWidget):
             else:
                 item.setText(0, entry.name)
                 item.setText(1, entry.source or "")
-                item.setText(2, entry.date or "")
+                item.setText(2, date_text(entry.date, entry.date_source))
+                if entry.date_source == "file":  # when the file was made, not published
+                    item.setForeground(2, grey)
+                    item.setToolTip(2, "No date in the article: this is the file's own date, "
+                                       "when it was saved or made, not when it was published")
                 item.setText(3, f"{entry.words:,}")
                 item.setTextAlignment(
                     3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -149,6 +166,23 @@ class ArticleList(QWidget):
         text = f"{readable} article{'s' if readable != 1 else ''}"
         self.summary.setText(text + (f" · {bad} unreadable" if bad else ""))
         self.set_sides(*self._sides)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """A narrow list gives the word counts' room to the titles."""
+        super().resizeEvent(event)
+        self.tree.setColumnHidden(3, event.size().width() < NARROW_LIST)
+
+    def set_colors(self, colors: Colors) -> None:
+        """Repaint the side badges and greyed rows in another colour scheme."""
+        self.colors = colors
+        self._badges = {letter: side_badge(letter, colors) for letter in ("", "L", "R")}
+        self.left_button.setIcon(self._badges["L"])
+        self.right_button.setIcon(self._badges["R"])
+        if self.listing is not None:
+            selected = self.selected_path()
+            self.set_listing(self.listing)
+            if selected:
+                self.select(selected)
 
     def paths(self, readable_only: bool = True) -> list[str]:
         """Paths listed, in order."""

@@ -4,18 +4,34 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QGridLayout, QWidget
 
-from twofold.engine.model import Article, Comparison, Divergence, Entity
+from twofold.engine.model import Comparison, Divergence, Entity
 
 from .chunkmap import ChunkMap, MarkKind
 from .findbar import FindBar
-from .highlight import apply_changes, apply_divergences, change_ranges, divergence_spans
-from .layout import Stop, anchor_chain, difference_stops, follow_order, pad_to_align
+from .highlight import (
+    ChangeTag,
+    apply_changes,
+    apply_divergences,
+    change_ranges,
+    divergence_spans,
+    shows_words,
+)
+from .layout import (
+    Stop,
+    anchor_chain,
+    difference_stops,
+    follow_order,
+    pad_to_align,
+    reading_order,
+)
+from .legend import ColourKey
 from .linkmap import LinkMap
 from .pane import ArticlePane
+from .paneheader import PaneHeader
 from .scrollsync import ScrollSync
 from .theme import LIGHT, Colors
 
@@ -37,7 +53,7 @@ class CompareView(QWidget):
         self.linkmap = LinkMap(self.left, self.right)
         self.sync = ScrollSync(self.left, self.right, self)
         self.findbar = FindBar([self.left, self.right])
-        self.left_header, self.right_header = _header(), _header()
+        self.left_header, self.right_header = PaneHeader("left"), PaneHeader("right")
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(0)
@@ -47,10 +63,14 @@ class CompareView(QWidget):
         for col, widget in enumerate((self.left, self.left_strip, self.linkmap,
                                       self.right, self.right_strip)):
             grid.addWidget(widget, 1, col)
-        grid.addWidget(self.findbar, 2, 0, 1, 5)
+        self.key = ColourKey()
+        grid.addWidget(self.key, 2, 0, 1, 5)
+        grid.addWidget(self.findbar, 3, 0, 1, 5)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(3, 1)
         self.linkmap.linkClicked.connect(self.set_current_link)
+        for pane in (self.left, self.right):
+            pane.paragraphClicked.connect(lambda pid, s=pane.side: self.select_paragraph(s, pid))
         self._comparison: Comparison | None = None
         self._follow_left = False
         self._zoom = 0
@@ -83,13 +103,20 @@ class CompareView(QWidget):
         self.left.verticalScrollBar().setValue(0)
         self.right.verticalScrollBar().setValue(0)
 
+    def update_comparison(self, comparison: Comparison) -> None:
+        """Show the same pair again (a dismissed divergence, a corrected type), keeping the
+        reader's place and the current difference."""
+        self._comparison = comparison
+        self._render()
+
     def _render(self) -> None:
         c = self._comparison
         keep = self._current_stop()
+        place = self._reading_place()
         self._flash_timer.stop()
         self._flash_spans = {}
-        self.left_header.setText(_describe(c.left, "Left") if c else "")
-        self.right_header.setText(_describe(c.right, "Right") if c else "")
+        self.left_header.show_article(c.left if c else None)
+        self.right_header.show_article(c.right if c else None, reordered=self._follow_left)
         if c is None:
             self.left.show_article(None)
             self.right.show_article(None)
@@ -107,13 +134,29 @@ class CompareView(QWidget):
             apply_divergences(pane.document(), pane.block,
                               divergence_spans(c, side), self.colors)  # type: ignore[arg-type]
         self.linkmap.set_links(c.links)
+        self._stops = difference_stops(c, self.left.order, self.right.order)
         self.left_strip.set_marks(self._marks(c, "left"))
         self.right_strip.set_marks(self._marks(c, "right"))
         if self.findbar.isVisible():
             self.findbar.search(self.findbar.field.text())
         self.realign()
+        if place is not None:
+            self._return_to(place)
         if keep is not None and keep in self._stops:
             self._select(self._stops.index(keep), scroll=False)
+
+    def _reading_place(self) -> tuple[int, float] | None:
+        """The paragraph at the top of the left pane and how far into it the reader is."""
+        pid = self.left.paragraph_at(0) if self.left.order else None
+        if pid is None:
+            return None
+        return pid, self.left.verticalScrollBar().value() - self.left.text_top(pid)
+
+    def _return_to(self, place: tuple[int, float]) -> None:
+        """Scroll back to a reading place after the panes were filled again."""
+        pid, delta = place
+        if self.left.index_of(pid) >= 0:
+            self.left.verticalScrollBar().setValue(round(self.left.text_top(pid) + delta))
 
     @staticmethod
     def _tips(c: Comparison, side: str) -> dict[int, str]:
@@ -174,9 +217,6 @@ class CompareView(QWidget):
         anchors.append((self.left.document().size().height(),
                         self.right.document().size().height()))
         self.sync.set_anchors(anchors)
-        self._stops = difference_stops(
-            c, {pid: self.left.text_top(pid) for pid in lo},
-            {pid: self.right.text_top(pid) for pid in ro})
         if anchor_pid is not None:
             with self.sync.suspended():
                 self.left.verticalScrollBar().setValue(
@@ -217,6 +257,9 @@ class CompareView(QWidget):
         self.colors = colors
         for widget in (self.linkmap, self.left_strip, self.right_strip, self.findbar):
             widget.colors = colors
+        self.key.set_colors(colors)
+        self.left_header.set_colors(colors)
+        self.right_header.set_colors(colors)
         self._render()
 
     @property
@@ -234,7 +277,7 @@ class CompareView(QWidget):
     # -- navigation ----------------------------------------------------------------------------
 
     def stops(self) -> list[Stop]:
-        """Differences in view order: changed links and unique paragraphs."""
+        """Differences in reading order: changed links and unique paragraphs."""
         return list(self._stops)
 
     @property
@@ -246,14 +289,15 @@ class CompareView(QWidget):
         return self._stops[self._current] if 0 <= self._current < len(self._stops) else None
 
     def next_difference(self) -> None:
-        """Make the next difference current (F7)."""
+        """Make the next difference current (F7); after the last one, the first again."""
         if self._stops:
-            self._select(min(self._current + 1, len(self._stops) - 1))
+            self._select((self._current + 1) % len(self._stops))
 
     def previous_difference(self) -> None:
-        """Make the previous difference current (Shift+F7)."""
+        """Make the previous difference current (Shift+F7); before the first, the last."""
         if self._stops:
-            self._select(max(self._current - 1, 0))
+            self._select((self._current - 1) % len(self._stops) if self._current >= 0
+                         else len(self._stops) - 1)
 
     def set_current_link(self, link_index: int) -> None:
         """Make a link current (clicking its band), even an unchanged one."""
@@ -264,9 +308,22 @@ class CompareView(QWidget):
         stop = Stop(link.left, link.right, link_index)
         if stop not in self._stops:
             self._stops.append(stop)  # an unchanged link joins the tour while it is current
-            self._stops.sort(key=lambda s: self.left.text_top(s.left) if s.left is not None
-                             else self.right.text_top(s.right or 0))
+            self._stops.sort(key=reading_order(self.left.order, self.right.order))
         self._select(self._stops.index(stop), scroll=False)
+
+    def select_paragraph(self, side: str, pid: int) -> None:
+        """Make a clicked paragraph's strongest link current (its difference if it is unique)."""
+        c = self._comparison
+        if c is None:
+            return
+        mine = [(link.score, n) for n, link in enumerate(c.links)
+                if (link.left if side == "left" else link.right) == pid]
+        if mine:
+            self.set_current_link(max(mine)[1])
+            return
+        stop = Stop(pid, None, None) if side == "left" else Stop(None, pid, None)
+        if stop in self._stops:
+            self._select(self._stops.index(stop), scroll=False)
 
     def _select(self, index: int, scroll: bool = True) -> None:
         self._current = index
@@ -274,9 +331,28 @@ class CompareView(QWidget):
         self.left.set_current([stop.left] if stop.left is not None else [])
         self.right.set_current([stop.right] if stop.right is not None else [])
         self.linkmap.set_current(stop.link)
+        self._show_link_words(stop.link)
         if scroll:
             self._reveal(stop.left, stop.right)
         self.currentChanged.emit(index)
+
+    def _show_link_words(self, link_index: int | None) -> None:
+        """Show the word changes of a selected partial link (strong links show them always)."""
+        c = self._comparison
+        link = c.links[link_index] if c is not None and link_index is not None else None
+        for pane, side in ((self.left, "left"), (self.right, "right")):
+            ranges: list[tuple[int, int, ChangeTag]] = []
+            if link is not None and not shows_words(link):
+                pid = link.left if side == "left" else link.right
+                spans = change_ranges(c, side, selected={link_index})  # type: ignore[arg-type]
+                ranges = [(pane.position(pid, s), pane.position(pid, e), tag)
+                          for s, e, tag in spans.get(pid, [])]
+            pane.layers.set_changes("link", ranges, self.colors)
+
+    def selected_link_ranges(self, side: str) -> list[tuple[int, int, str]]:
+        """Document ranges of the selected partial link's word changes in one pane."""
+        pane = self.left if side == "left" else self.right
+        return pane.layers.changes("link")
 
     def _reveal(self, left_pid: int | None, right_pid: int | None,
                 left_y: float | None = None, right_y: float | None = None) -> None:
@@ -302,6 +378,9 @@ class CompareView(QWidget):
         self._flash_spans = {side: (s.paragraph, s.start, s.end) for side, s in spans.items()}
         for side, pane in (("left", self.left), ("right", self.right)):
             span = spans[side]
+            # After the flash the two spans stay tinted, so the eye finds them again.
+            pane.layers.set_spans("divergence", [self._flash_spans[side]],
+                                  self.colors.divergence_bg)
             if not pane.block(span.paragraph).isValid():
                 continue
             cursor = pane.textCursor()
@@ -352,30 +431,14 @@ class CompareView(QWidget):
                          first.paragraph if first else None, y_other, y_mine)
 
 
-def _header() -> QLabel:
-    label = QLabel()
-    label.setObjectName("paneHeader")
-    label.setTextFormat(Qt.TextFormat.RichText)
-    label.setWordWrap(False)
-    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-    label.setContentsMargins(10, 6, 10, 6)
-    return label
-
-
-def _describe(article: Article, side: str) -> str:
-    from html import escape
-
-    name = article.path.rsplit("/", 1)[-1]
-    bits = [b for b in (article.source, article.date) if b]
-    bits.append(f"{article.word_count:,} words")
-    # An article without a headline goes by its opening words, as in the articles list.
-    title = escape(article.display_name)
-    bits.append(name)
-    return (f"<b>{side}</b> · {title}<br><span style='color:gray'>"
-            f"{escape(' · '.join(bits))}</span>")
-
-
 def stop_summary(stops: Sequence[Stop], current: int) -> str:
-    """'Difference 3 of 12' for the status bar."""
-    return f"Difference {current + 1} of {len(stops)} (F7 / Shift+F7)" if current >= 0 else (
-        f"{len(stops)} differences · F7 to step through")
+    """'Difference 3 of 12' for the status bar; at either end it says where F7 goes next."""
+    n = len(stops)
+    if current < 0 or not n:
+        return f"{n} difference{'s' if n != 1 else ''} · F7 steps through" if n else (
+            "No differences")
+    if n > 1 and current == n - 1:
+        return f"Last difference ({n} of {n}) · F7 goes back to the first"
+    if n > 1 and current == 0:
+        return f"Difference 1 of {n} · Shift+F7 goes to the last"
+    return f"Difference {current + 1} of {n} (F7 / Shift+F7)"

@@ -4,11 +4,21 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
+    QAction,
     QColor,
     QFont,
+    QKeySequence,
     QPainter,
     QPalette,
     QTextDocument,
@@ -17,6 +27,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -26,41 +37,50 @@ from PySide6.QtWidgets import (
 
 from twofold.engine.model import Comparison, Divergence
 
+from .theme import LIGHT, Colors
+
 DIVERGENCE_ROLE = Qt.ItemDataRole.UserRole + 1
-# kind -> (name, badge glyph, badge colour); saturated colours under white glyphs read on
-# light and dark backgrounds alike.
-KINDS: dict[str, tuple[str, str, str]] = {
-    "number": ("Number", "12", "#c0392b"),
-    "title": ("Title or role", "Tt", "#8e44ad"),
-    "spelling": ("Spelling", "Ab", "#2471a3"),
-    "attribution": ("Attribution", "@", "#b9770e"),
-    "date": ("Date", "31", "#117a65"),
-    "quote": ("Quote", "“”", "#6c3483"),
-    "place": ("Place", "⌂", "#1e8449"),
-    "other": ("Other", "≠", "#5d6d7e"),
+# kind -> (name, badge glyph); the badge colours are theme tokens
+KINDS: dict[str, tuple[str, str]] = {
+    "number": ("Number", "12"),
+    "title": ("Title or role", "Tt"),
+    "spelling": ("Spelling", "Ab"),
+    "attribution": ("Attribution", "@"),
+    "date": ("Date", "31"),
+    "quote": ("Quote", "“”"),
+    "place": ("Place", "⌂"),
+    "other": ("Other", "≠"),
 }
-SEVERITY = {2: ("high", "#d64541"), 1: ("medium", "#d68910"), 0: ("low", "#7f8c8d")}
-_SIDE_COLORS = {"L": "#2f6fdb", "R": "#c2571a"}  # the articles list's side badges
+SEVERITY = {2: "high", 1: "medium", 0: "low"}
+_QUOTES = "\"'“”‘’«»„"
 _BADGE = 30
 _PAD = 6
 
 
-def kind_of(divergence: Divergence) -> tuple[str, str, str]:
-    """(name, glyph, colour) of a divergence's kind."""
+def kind_of(divergence: Divergence) -> tuple[str, str]:
+    """(name, glyph) of a divergence's kind."""
     return KINDS.get(divergence.kind, KINDS["other"])
 
 
-def describe(divergence: Divergence, colored: bool = True) -> str:
-    """The rich text of one row: kind and severity, the note, both phrases."""
-    name, _glyph, _color = kind_of(divergence)
-    severity, sev_color = SEVERITY.get(divergence.severity, SEVERITY[1])
+def quoted(text: str) -> str:
+    """The phrase between one pair of quote marks, whether or not it brought its own."""
+    return f"“{text.strip().strip(_QUOTES).strip()}”"
 
-    def tint(color: str) -> str:  # on a selected row the highlight colour carries everything
-        return f" style='color:{color}'" if colored else ""
+
+def describe(divergence: Divergence, colors: Colors, colored: bool = True) -> str:
+    """The rich text of one row: kind, severity and confidence, the note, both phrases."""
+    name, _glyph = kind_of(divergence)
+    severity = SEVERITY.get(divergence.severity, SEVERITY[1])
+
+    def tint(color: QColor) -> str:  # on a selected row the highlight colour carries everything
+        return f" style='color:{color.name()}'" if colored else ""
     phrases = "".join(
-        f"<br><b{tint(_SIDE_COLORS[side])}>{side}</b>&nbsp; “{escape(span.text)}”"
-        for side, span in (("L", divergence.left), ("R", divergence.right)))
+        f"<br><b{tint(color)}>{side}</b>&nbsp; {escape(quoted(span.text))}"
+        for side, span, color in (("L", divergence.left, colors.side_left_text),
+                                  ("R", divergence.right, colors.side_right_text)))
+    sev_color = colors.severity.get(divergence.severity, colors.severity[1])
     return (f"<b>{name}</b> <span{tint(sev_color)}>● {severity}</span>"
+            f" <span{tint(colors.muted)}>· {divergence.confidence:.0%} sure</span>"
             f"<br>{escape(divergence.note)}{phrases}")
 
 
@@ -70,6 +90,7 @@ class DivergenceDelegate(QStyledItemDelegate):
     def __init__(self, view: QListWidget) -> None:
         super().__init__(view)
         self._view = view
+        self.colors: Colors = LIGHT
 
     def _document(self, index: QModelIndex | QPersistentModelIndex, width: float,
                   color: QColor, selected: bool = False) -> QTextDocument:
@@ -77,7 +98,8 @@ class DivergenceDelegate(QStyledItemDelegate):
         doc.setDefaultFont(self._view.font())
         doc.setDefaultStyleSheet(f"body {{ color: {color.name()}; }}")
         divergence = index.data(DIVERGENCE_ROLE)
-        html = (describe(divergence, colored=not selected) if isinstance(divergence, Divergence)
+        html = (describe(divergence, self.colors, colored=not selected)
+                if isinstance(divergence, Divergence)
                 else str(index.data(Qt.ItemDataRole.DisplayRole)))
         doc.setHtml(f"<body>{html}</body>")
         doc.setTextWidth(max(60.0, width))
@@ -89,7 +111,7 @@ class DivergenceDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem,
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
         """Tall enough for the wrapped text at the list's current width."""
-        doc = self._document(index, self._text_width(), QColor("black"))
+        doc = self._document(index, self._text_width(), self.colors.heading)
         return QSize(int(self._view.viewport().width()),
                      int(max(doc.size().height(), _BADGE) + 2 * _PAD))
 
@@ -106,16 +128,16 @@ class DivergenceDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if isinstance(divergence, Divergence):
-            _name, glyph, color = kind_of(divergence)
+            _name, glyph = kind_of(divergence)
             badge = QRectF(rect.left() + _PAD, rect.top() + _PAD, _BADGE, _BADGE)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(color))
+            painter.setBrush(self.colors.kind_color(divergence.kind))
             painter.drawRoundedRect(badge, 6, 6)
             font = QFont(self._view.font())
             font.setBold(True)
             font.setPixelSize(13)
             painter.setFont(font)
-            painter.setPen(QColor("white"))
+            painter.setPen(self.colors.badge_text)
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, glyph)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
         palette = option.palette  # type: ignore[attr-defined]
@@ -133,15 +155,20 @@ class DivergencePanel(QWidget):
     """Lists a comparison's divergences; clicking one asks (by signal) to show it in the panes."""
 
     divergenceActivated = Signal(object)  # Divergence
+    dismissRequested = Signal(object)  # Divergence: the reader says it is not one
+    restoreRequested = Signal()  # show every dismissed divergence of the pair again
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.summary = QLabel()
         self.summary.setObjectName("listSummary")
         self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.linkActivated.connect(lambda _link: self.restoreRequested.emit())
         self.list = QListWidget()
         self.list.setObjectName("divergenceList")
-        self.list.setItemDelegate(DivergenceDelegate(self.list))
+        self.delegate = DivergenceDelegate(self.list)
+        self.list.setItemDelegate(self.delegate)
         self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.setUniformItemSizes(False)
         self.list.setWordWrap(True)
@@ -149,6 +176,16 @@ class DivergencePanel(QWidget):
         self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.list.itemClicked.connect(self._picked)
         self.list.itemActivated.connect(self._picked)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._menu)
+        self.dismiss_action = QAction("&Not a Divergence", self)
+        self.dismiss_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Delete),
+                                          QKeySequence("Backspace")])
+        self.dismiss_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.dismiss_action.setToolTip("Dismiss the selected divergence for this pair (Del); "
+                                       "Ctrl+Z brings it back")
+        self.dismiss_action.triggered.connect(self.dismiss_selected)
+        self.list.addAction(self.dismiss_action)
         self.empty = QLabel()
         self.empty.setObjectName("emptyHint")
         self.empty.setWordWrap(True)
@@ -162,21 +199,32 @@ class DivergencePanel(QWidget):
         self._divergences: tuple[Divergence, ...] = ()
         self.set_comparison(None)
 
-    def set_comparison(self, comparison: Comparison | None) -> None:
-        """List a comparison's divergences in the engine's order (most important first)."""
-        self._divergences = comparison.divergences if comparison else ()
+    def set_comparison(self, comparison: Comparison | None, dismissed: int = 0) -> None:
+        """List a comparison's divergences, most important first (severity, then confidence);
+        `dismissed`: how many the reader dismissed for this pair (not listed)."""
+        row = self.list.currentRow()
+        found = comparison.divergences if comparison else ()
+        # The engine's order already; a stable sort keeps it and guards the promise.
+        self._divergences = tuple(sorted(found, key=lambda d: (-d.severity, -d.confidence)))
         self.list.clear()
         for divergence in self._divergences:
-            item = QListWidgetItem(describe(divergence))
+            item = QListWidgetItem(kind_of(divergence)[0])
             item.setData(DIVERGENCE_ROLE, divergence)
             name = kind_of(divergence)[0]
             item.setToolTip(f"{name}: {divergence.note}\nLeft ¶{divergence.left.paragraph}: "
-                            f"“{divergence.left.text}”\nRight ¶{divergence.right.paragraph}: "
-                            f"“{divergence.right.text}”\nClick to show both places")
+                            f"{quoted(divergence.left.text)}\nRight ¶{divergence.right.paragraph}"
+                            f": {quoted(divergence.right.text)}\nConfidence "
+                            f"{divergence.confidence:.0%}: how surely both sentences state the "
+                            "same fact\nClick to show both places")
             self.list.addItem(item)
         n = len(self._divergences)
-        self.summary.setText(count_text(n) + (" · most important first" if n > 1 else ""))
+        text = count_text(n) + (" · most important first" if n > 1 else "")
+        if dismissed:
+            text += f" · {dismissed} dismissed (<a href='#restore'>show again</a>)"
+        self.summary.setText(text)
         self.summary.setVisible(comparison is not None)
+        if n and row >= 0:
+            self.list.setCurrentRow(min(row, n - 1))
         if comparison is None:
             self.empty.setText("Nothing compared yet.")
         else:
@@ -186,6 +234,11 @@ class DivergencePanel(QWidget):
         self.list.setVisible(n > 0)
         self.empty.setVisible(n == 0)
 
+    def set_colors(self, colors: Colors) -> None:
+        """Paint the badges and tints in another colour scheme."""
+        self.delegate.colors = colors
+        self.list.viewport().update()
+
     def divergences(self) -> tuple[Divergence, ...]:
         """The divergences listed, in order."""
         return self._divergences
@@ -193,6 +246,22 @@ class DivergencePanel(QWidget):
     def item_at(self, row: int) -> QListWidgetItem | None:
         """The row showing a divergence, by its position in the list."""
         return self.list.item(row)
+
+    def dismiss_selected(self) -> None:
+        """Ask for the selected divergence to be dismissed as not a divergence."""
+        item = self.list.currentItem()
+        divergence = item.data(DIVERGENCE_ROLE) if item is not None else None
+        if isinstance(divergence, Divergence):
+            self.dismissRequested.emit(divergence)
+
+    def _menu(self, pos: QPoint) -> None:
+        item = self.list.itemAt(pos)
+        if item is None:
+            return
+        self.list.setCurrentItem(item)
+        menu = QMenu(self)
+        menu.addAction(self.dismiss_action)
+        menu.popup(self.list.viewport().mapToGlobal(pos))
 
     def _picked(self, item: QListWidgetItem) -> None:
         divergence = item.data(DIVERGENCE_ROLE)

@@ -8,6 +8,16 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCommandLinkButton, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from twofold.engine.load import SUPPORTED_SUFFIXES
+
+_FIRST = (".txt", ".md", ".html", ".docx", ".pdf", ".rtf", ".eml", ".mht", ".json")
+
+
+def suffix_list() -> str:
+    """Every suffix a loader reads (the loaders' own list), the common ones first."""
+    rest = sorted(SUPPORTED_SUFFIXES - set(_FIRST))
+    return " ".join([s for s in _FIRST if s in SUPPORTED_SUFFIXES] + rest)
+
 
 class EmptyState(QWidget):
     """A welcome page with the first actions; asks the window by signal."""
@@ -27,13 +37,18 @@ class EmptyState(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         title.setFont(font)
-        hint = QLabel("Open a folder of saved articles (.txt or .md). Twofold lists them, "
-                      "picks the "
-                      "two most alike and lines up what they share, what only one says and where "
-                      "they word it differently. You can also drop a folder or two files here.")
+        hint = QLabel("Open a folder of saved articles: text, Markdown, web pages, Word, PDF, "
+                      "RTF, e-mail or JSON. Twofold lists them, picks the two most alike and "
+                      "lines up what they share, what only one says and where they word it "
+                      "differently. You can also drop a folder or two files here.")
         hint.setWordWrap(True)
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint.setObjectName("emptyHint")
+        self.hint = hint
+        self.formats = QLabel(f"Files read: {suffix_list()}")
+        self.formats.setObjectName("emptyHint")
+        self.formats.setWordWrap(True)
+        self.formats.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.open_folder_button = QCommandLinkButton(
             "Open a folder of articles…", "Every article in it is listed; pick any two (Ctrl+O)")
         self.open_folder_button.clicked.connect(self.openFolder.emit)
@@ -56,6 +71,8 @@ class EmptyState(QWidget):
         column.addWidget(title)
         column.addSpacing(8)
         column.addWidget(hint)
+        column.addSpacing(4)
+        column.addWidget(self.formats)
         column.addSpacing(18)
         for widget in (self.open_folder_button, self.open_files_button):
             column.addWidget(widget)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QActionGroup, QBrush, QFont
 from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
+    QMenu,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -18,6 +19,8 @@ from PySide6.QtWidgets import (
 
 from twofold.engine.model import Comparison, Entity
 
+from .theme import LIGHT, Colors
+
 ENTITY_ROLE = Qt.ItemDataRole.UserRole + 1
 GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("People", ("PERSON",)),
@@ -26,7 +29,6 @@ GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Dates", ("DATE",)),
     ("Figures", ("QUANTITY", "MONEY", "PERCENT")),
 )
-_MARK_COLORS = {"shared": "#3c8a4f", "only": "#a35bb5", "spelled": "#c2571a"}
 
 
 def mark_of(entity: Entity) -> tuple[str, str]:
@@ -38,10 +40,19 @@ def mark_of(entity: Entity) -> tuple[str, str]:
     return "only", "● only here"
 
 
+# The types a reader can give an entity, in the order the menu offers them.
+TYPE_NAMES: dict[str, str] = {
+    "PERSON": "Person", "ORG": "Organisation", "GPE": "Place (country, region, city)",
+    "LOC": "Place (other location)", "DATE": "Date", "QUANTITY": "Figure (quantity)",
+    "MONEY": "Figure (money)", "PERCENT": "Figure (percentage)",
+}
+
+
 class EntityPanel(QWidget):
     """Two tabs of entities; clicking one asks (by signal) for its mentions to be shown."""
 
     entityActivated = Signal(str, object, object)  # side, entity, counterpart or None
+    typeCorrected = Signal(str, object)  # entity key, the type the reader gave (None: undo it)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,7 +68,11 @@ class EntityPanel(QWidget):
             tree.setObjectName(f"{side}Entities")
             tree.setHeaderLabels(["Entity", "×", "Other article"])
             tree.setUniformRowHeights(False)
-            tree.setWordWrap(True)
+            tree.setWordWrap(False)  # long names elide in the middle; the tooltip has them whole
+            tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+            tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            tree.customContextMenuRequested.connect(
+                lambda pos, t=tree: self._menu(t, pos))
             tree.headerItem().setToolTip(1, "Number of mentions in this article")
             tree.headerItem().setToolTip(2, "Whether the other article names it too, and how")
             tree.header().setStretchLastSection(False)
@@ -73,9 +88,18 @@ class EntityPanel(QWidget):
         column.addWidget(self.filter)
         column.addWidget(self.tabs, 1)
         self._entities: dict[str, tuple[Entity, ...]] = {"left": (), "right": ()}
+        self._comparison: Comparison | None = None
+        self.colors: Colors = LIGHT
+        self.corrected: Callable[[str], str | None] = lambda _key: None  # the reader's type
+
+    def set_colors(self, colors: Colors) -> None:
+        """List the entities again with another scheme's mark colours."""
+        self.colors = colors
+        self.set_comparison(self._comparison)
 
     def set_comparison(self, comparison: Comparison | None) -> None:
         """List the entities of both articles (empty when there is no comparison)."""
+        self._comparison = comparison
         left = comparison.left_entities if comparison else ()
         right = comparison.right_entities if comparison else ()
         self._entities = {"left": tuple(left), "right": tuple(right)}
@@ -112,23 +136,25 @@ class EntityPanel(QWidget):
             group.setExpanded(True)
             group.setFirstColumnSpanned(True)
 
-    @staticmethod
-    def _row(entity: Entity) -> QTreeWidgetItem:
+    def _row(self, entity: Entity) -> QTreeWidgetItem:
         others = [f for f in entity.forms if f != entity.name]
         extra = " · ".join(others + list(entity.titles))
         item = QTreeWidgetItem([entity.name + (f"\n{extra}" if extra else ""),
                                 str(len(entity.mentions))])
         kind, text = mark_of(entity)
         item.setText(2, text)
-        item.setForeground(2, QBrush(QColor(_MARK_COLORS[kind])))
+        item.setForeground(2, QBrush(self.colors.entity_marks[kind]))
         item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         item.setData(0, ENTITY_ROLE, entity)
-        tip = [f"{entity.name} ({entity.label})", f"{len(entity.mentions)} mention(s)"]
+        typed = " — your correction" if self.corrected(entity.key) is not None else ""
+        tip = [f"{entity.name} ({TYPE_NAMES.get(entity.label, entity.label)}{typed})",
+               f"{len(entity.mentions)} mention(s)"]
         if entity.forms:
             tip.append("Written as: " + ", ".join(f"“{f}”" for f in entity.forms))
         if entity.titles:
             tip.append("Described as: " + ", ".join(entity.titles))
         tip.append(text)
+        tip.append("Right-click to correct its type")
         item.setToolTip(0, "\n".join(tip))
         return item
 
@@ -146,6 +172,33 @@ class EntityPanel(QWidget):
                     child.setHidden(bool(needle) and needle not in hay)
                     shown += not child.isHidden()
                 group.setHidden(group.childCount() > 0 and shown == 0)
+
+    def type_menu(self, entity: Entity) -> QMenu:
+        """The menu that corrects an entity's type (the current one checked)."""
+        menu = QMenu("Entity &Type", self)
+        group = QActionGroup(menu)
+        for label, name in TYPE_NAMES.items():
+            action = menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(entity.label == label)
+            action.setData(label)
+            group.addAction(action)
+            action.triggered.connect(
+                lambda _=False, k=entity.key, lab=label: self.typeCorrected.emit(k, lab))
+        menu.addSeparator()
+        undo = menu.addAction("Use Twofold's Own Type")
+        undo.setEnabled(self.corrected(entity.key) is not None)
+        undo.triggered.connect(lambda _=False, k=entity.key: self.typeCorrected.emit(k, None))
+        return menu
+
+    def _menu(self, tree: QTreeWidget, pos: QPoint) -> None:
+        item = tree.itemAt(pos)
+        entity = item.data(0, ENTITY_ROLE) if item is not None else None
+        if not isinstance(entity, Entity):
+            return
+        menu = QMenu(self)
+        menu.addMenu(self.type_menu(entity))
+        menu.popup(tree.viewport().mapToGlobal(pos))
 
     def entities(self, side: str) -> tuple[Entity, ...]:
         """Entities listed for a side."""

@@ -45,6 +45,25 @@ def _with_suffix(path: str, fmt: ExportFormat) -> str:
     return path if Path(path).suffix.lower() in suffixes else path + _FORMATS[fmt][3]
 
 
+def start_folder(last: str | None, articles: tuple[str, ...]) -> str:
+    """Where the save dialog opens: the folder exported to last, else the current folder (where
+    Twofold was started), else Documents or home; never a folder the articles are read from,
+    as the window never writes there unasked."""
+    reading = [Path(a).resolve().parent for a in articles]
+
+    def fits(folder: str | None) -> bool:
+        if not folder or not os.path.isdir(folder):
+            return False
+        here = Path(folder).resolve()
+        return not any(here == r or r in here.parents for r in reading)
+
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    for folder in (last, os.getcwd(), documents, os.path.expanduser("~")):
+        if fits(folder):
+            return str(folder)
+    return os.path.expanduser("~")
+
+
 class ComparisonExporter(QObject):
     """Owns the export actions; writes the comparison on screen in the background."""
 
@@ -56,6 +75,7 @@ class ComparisonExporter(QObject):
         self._window = window
         self._messages, self._status = messages, status
         self.comparison: Comparison | None = None  # the comparison on screen
+        self.dismissed: frozenset[str] = frozenset()
         self.runner = JobRunner(self)
         self.runner.finished.connect(self._done)
         self.runner.failed.connect(self._failed)
@@ -72,16 +92,17 @@ class ComparisonExporter(QObject):
             window.addAction(action)
             self.actions[f"export-{fmt}"] = action
 
-    def set_comparison(self, comparison: Comparison | None) -> None:
-        """The comparison the export actions write (None: nothing to export)."""
+    def set_comparison(self, comparison: Comparison | None,
+                       dismissed: frozenset[str] = frozenset()) -> None:
+        """The comparison the export actions write (None: nothing to export), and the ids of
+        the divergences the reader dismissed (left out of every report)."""
         self.comparison = comparison
+        self.dismissed = dismissed
         for action in self.actions.values():
             action.setEnabled(comparison is not None)
 
-    def _start_folder(self) -> str:
-        # Never the articles' own folder by default: reports go where the user keeps documents.
-        return self.folder or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation) or os.path.expanduser("~")
+    def _start_folder(self, comparison: Comparison) -> str:
+        return start_folder(self.folder, (comparison.left.path, comparison.right.path))
 
     def choose_and_export(self, fmt: ExportFormat) -> None:
         """Ask where to save the comparison on screen as `fmt`, then write it."""
@@ -89,14 +110,17 @@ class ComparisonExporter(QObject):
         if comparison is None:
             self._messages.warning("Nothing to export yet: compare two articles first.")
             return
-        start = os.path.join(self._start_folder(), suggested_name(comparison, fmt))
+        start = os.path.join(self._start_folder(comparison), suggested_name(comparison, fmt))
         path, _ = QFileDialog.getSaveFileName(
             self._window, f"Export comparison as {_NAMES[fmt]}", start, _FORMATS[fmt][2])
         if path:
             self.export_to(comparison, fmt, _with_suffix(path, fmt))
 
-    def export_to(self, comparison: Comparison, fmt: ExportFormat, path: str) -> int | None:
-        """Write `comparison` to `path` in the background; return the job id (None if refused)."""
+    def export_to(self, comparison: Comparison, fmt: ExportFormat, path: str,
+                  dismissed: frozenset[str] | None = None) -> int | None:
+        """Write `comparison` to `path` in the background; return the job id (None if refused).
+
+        `dismissed`: divergence ids left out (default: those dismissed on screen)."""
         target = os.path.abspath(path)
         problem = output_problem(target, (comparison.left.path, comparison.right.path))
         if problem:
@@ -105,7 +129,9 @@ class ComparisonExporter(QObject):
         self.folder = os.path.dirname(target)
         self._status.set_busy(True, f"Exporting {_NAMES[fmt]}…", source=Channel.EXPORT)
         # One channel per format: two exports of different formats may run side by side.
-        return self.runner.submit(f"{Channel.EXPORT}-{fmt}", _export, comparison, fmt, target)
+        left_out = self.dismissed if dismissed is None else dismissed
+        return self.runner.submit(f"{Channel.EXPORT}-{fmt}", _export, comparison, fmt, target,
+                                  left_out)
 
     def _done(self, _channel: str, _job_id: int, result: object) -> None:
         fmt, path = result  # type: ignore[misc]
@@ -129,7 +155,9 @@ class ComparisonExporter(QObject):
             self._status.set_busy(False, source=Channel.EXPORT)
 
 
-def _export(comparison: Comparison, fmt: ExportFormat, path: str) -> tuple[str, str]:
+def _export(comparison: Comparison, fmt: ExportFormat, path: str,
+            dismissed: frozenset[str]) -> tuple[str, str]:
     """The job: write the file (runs on a pool thread); returns its format and path."""
-    export_comparison(comparison, path, fmt, generated=datetime.now().astimezone())
+    export_comparison(comparison, path, fmt, generated=datetime.now().astimezone(),
+                      dismissed=dismissed)
     return fmt, path

@@ -85,7 +85,7 @@ class FindBar(QWidget):
                 while not cursor.isNull():
                     ranges.append((cursor.selectionStart(), cursor.selectionEnd()))
                     cursor = pane.document().find(text, cursor, flags)
-            pane.layers.set_ranges("find", ranges, self.colors.find_bg)
+            pane.layers.set_ranges("find", ranges, self.colors.find_bg, self.colors.find_fg)
             self._matches.extend((pane, s, e) for s, e in ranges)
         self._show_count()
 

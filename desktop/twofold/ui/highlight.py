@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from typing import Literal
 
 from PySide6.QtGui import (
-    QColor,
     QTextBlock,
     QTextCharFormat,
     QTextCursor,
@@ -15,7 +14,7 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
-from twofold.engine.model import Comparison, Span
+from twofold.engine.model import Comparison, Link, Span
 
 from .theme import Colors
 
@@ -28,19 +27,31 @@ CHANGE_PROPERTY = QTextFormat.Property.UserProperty + 1
 DIVERGENCE_PROPERTY = QTextFormat.Property.UserProperty + 4  # the divergence's note
 
 
-def change_ranges(comparison: Comparison, side: Side) -> dict[int, list[Range]]:
-    """Changed character ranges per paragraph of one side, from the links' ops.
+STRONG_KINDS = ("verbatim", "paraphrase")
 
+
+def shows_words(link: Link, selected: bool = False) -> bool:
+    """Whether a link's word changes are highlighted: always for a strong link (the same or
+    reworded content), for a partial link only while it is selected (its band or paragraph)."""
+    return selected or link.kind in STRONG_KINDS
+
+
+def change_ranges(comparison: Comparison, side: Side,
+                  selected: Collection[int] = ()) -> dict[int, list[Range]]:
+    """Changed character ranges per paragraph of one side, from the ops of the links shown.
+
+    Strong links show their word changes, partial links only when their index is `selected`.
     When a paragraph has several links (split or merged content), text that is equal in any of
     them is not shown as changed: it does have a counterpart.
     """
     per_para: dict[int, list[list[Range | tuple[int, int, Literal["equal"]]]]] = defaultdict(list)
-    for link in comparison.links:
+    for n, link in enumerate(comparison.links):
         pid = link.left if side == "left" else link.right
+        shown = shows_words(link, n in selected)
         ops = []
         for op in link.ops:
             start, end = op.left if side == "left" else op.right
-            if end > start:
+            if end > start and (shown or op.tag == "equal"):
                 ops.append((start, end, op.tag))
         per_para[pid].append(ops)  # type: ignore[arg-type]
     article = comparison.left if side == "left" else comparison.right
@@ -101,9 +112,9 @@ def change_format(tag: ChangeTag, colors: Colors) -> QTextCharFormat:
     fmt = QTextCharFormat()
     color = {"delete": colors.delete_bg, "insert": colors.insert_bg}.get(tag, colors.replace_bg)
     fmt.setBackground(color)
+    # The text colour goes with the background, so no palette can leave it unreadable.
+    fmt.setForeground(colors.delete_fg if tag == "delete" else colors.change_fg)
     fmt.setProperty(CHANGE_PROPERTY, tag)
-    if tag == "delete" and not colors.dark:
-        fmt.setForeground(QColor("#5c1512"))
     return fmt
 
 

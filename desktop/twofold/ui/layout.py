@@ -5,7 +5,7 @@ Nothing here decides what matches what (the engine does); it only decides where 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from twofold.engine.model import Comparison, Link
@@ -104,18 +104,31 @@ class Stop:
             f"right paragraph {self.right}")
 
 
-def difference_stops(
-    comparison: Comparison, left_top: dict[int, float], right_top: dict[int, float]
-) -> list[Stop]:
-    """Changed links and unique paragraphs, in the order they appear down the aligned view."""
-    keyed: list[tuple[float, int, Stop]] = []
-    for n, link in enumerate(comparison.links):
-        if link.changed or link.kind != "verbatim":
-            y = min(left_top.get(link.left, 0.0), right_top.get(link.right, 0.0))
-            keyed.append((y, 1, Stop(link.left, link.right, n)))
-    for pid in comparison.unique_left():
-        keyed.append((left_top.get(pid, 0.0), 0, Stop(pid, None, None)))
-    for pid in comparison.unique_right():
-        keyed.append((right_top.get(pid, 0.0), 2, Stop(None, pid, None)))
-    keyed.sort(key=lambda item: (item[0], item[1]))
-    return [stop for _, _, stop in keyed]
+def is_difference(link: Link) -> bool:
+    """Whether next/previous difference visits a link: its words differ or it is not verbatim."""
+    return link.changed or link.kind != "verbatim"
+
+
+def reading_order(left_order: Sequence[int], right_order: Sequence[int]
+                  ) -> Callable[[Stop], tuple[int, int, int]]:
+    """Sort key of stops: down the left pane, then what only the right pane has, in its order."""
+    left_at = {pid: n for n, pid in enumerate(left_order)}
+    right_at = {pid: n for n, pid in enumerate(right_order)}
+
+    def key(stop: Stop) -> tuple[int, int, int]:
+        if stop.left is None:
+            return (len(left_at), right_at.get(stop.right or 0, 0), 0)
+        return (left_at.get(stop.left, 0), 0 if stop.right is None else 1,
+                right_at.get(stop.right, 0) if stop.right is not None else 0)
+    return key
+
+
+def difference_stops(comparison: Comparison, left_order: Sequence[int],
+                     right_order: Sequence[int]) -> list[Stop]:
+    """Changed links and unique paragraphs in reading order of the left pane, then the
+    paragraphs only the right article has (as Meld steps through a file's changes)."""
+    stops = [Stop(link.left, link.right, n) for n, link in enumerate(comparison.links)
+             if is_difference(link)]
+    stops += [Stop(pid, None, None) for pid in comparison.unique_left()]
+    stops += [Stop(None, pid, None) for pid in comparison.unique_right()]
+    return sorted(stops, key=reading_order(left_order, right_order))

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from twofold.engine.model import Link
 
+from .highlight import shows_words
 from .pane import ArticlePane
 from .theme import LIGHT, Colors
 
@@ -35,7 +36,7 @@ class LinkMap(QWidget):
 
     def sizeHint(self) -> QSize:
         """A narrow gutter."""
-        return QSize(56, 200)
+        return QSize(48, 200)
 
     def set_links(self, links: Sequence[Link]) -> None:
         """Show these links."""
@@ -95,11 +96,18 @@ class LinkMap(QWidget):
             link = self._links[n]
             color = QColor(self.colors.link_color(link.kind))
             edge = QColor(color)
-            # Weak links recede so the strong ones read first.
+            # Weak links recede so the strong ones read first; a partial link is a light,
+            # dashed band (its words show once it is selected).
             strength = max(0.0, min(1.0, link.score))
-            color.setAlpha(int(40 + 110 * strength))
-            edge.setAlpha(int(90 + 140 * strength))
-            painter.setPen(QPen(edge, 1))
+            if shows_words(link):
+                color.setAlpha(int(70 + 110 * strength))
+                edge.setAlpha(int(120 + 120 * strength))
+                pen = QPen(edge, 1)
+            else:
+                color.setAlpha(int(18 + 40 * strength))
+                edge.setAlpha(int(70 + 80 * strength))
+                pen = QPen(edge, 1, Qt.PenStyle.DashLine)
+            painter.setPen(pen)
             painter.setBrush(color)
             painter.drawPath(path)
         if current is not None and self._current is not None:
@@ -132,5 +140,7 @@ class LinkMap(QWidget):
             return
         link = self._links[n]
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        hint = "" if shows_words(link) else "\nClick to see which words differ"
         self.setToolTip(f"Left ¶{link.left} ↔ right ¶{link.right}: "
-                        f"{_KIND_NAMES.get(link.kind, link.kind)} (score {link.score:.2f})")
+                        f"{_KIND_NAMES.get(link.kind, link.kind)} (score {link.score:.2f})"
+                        + hint)

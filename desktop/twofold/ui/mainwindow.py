@@ -5,9 +5,13 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+)
 from PySide6.QtWidgets import (
-    QDockWidget,
     QFileDialog,
     QMainWindow,
     QStackedWidget,
@@ -24,15 +28,17 @@ from .articlelist import ArticleList
 from .cancelling import WorkCanceller
 from .compareview import CompareView, stop_summary
 from .divergencepanel import DivergencePanel
+from .docklayout import DockLayout, make_dock
 from .emptystate import EmptyState
 from .entitypanel import EntityPanel
 from .exporting import ComparisonExporter
 from .menus import build_menus
 from .messagebar import MessageBar
 from .overviewview import OverviewView
+from .progresspage import ProgressFlow, ProgressPage
 from .session import CompareFn, FolderListing, Session, Side
 from .statusbar import CompareStatus
-from .theme import ThemeMode, apply_palette, colors_for
+from .theme import Colors, ThemeMode, apply_palette, colors_for
 from .worker import JobRunner
 
 
@@ -56,14 +62,18 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.session = Session(compare_fn, self)
         self.theme_mode: ThemeMode = settings.load(settings.THEME)  # type: ignore[assignment]
+        self.colors: Colors = colors_for(self.theme_mode)
         self.messages = MessageBar()
         self.messages.follow(self.session.messages)
         self.empty = EmptyState()
         self.view = CompareView()
         self.overview = OverviewView()
+        self.progress = ProgressPage()
         self.stack = QStackedWidget()
-        for page in (self.empty, self.view, self.overview):
+        for page in (self.empty, self.view, self.overview, self.progress):
             self.stack.addWidget(page)
+        self.progress_flow = ProgressFlow(self.session, self.stack, self.progress, self.view,
+                                          self.empty, self.overview)
         self.view_tabs = _view_tabs()
         central = QWidget()
         column = QVBoxLayout(central)
@@ -76,12 +86,14 @@ class MainWindow(QMainWindow):
         self.articles = ArticleList()
         self.entities = EntityPanel()
         self.divergences = DivergencePanel()
-        self.articles_dock = self._dock("Articles", "articlesDock", self.articles,
-                                        Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.entities_dock = self._dock("Entities", "entitiesDock", self.entities,
-                                        Qt.DockWidgetArea.RightDockWidgetArea)
-        self.divergences_dock = self._dock("Divergences", "divergencesDock", self.divergences,
-                                           Qt.DockWidgetArea.RightDockWidgetArea)
+        self.articles_dock = make_dock(self, "Articles", "articlesDock", self.articles,
+                                       Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.entities_dock = make_dock(self, "Entities", "entitiesDock", self.entities,
+                                       Qt.DockWidgetArea.RightDockWidgetArea)
+        self.divergences_dock = make_dock(self, "Divergences", "divergencesDock",
+                                          self.divergences, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.dock_layout = DockLayout(self, self.articles_dock, self.entities_dock,
+                                      self.divergences_dock)
         self.status = CompareStatus(self)
         self.setStatusBar(self.status)
         self.busy = self.status.busy
@@ -97,16 +109,22 @@ class MainWindow(QMainWindow):
 
         name_main_widgets(self)
         self.set_theme(self.theme_mode, apply=False)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
         self.view.set_zoom(settings.load(settings.ZOOM))
         follow = settings.load(settings.FOLLOW_LEFT)
         self.actions_["follow"].setChecked(follow)
         self.view.set_follow_left(follow)
+        key = settings.load(settings.COLOUR_KEY)
+        self.actions_["colour-key"].setChecked(key)
+        self.view.key.setVisible(key)
         self.refresh_recent()
         self.resize(1280, 800)
         restored = restore and self.restoreGeometry(settings.load(settings.GEOMETRY))
         restored = (restore and self.restoreState(settings.load(settings.WINDOW_STATE))) or restored
         if not restored:
             self.apply_default_layout(self.width())
+        else:
+            self.dock_layout.adopt(self.width())
         # The comparison's docks wait for a comparison; the user's choice to hide one is kept.
         self._waiting_docks = [d for d in (self.entities_dock, self.divergences_dock)
                                if d.isVisibleTo(self) or not restored]
@@ -134,35 +152,9 @@ class MainWindow(QMainWindow):
 
     # -- composition -----------------------------------------------------------------------------
 
-    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)
-        dock.setWidget(widget)
-        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                         | QDockWidget.DockWidgetFeature.DockWidgetClosable
-                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
-        self.addDockWidget(area, dock)
-        return dock
-
     def apply_default_layout(self, width: int) -> None:
         """Dock sizes for a first start: both docks beside the panes, or tabbed when narrow."""
-        if width < 1280:
-            self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.entities_dock)
-            self.tabifyDockWidget(self.articles_dock, self.entities_dock)
-            self.tabifyDockWidget(self.entities_dock, self.divergences_dock)
-            self.articles_dock.raise_()
-            self.resizeDocks([self.articles_dock], [max(220, width // 4)],
-                             Qt.Orientation.Horizontal)
-        else:
-            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.entities_dock)
-            self.splitDockWidget(self.entities_dock, self.divergences_dock,
-                                 Qt.Orientation.Vertical)
-            self.resizeDocks([self.articles_dock, self.entities_dock],
-                             [max(280, width // 5), max(300, width // 5)],
-                             Qt.Orientation.Horizontal)
-            height = max(600, self.height())
-            self.resizeDocks([self.entities_dock, self.divergences_dock],
-                             [height * 11 // 20, height * 9 // 20], Qt.Orientation.Vertical)
+        self.dock_layout.apply(width)
 
     def _wire(self) -> None:
         s = self.session
@@ -170,10 +162,16 @@ class MainWindow(QMainWindow):
         s.listingUpdated.connect(self._update_listing)
         s.sidesChanged.connect(self.articles.set_sides)
         s.comparisonShown.connect(self._show_comparison)
+        s.comparisonUpdated.connect(self._update_comparison)
+        self.divergences.dismissRequested.connect(s.dismiss)
+        self.divergences.restoreRequested.connect(s.restore_dismissed)
+        self.entities.typeCorrected.connect(s.correct_entity)
+        self.entities.corrected = _reader_type
         s.overviewWaiting.connect(self.overview.set_waiting)
         s.overviewShown.connect(self.overview.set_overview)
         s.overviewCancelled.connect(self.overview.set_cancelled)
         s.busyChanged.connect(self.status.set_busy)
+        self.progress.cancelRequested.connect(lambda: self.canceller.cancel())
         s.failed.connect(lambda error: crash.report(error, self))
         self.empty.openFolder.connect(self.choose_folder)
         self.empty.openFiles.connect(self.choose_files)
@@ -272,15 +270,31 @@ class MainWindow(QMainWindow):
         for dock in self._waiting_docks:
             dock.show()
         self._waiting_docks = []
-        self.view.set_comparison(comparison)
-        self.entities.set_comparison(comparison)
-        self.divergences.set_comparison(comparison)
+        on_screen = self.view.comparison
+        if on_screen is not None and (on_screen.left.path, on_screen.right.path) == (
+                comparison.left.path, comparison.right.path):
+            self.view.update_comparison(comparison)  # the same pair again: keep the place
+        else:
+            self.view.set_comparison(comparison)
         self.setWindowTitle(f"{comparison.left.display_name} ↔ "
                             f"{comparison.right.display_name} — Twofold")
+        self._show_judgements(comparison)
+        self.comparisonShown.emit(comparison)
+
+    def _show_judgements(self, comparison: Comparison) -> None:
+        """Docks, status and exports after the comparison or the reader's view of it changed."""
+        dismissals = self.session.dismissals
+        self.entities.set_comparison(comparison)
+        self.divergences.set_comparison(comparison, dismissed=len(dismissals.ids))
         self.status.show_comparison(comparison)
         self.status.show_position(stop_summary(self.view.stops(), self.view.current))
-        self.exporter.set_comparison(comparison)
-        self.comparisonShown.emit(comparison)
+        self.exporter.set_comparison(self.session.comparison, dismissals.ids)
+        self.actions_["undo-dismiss"].setEnabled(dismissals.can_undo())
+
+    def _update_comparison(self, comparison: Comparison) -> None:
+        """The reader dismissed a divergence or corrected a type: show it, keep the place."""
+        self.view.update_comparison(comparison)
+        self._show_judgements(comparison)
 
     # -- folder overview -------------------------------------------------------------------------
 
@@ -305,16 +319,29 @@ class MainWindow(QMainWindow):
         """Switch between the system, light and dark schemes."""
         self.theme_mode = mode
         colors = apply_palette(mode) if apply else colors_for(mode)
+        self.colors = colors
         self.view.set_colors(colors)
-        self.messages.set_dark(colors.dark)
+        self.messages.set_colors(colors)
+        for widget in (self.articles, self.entities, self.divergences, self.overview,
+                       self.status, self.progress):
+            widget.set_colors(colors)
         self.actions_[f"theme-{mode}"].setChecked(True)
         if apply:
             settings.save(settings.THEME, mode)
+
+    def _system_scheme_changed(self, _scheme: object) -> None:
+        if self.theme_mode == "system":
+            self.set_theme("system")
 
     def set_follow_left(self, on: bool) -> None:
         """Toggle the right column following the left order."""
         self.view.set_follow_left(on)
         settings.save(settings.FOLLOW_LEFT, on)
+
+    def show_colour_key(self, on: bool) -> None:
+        """Show or hide the colour key under the panes."""
+        self.view.key.setVisible(on)
+        settings.save(settings.COLOUR_KEY, on)
 
     def zoom(self, delta: int | None) -> None:
         """Zoom the text in (+1), out (-1) or back to normal (None)."""
@@ -362,6 +389,13 @@ class MainWindow(QMainWindow):
         settings.save(settings.WINDOW_STATE, self.saveState())
         self.canceller.shut_down()
         super().closeEvent(event)
+
+
+def _reader_type(key: str) -> str | None:
+    """The type the reader gave an entity, if any (the engine's store, read when asked)."""
+    from twofold.engine.entities.corrections import get_correction
+
+    return get_correction(key)
 
 
 def _view_tabs() -> QTabBar:

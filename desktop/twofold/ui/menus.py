@@ -23,6 +23,7 @@ class MenuTarget(Protocol):
     def choose_folder(self) -> None: ...
     def choose_files(self) -> None: ...
     def set_follow_left(self, on: bool) -> None: ...
+    def show_colour_key(self, on: bool) -> None: ...
     def show_overview(self, on: bool) -> None: ...
     def zoom(self, delta: int | None) -> None: ...
     def set_theme(self, mode: ThemeMode, apply: bool = True) -> None: ...
@@ -72,6 +73,12 @@ def build_menus(w: QMainWindow, *, view: CompareView, session: Session,
     file_menu.addAction(a["quit"])
 
     edit_menu = bar.addMenu("&Edit")
+    a["undo-dismiss"] = _action(w, "&Undo Dismiss", session.undo_dismiss,
+                                QKeySequence.StandardKey.Undo,
+                                tip="Show the divergence dismissed last again")
+    a["undo-dismiss"].setEnabled(False)
+    edit_menu.addAction(a["undo-dismiss"])
+    edit_menu.addSeparator()
     a["find"] = _action(w, "&Find…", view.findbar.open_bar, QKeySequence.StandardKey.Find,
                         tip="Find text in both articles")
     a["find-next"] = _action(w, "Find &Next", view.findbar.next_match,
@@ -96,6 +103,10 @@ def build_menus(w: QMainWindow, *, view: CompareView, session: Session,
                           "Ctrl+L", tip="Rearrange the right article next to its counterparts")
     a["follow"].setCheckable(True)
     view_menu.addAction(a["follow"])
+    a["colour-key"] = _action(w, "Colour &Key", lambda on: target.show_colour_key(bool(on)),
+                              tip="What each highlight, band and mark means")
+    a["colour-key"].setCheckable(True)
+    view_menu.addAction(a["colour-key"])
     # Ctrl+Shift+O already opens two files; M for the matrix.
     a["overview"] = _action(w, "Folder &Overview", lambda on: target.show_overview(bool(on)),
                             "Ctrl+Shift+M", tip="How every article of the folder relates")

@@ -6,6 +6,8 @@ is a bug, which the caller reports with the crash dialog instead.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from enum import StrEnum
 
 from PySide6.QtCore import QObject, Signal
@@ -37,22 +39,30 @@ def describe(error: BaseException) -> tuple[Level, str] | None:
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class Action:
+    """What a message offers to do about it ("Compare Again", "Undo"): a button's text and deed."""
+
+    text: str
+    run: Callable[[], object]
+
+
 class Messages(QObject):
     """Where the window's parts say something to the user; the message bar listens."""
 
-    shown = Signal(str, str, str)  # level, text, details
+    shown = Signal(str, str, str, object)  # level, text, details, Action or None
 
-    def error(self, text: str, details: str = "") -> None:
+    def error(self, text: str, details: str = "", action: Action | None = None) -> None:
         """An error: stays until dismissed."""
-        self.shown.emit(Level.ERROR, text, details)
+        self.shown.emit(Level.ERROR, text, details, action)
 
-    def warning(self, text: str, details: str = "") -> None:
+    def warning(self, text: str, details: str = "", action: Action | None = None) -> None:
         """A warning: stays until dismissed."""
-        self.shown.emit(Level.WARNING, text, details)
+        self.shown.emit(Level.WARNING, text, details, action)
 
-    def info(self, text: str, details: str = "") -> None:
+    def info(self, text: str, details: str = "", action: Action | None = None) -> None:
         """A note: goes away by itself."""
-        self.shown.emit(Level.INFO, text, details)
+        self.shown.emit(Level.INFO, text, details, action)
 
     def report(self, error: BaseException, context: str = "") -> bool:
         """Show an expected failure (prefixed with `context`); False when it is a bug."""
@@ -60,5 +70,5 @@ class Messages(QObject):
         if found is None:
             return False
         level, text = found
-        self.shown.emit(level, f"{context}{text}", "")
+        self.shown.emit(level, f"{context}{text}", "", None)
         return True

@@ -14,21 +14,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .message import Messages
+from .message import Action, Messages
+from .theme import LIGHT, Colors
 
 Level = Literal["error", "warning", "info"]
 
-_STYLE = {
-    "error": ("#fbe3e1", "#8c1d18", "#e8a29c", "✖"),
-    "warning": ("#fff3d6", "#6d4c00", "#e9c873", "⚠"),
-    "info": ("#e3eefc", "#1c3f73", "#a9c6ee", "ℹ"),
-}
-# The same messages on a dark palette: deep tints, light text, the same glyphs.
-_DARK_STYLE = {
-    "error": ("#4a2020", "#ffc9c4", "#8c3a33", "✖"),
-    "warning": ("#453716", "#ffe3a3", "#8a6d22", "⚠"),
-    "info": ("#1d3350", "#cfe2ff", "#3d5f8c", "ℹ"),
-}
+_GLYPHS = {"error": "✖", "warning": "⚠", "info": "ℹ"}
 _INFO_TIMEOUT_MS = 8000
 MAX_SHOWN = 4
 
@@ -39,13 +30,14 @@ class Message(QFrame):
     closed = Signal()
 
     def __init__(self, level: Level, text: str, details: str = "",
-                 parent: QWidget | None = None, dark: bool = False) -> None:
+                 parent: QWidget | None = None, colors: Colors = LIGHT,
+                 action: Action | None = None) -> None:
         super().__init__(parent)
         self.level, self.text = level, text
-        self.dark: bool | None = None
-        glyph = _STYLE[level][3]
+        self.colors: Colors | None = None
+        glyph = _GLYPHS[level]
         self.setObjectName("message")
-        self.set_dark(dark)
+        self.set_colors(colors)
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 4, 4, 4)
         icon = QLabel(glyph)
@@ -62,18 +54,34 @@ class Message(QFrame):
         close.clicked.connect(self.dismiss)
         row.addWidget(icon)
         row.addWidget(label, 1)
+        self.action_button: QToolButton | None = None
+        if action is not None:
+            button = QToolButton()
+            button.setText(action.text)
+            button.setObjectName("messageAction")
+            button.clicked.connect(lambda: (self.dismiss(), action.run()))
+            row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            self.action_button = button
         row.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
 
-    def set_dark(self, dark: bool) -> None:
-        """Use the colours of the dark (or light) scheme."""
-        if dark == self.dark:
+    @property
+    def dark(self) -> bool:
+        """Whether the message shows in the dark scheme's colours."""
+        return bool(self.colors and self.colors.dark)
+
+    def set_colors(self, colors: Colors) -> None:
+        """Use the colours of another scheme."""
+        if colors is self.colors:
             return
-        self.dark = dark
-        bg, fg, border, _glyph = (_DARK_STYLE if dark else _STYLE)[self.level]
+        self.colors = colors
+        tone = colors.messages[self.level]
+        bg, fg, border = tone.background.name(), tone.text.name(), tone.border.name()
         self.setStyleSheet(
             f"#message {{ background: {bg}; border: 1px solid {border}; border-radius: 4px; }}"
             f" QLabel {{ color: {fg}; background: transparent; }}"
             f" QToolButton {{ color: {fg}; border: none; background: transparent; }}"
+            f" QToolButton#messageAction {{ border: 1px solid {border}; border-radius: 3px;"
+            f" padding: 1px 8px; font-weight: bold; }}"
         )
 
     def dismiss(self) -> None:
@@ -92,34 +100,37 @@ class MessageBar(QWidget):
         self._layout.setContentsMargins(6, 6, 6, 0)
         self._layout.setSpacing(4)
         self._messages: list[Message] = []
-        self._dark = False
+        self.colors: Colors = LIGHT
         self.hide()
 
     def follow(self, messages: Messages) -> None:
         """Show what is said through `messages` (the window's one message path)."""
         messages.shown.connect(self._said)
 
-    def _said(self, level: str, text: str, details: str) -> None:
-        {"error": self.error, "warning": self.warning}.get(level, self.info)(text, details)
+    def _said(self, level: str, text: str, details: str, action: object) -> None:
+        offer = action if isinstance(action, Action) else None
+        {"error": self.error, "warning": self.warning}.get(level, self.info)(text, details,
+                                                                            offer)
 
-    def set_dark(self, dark: bool) -> None:
-        """Show messages, those shown and those to come, in the dark (or light) scheme."""
-        self._dark = dark
+    def set_colors(self, colors: Colors) -> None:
+        """Show messages, those shown and those to come, in another colour scheme."""
+        self.colors = colors
         for message in self._messages:
-            message.set_dark(dark)
+            message.set_colors(colors)
 
-    def error(self, text: str, details: str = "") -> Message:
+    def error(self, text: str, details: str = "", action: Action | None = None) -> Message:
         """Show an error that stays until dismissed."""
-        return self._add("error", text, details)
+        return self._add("error", text, details, action)
 
-    def warning(self, text: str, details: str = "") -> Message:
+    def warning(self, text: str, details: str = "", action: Action | None = None) -> Message:
         """Show a warning that stays until dismissed."""
-        return self._add("warning", text, details)
+        return self._add("warning", text, details, action)
 
-    def info(self, text: str, details: str = "") -> Message:
+    def info(self, text: str, details: str = "", action: Action | None = None) -> Message:
         """Show a note that goes away by itself."""
-        message = self._add("info", text, details)
-        QTimer.singleShot(_INFO_TIMEOUT_MS, message, message.dismiss)
+        message = self._add("info", text, details, action)
+        # A note that offers something stays long enough to take up the offer.
+        QTimer.singleShot(_INFO_TIMEOUT_MS * (2 if action else 1), message, message.dismiss)
         return message
 
     def messages(self) -> list[tuple[str, str]]:
@@ -131,13 +142,14 @@ class MessageBar(QWidget):
         for message in list(self._messages):
             message.dismiss()
 
-    def _add(self, level: Level, text: str, details: str) -> Message:
+    def _add(self, level: Level, text: str, details: str, action: Action | None = None
+             ) -> Message:
         for old in list(self._messages):
             if old.text == text:
                 old.dismiss()  # the same message again replaces the old one
         while len(self._messages) >= MAX_SHOWN:
             self._messages[0].dismiss()
-        message = Message(level, text, details, self, self._dark)
+        message = Message(level, text, details, self, self.colors, action)
         message.closed.connect(lambda m=message: self._forget(m))
         self._messages.append(message)
         self._layout.addWidget(message)

@@ -23,12 +23,15 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
+
+from .theme import LIGHT, Colors
 
 if TYPE_CHECKING:
     from twofold.engine.library.overview import Overview
@@ -37,32 +40,29 @@ Index = QModelIndex | QPersistentModelIndex
 SCORE_ROLE = Qt.ItemDataRole.UserRole + 1
 REWRITE_ROLE = Qt.ItemDataRole.UserRole + 2  # on the (rewrite, source) cell: the rewrite score
 PAIR_ROLE = Qt.ItemDataRole.UserRole + 3
-CLUSTER_COLORS = ("#2f6fdb", "#c2571a", "#2e8b57", "#a23cb4", "#b8860b", "#1f8a9e", "#c0392b",
-                  "#6b7a8f")
-REWRITE_COLOR = "#e67e22"
-_HEAT = QColor("#3d7be0")
+CLUSTER_ROLE = Qt.ItemDataRole.UserRole + 4  # on a relation line: its cluster, or -1 (a rewrite)
 _FULL = 0.7  # a similarity this high already reads as "the same story, largely the same words"
 _TEXT_CELLS = 30  # above this many articles the cells are small squares without figures
 
 
-def _dot(color: str) -> QIcon:
+def _dot(color: QColor) -> QIcon:
     pixmap = QPixmap(24, 24)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(color))
+    painter.setBrush(color)
     painter.drawEllipse(QRectF(4, 4, 16, 16))
     painter.end()
     return QIcon(pixmap)
 
 
-def heat_color(score: float, base: QColor) -> QColor:
+def heat_color(score: float, base: QColor, heat: QColor) -> QColor:
     """The cell colour of a similarity: the view's base colour blended towards the heat colour."""
     t = max(0.0, min(1.0, score / _FULL))
-    return QColor.fromRgbF(base.redF() + (_HEAT.redF() - base.redF()) * t,
-                           base.greenF() + (_HEAT.greenF() - base.greenF()) * t,
-                           base.blueF() + (_HEAT.blueF() - base.blueF()) * t)
+    return QColor.fromRgbF(base.redF() + (heat.redF() - base.redF()) * t,
+                           base.greenF() + (heat.greenF() - base.greenF()) * t,
+                           base.blueF() + (heat.blueF() - base.blueF()) * t)
 
 
 class SimilarityModel(QAbstractTableModel):
@@ -74,7 +74,16 @@ class SimilarityModel(QAbstractTableModel):
         self._names: list[str] = []
         self._cluster_of: dict[int, int] = {}
         self._rewrites: dict[tuple[int, int], float] = {}
-        self._icons = [_dot(c) for c in CLUSTER_COLORS]
+        self.colors: Colors = LIGHT
+        self._icons = [_dot(c) for c in self.colors.clusters]
+
+    def set_colors(self, colors: Colors) -> None:
+        """Paint cluster dots in another colour scheme."""
+        self.colors = colors
+        self._icons = [_dot(c) for c in colors.clusters]
+        if self._overview is not None:
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self.rowCount() - 1)
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.rowCount() - 1)
 
     def set_overview(self, overview: Overview | None) -> None:
         """Show an overview (None: nothing yet)."""
@@ -100,6 +109,10 @@ class SimilarityModel(QAbstractTableModel):
     def cluster_of(self, i: int) -> int | None:
         """The cluster number of article i, if it belongs to one."""
         return self._cluster_of.get(i)
+
+    def small_cells(self) -> bool:
+        """Whether the matrix is too large for figures in its cells (and dots on its columns)."""
+        return self.rowCount() > _TEXT_CELLS
 
     def cluster_icon(self, cluster: int) -> QIcon:
         """The coloured dot of a cluster."""
@@ -153,8 +166,9 @@ class SimilarityModel(QAbstractTableModel):
                 return str(section + 1)
             return f"{section + 1}  {name if len(name) <= 48 else name[:47] + '…'}"
         cluster = self._cluster_of.get(section)
-        if role == Qt.ItemDataRole.DecorationRole and cluster is not None:
-            return self.cluster_icon(cluster)
+        if role == Qt.ItemDataRole.DecorationRole and cluster is not None and (
+                orientation == Qt.Orientation.Vertical or not self.small_cells()):
+            return self.cluster_icon(cluster)  # small columns keep their room for the number
         if role == Qt.ItemDataRole.ToolTipRole:
             article = self._overview.articles[section]
             bits = [f"{section + 1}. {self._names[section]}", article.path]
@@ -169,6 +183,10 @@ class SimilarityModel(QAbstractTableModel):
 class HeatDelegate(QStyledItemDelegate):
     """Paints a cell as its heat colour, its figure, and a corner mark for a likely rewrite."""
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.colors: Colors = LIGHT
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         """Fill, figure, rewrite mark."""
         rect = QRectF(option.rect).adjusted(1, 1, -1, -1)  # type: ignore[attr-defined]
@@ -181,25 +199,24 @@ class HeatDelegate(QStyledItemDelegate):
             painter.fillRect(rect, QBrush(muted, Qt.BrushStyle.BDiagPattern))
         else:
             score = float(index.data(SCORE_ROLE) or 0.0)
-            fill = heat_color(score, base)
+            fill = heat_color(score, base, self.colors.heat)
             painter.fillRect(rect, fill)
             text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
             if text and rect.width() >= 30:
                 dark_fill = fill.lightnessF() < 0.55
-                painter.setPen(QColor("white") if dark_fill else palette.color(
+                painter.setPen(self.colors.heat_text if dark_fill else palette.color(
                     QPalette.ColorRole.Text))
                 painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
         rewrite = index.data(REWRITE_ROLE)
         if rewrite is not None:
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(REWRITE_COLOR))
+            painter.setBrush(self.colors.rewrite)
             size = min(rect.width(), rect.height()) * 0.4
             painter.drawPolygon(QPolygonF([rect.topRight(),
                                            QPointF(rect.right() - size, rect.top()),
                                            QPointF(rect.right(), rect.top() + size)]))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            pen_color = QColor(REWRITE_COLOR)
-            painter.setPen(pen_color)
+            painter.setPen(self.colors.rewrite)
             painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5))
         painter.restore()
 
@@ -226,7 +243,8 @@ class OverviewView(QWidget):
         self.table = QTableView()
         self.table.setObjectName("similarityMatrix")
         self.table.setModel(self.model)
-        self.table.setItemDelegate(HeatDelegate(self.table))
+        self.delegate = HeatDelegate(self.table)
+        self.table.setItemDelegate(self.delegate)
         self.table.setShowGrid(False)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -244,12 +262,10 @@ class OverviewView(QWidget):
         self.relations.itemActivated.connect(self._relation_clicked)
         side = QVBoxLayout()
         side.setContentsMargins(0, 0, 0, 0)
-        legend = QLabel(f"Darker cells: more alike. <span style='color:{REWRITE_COLOR}'>◥</span> "
-                        "the row article reads as a rewrite of the column one. Dots mark "
-                        "clusters of articles about one event.")
-        legend.setObjectName("emptyHint")
-        legend.setWordWrap(True)
-        side.addWidget(legend)
+        self.legend = QLabel()
+        self.legend.setObjectName("emptyHint")
+        self.legend.setWordWrap(True)
+        side.addWidget(self.legend)
         side.addWidget(self.relations, 1)
         row = QHBoxLayout()
         row.setContentsMargins(6, 0, 6, 6)
@@ -259,7 +275,25 @@ class OverviewView(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.summary)
         column.addLayout(row, 1)
+        self.set_colors(LIGHT)
         self.set_overview(None)
+
+    def set_colors(self, colors: Colors) -> None:
+        """Repaint cells, dots, rewrite marks and lines in another colour scheme."""
+        self.model.set_colors(colors)
+        self.delegate.colors = colors
+        mark = f"<span style='color:{colors.rewrite.name()}'>◥</span>"
+        self.legend.setText(f"Darker cells: more alike. {mark} the row article reads as a "
+                            "rewrite of the column one. Dots mark clusters of articles about "
+                            "one event.")
+        for n in range(self.relations.count()):
+            item = self.relations.item(n)
+            cluster = item.data(CLUSTER_ROLE)
+            if cluster == -1:
+                item.setForeground(colors.rewrite)
+            elif cluster is not None:
+                item.setIcon(self.model.cluster_icon(cluster))
+        self.table.viewport().update()
 
     def set_waiting(self, folder: str) -> None:
         """Say that the overview of a folder is being computed."""
@@ -275,10 +309,16 @@ class OverviewView(QWidget):
         """Show an overview (None: nothing yet)."""
         self.model.set_overview(overview)
         n = self.model.rowCount()
-        cell = 56 if n <= _TEXT_CELLS else 16
-        self.table.horizontalHeader().setDefaultSectionSize(cell)
-        self.table.verticalHeader().setDefaultSectionSize(cell * 5 // 7 if n <= _TEXT_CELLS
-                                                          else cell)
+        # Small square cells above _TEXT_CELLS articles, but never narrower than the widest
+        # column label: numbers that overlap cannot be read.
+        header = self.table.horizontalHeader()
+        margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin)
+        label = header.fontMetrics().horizontalAdvance(str(max(n, 1))) + 2 * margin + 2
+        cell = max(16, label) if self.model.small_cells() else 56
+        header.setMinimumSectionSize(min(cell, label))
+        header.setDefaultSectionSize(cell)
+        self.table.verticalHeader().setDefaultSectionSize(
+            cell if self.model.small_cells() else cell * 5 // 7)
         self.relations.clear()
         if overview is None:
             self.summary.setText("Open a folder to see how its articles relate.")
@@ -292,9 +332,11 @@ class OverviewView(QWidget):
             + " — click a cell to compare that pair")
         paths = [a.path for a in overview.articles]
         for rewrite in rewrites:
-            item = QListWidgetItem(rewrite_text(self.model, rewrite.article, rewrite.source,
-                                                rewrite.score))
-            item.setForeground(QColor(REWRITE_COLOR))
+            item = QListWidgetItem(rewrite_text(
+                self.model, rewrite.article, rewrite.source,
+                float(overview.similarity[rewrite.article, rewrite.source]), rewrite.score))
+            item.setForeground(self.model.colors.rewrite)
+            item.setData(CLUSTER_ROLE, -1)
             item.setData(PAIR_ROLE, (paths[rewrite.article], paths[rewrite.source]))
             item.setToolTip("Click to compare the rewrite (left) with its likely source (right)")
             self.relations.addItem(item)
@@ -304,6 +346,7 @@ class OverviewView(QWidget):
             item = QListWidgetItem(self.model.cluster_icon(number),
                                    f"Cluster {number + 1}: articles {names_}")
             item.setToolTip("\n".join(f"{i + 1}. {self.model.name(i)}" for i in group))
+            item.setData(CLUSTER_ROLE, number)
             if len(group) >= 2:
                 item.setData(PAIR_ROLE, _closest_pair(overview, group))
             self.relations.addItem(item)
@@ -327,10 +370,12 @@ class OverviewView(QWidget):
             self.pairRequested.emit(*pair)
 
 
-def rewrite_text(model: SimilarityModel, article: int, source: int, score: float) -> str:
-    """'3. A rewrites 1. B, 0.83'."""
+def rewrite_text(model: SimilarityModel, article: int, source: int, similarity: float,
+                 phrasing: float) -> str:
+    """'3. A / rewrites 1. B · similarity 0.83 (91 % of its phrasing)': the figure of its cell."""
     return (f"{article + 1}. {model.name(article)}\n   rewrites {source + 1}. "
-            f"{model.name(source)}, {score:.2f}")
+            f"{model.name(source)} · similarity {similarity:.2f} ({phrasing:.0%} of its "
+            "phrasing)")
 
 
 def _closest_pair(overview: Overview, group: tuple[int, ...]) -> tuple[str, str]:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QPoint, QRectF, Qt
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
     QFontMetricsF,
     QHelpEvent,
+    QMouseEvent,
     QPainter,
     QPaintEvent,
     QPen,
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import QApplication, QTextEdit, QToolTip, QWidget
 
 from twofold.engine.model import Article
 
-from .highlight import change_at, divergence_at
+from .highlight import ChangeTag, change_at, change_format, divergence_at
 from .theme import LIGHT, Colors
 
 UNIQUE_PROPERTY = QTextFormat.Property.UserProperty + 2
@@ -40,6 +41,8 @@ _CHANGE_NAMES = {"delete": "only in this article", "insert": "only in this artic
 class ArticlePane(QTextEdit):
     """Shows one article; knows where each paragraph sits, paints marks, never decides them."""
 
+    paragraphClicked = Signal(int)  # a paragraph was clicked without selecting text
+
     def __init__(self, side: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.side = side
@@ -53,7 +56,7 @@ class ArticlePane(QTextEdit):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
-        self.document().setDocumentMargin(12)
+        self.document().setDocumentMargin(9)
         self.article: Article | None = None
         self.colors: Colors = LIGHT
         self._order: list[int] = []
@@ -190,15 +193,20 @@ class ArticlePane(QTextEdit):
         n = 0
         while block.isValid():
             top = (pads[n] if n < len(pads) else 0.0) + (spacing if n else 0.0)
-            bottom = tail if not block.next().isValid() else 0.0
-            current = block.blockFormat()
-            if (current.topMargin(), current.bottomMargin()) != (top, bottom):
+            if block.blockFormat().topMargin() != top:
                 fmt = QTextBlockFormat()
                 fmt.setTopMargin(top)
-                fmt.setBottomMargin(bottom)
                 cursor.setPosition(block.position())
                 cursor.mergeBlockFormat(fmt)
             block, n = block.next(), n + 1
+        # The tail goes under the root frame: the layout drops the last block's bottom margin,
+        # and a shorter side could then not scroll as far as its counterpart.
+        root = self.document().rootFrame()
+        frame = root.frameFormat()
+        bottom = self.document().documentMargin() + tail
+        if frame.bottomMargin() != bottom:
+            frame.setBottomMargin(bottom)
+            root.setFrameFormat(frame)
 
     def spacing(self) -> float:
         """The gap between paragraphs at the current zoom."""
@@ -286,6 +294,18 @@ class ArticlePane(QTextEdit):
                 continue
             painter.fillRect(rect, brush)
 
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        """A plain click in a paragraph selects it (its link becomes current)."""
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
+            return
+        pos = event.position().toPoint()
+        pid = self.cursorForPosition(pos).block().blockFormat().property(PARAGRAPH_PROPERTY)
+        if pid is not None:
+            top, bottom = self.text_span(pid)
+            if top <= pos.y() <= bottom:
+                self.paragraphClicked.emit(int(pid))
+
     def viewportEvent(self, event: QEvent) -> bool:
         """Explain paragraphs and changed words on hover."""
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
@@ -305,7 +325,8 @@ class ArticlePane(QTextEdit):
         if pid is None or not top <= pos.y() <= bottom:
             return ""
         lines = [self._tips.get(pid, "")]
-        change = change_at(self.document(), cursor.position())
+        change = (change_at(self.document(), cursor.position())
+                  or self.layers.change_at(cursor.position()))
         if change:
             lines.append(f"Highlighted: {_CHANGE_NAMES[change]}")
         note = divergence_at(self.document(), cursor.position())
@@ -314,25 +335,43 @@ class ArticlePane(QTextEdit):
         return "\n".join(line for line in lines if line)
 
 
+# Layers paint in this order, each over the ones before: a find match shows over everything.
+_LAYER_ORDER = ("link", "divergence", "entity", "find", "flash")
+
+
 class SelectionLayers:
     """Named sets of extra selections on a pane (find matches, entity mentions), shown together."""
 
     def __init__(self, pane: ArticlePane) -> None:
         self._pane = pane
         self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
+        self._tags: dict[str, list[str]] = {}  # per layer of changes, the tag of each range
 
-    def set_spans(self, name: str, spans: Sequence[tuple[int, int, int]], color: QColor) -> None:
-        """Highlight (paragraph, start, end) spans in a named layer."""
+    def set_spans(self, name: str, spans: Sequence[tuple[int, int, int]], color: QColor,
+                  text: QColor | None = None) -> None:
+        """Highlight (paragraph, start, end) spans in a named layer (`text`: their colour)."""
         pane = self._pane
         self.set_ranges(name, [(pane.position(p, s), pane.position(p, e)) for p, s, e in spans
-                               if pane.block(p).isValid()], color)
+                               if pane.block(p).isValid()], color, text)
 
-    def set_ranges(self, name: str, ranges: Sequence[tuple[int, int]], color: QColor) -> None:
+    def set_ranges(self, name: str, ranges: Sequence[tuple[int, int]], color: QColor,
+                   text: QColor | None = None) -> None:
         """Highlight absolute (start, end) document ranges in a named layer."""
-        selections = []
         fmt = QTextCharFormat()
         fmt.setBackground(color)
-        for start, end in ranges:
+        if text is not None:
+            fmt.setForeground(text)
+        self._set(name, [(start, end, fmt) for start, end in ranges])
+
+    def set_changes(self, name: str, ranges: Sequence[tuple[int, int, ChangeTag]],
+                    colors: Colors) -> None:
+        """Show word changes (absolute ranges with their tag) as the document's own are shown."""
+        self._tags[name] = [tag for _s, _e, tag in ranges]
+        self._set(name, [(s, e, change_format(tag, colors)) for s, e, tag in ranges])
+
+    def _set(self, name: str, ranges: Sequence[tuple[int, int, QTextCharFormat]]) -> None:
+        selections = []
+        for start, end, fmt in ranges:
             sel = QTextEdit.ExtraSelection()
             cursor = QTextCursor(self._pane.document())
             cursor.setPosition(start)
@@ -340,14 +379,27 @@ class SelectionLayers:
             sel.cursor, sel.format = cursor, fmt
             selections.append(sel)
         self._layers[name] = selections
-        self._pane.setExtraSelections([s for layer in self._layers.values() for s in layer])
+        order = sorted(self._layers, key=lambda n: (
+            _LAYER_ORDER.index(n) if n in _LAYER_ORDER else len(_LAYER_ORDER)))
+        self._pane.setExtraSelections([s for n in order for s in self._layers[n]])
 
     def ranges(self, name: str) -> list[tuple[int, int]]:
         """Absolute (start, end) document ranges highlighted in a layer."""
         return [(s.cursor.selectionStart(), s.cursor.selectionEnd())
                 for s in self._layers.get(name, [])]
 
+    def changes(self, name: str) -> list[tuple[int, int, str]]:
+        """Absolute (start, end, tag) ranges of a layer of word changes."""
+        return [(s, e, tag) for (s, e), tag in zip(self.ranges(name), self._tags.get(name, []),
+                                                   strict=True)]
+
+    def change_at(self, position: int) -> str | None:
+        """The tag of a layered word change over a document position, if any."""
+        return next((tag for name in self._tags for s, e, tag in self.changes(name)
+                     if s <= position < e), None)
+
     def clear(self) -> None:
         """Drop every layer."""
         self._layers.clear()
+        self._tags.clear()
         self._pane.setExtraSelections([])

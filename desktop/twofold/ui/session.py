@@ -16,10 +16,11 @@ from typing import Any, Protocol
 from PySide6.QtCore import QObject, Signal
 
 from twofold.engine.library.index import Listing, best_pair, read_files, scan
-from twofold.engine.model import Comparison
+from twofold.engine.model import Comparison, Divergence
 
+from .dismissals import Dismissals
 from .folderwatch import FolderWatch
-from .message import Messages
+from .message import Action, Messages
 from .worker import JobRunner
 
 log = logging.getLogger(__name__)
@@ -67,16 +68,28 @@ class Side(Enum):
 
 
 class CompareFn(Protocol):
-    """How the window compares two article files (the engine, or a stand-in in tests)."""
+    """How the window compares two article files (the engine, or a stand-in in tests).
 
-    def __call__(self, left: str, right: str, *, cancelled: Check) -> Comparison: ...
+    `progress(stage)` is told each stage as it starts (the engine's `STAGES`), from the job's
+    thread.
+    """
+
+    def __call__(self, left: str, right: str, *, cancelled: Check,
+                 progress: Callable[[str], None] | None = None) -> Comparison: ...
 
 
-def engine_compare(left: str, right: str, *, cancelled: Check | None = None) -> Comparison:
+def engine_compare(left: str, right: str, *, cancelled: Check | None = None,
+                   progress: Callable[[str], None] | None = None) -> Comparison:
     """The engine's compare, imported late so the window opens before spaCy loads."""
     from twofold.engine.compare import compare
 
-    return compare(left, right, cancelled=cancelled)
+    return compare(left, right, cancelled=cancelled, progress=progress)
+
+
+class _ProgressRelay(QObject):
+    """Lives on the GUI thread: a compare job's stages reach it queued, tagged with the job."""
+
+    stage = Signal(int, str)  # the session's compare number, the stage
 
 
 def folder_overview(folder: str, *, cancelled: Check | None = None) -> Any:
@@ -122,12 +135,16 @@ class Session(QObject):
     listingUpdated = Signal(object)  # FolderListing: the open folder listed again after a change
     sidesChanged = Signal(object, object)  # left path, right path (either may be None)
     comparisonShown = Signal(object)  # Comparison: a new pair, or the pair swapped
+    comparisonUpdated = Signal(object)  # Comparison: the same pair after the reader's changes
     overviewWaiting = Signal(str)  # folder whose overview is being computed
     overviewShown = Signal(object)  # Overview, or None when it was reset
     overviewCancelled = Signal()
     storyWaiting = Signal(str)  # what the story is of
     storyShown = Signal(object)  # Story, or None when it was reset
     storyCancelled = Signal()
+    compareStarted = Signal(str, str)  # left, right: a pair is being compared
+    compareProgress = Signal(str, str, str)  # left, right, the engine stage that started
+    compareStopped = Signal(str, str, bool)  # left, right, whether cancelled (else it failed)
     busyChanged = Signal(bool, str)  # whether work runs, and what it is
     failed = Signal(object)  # an unexpected exception (a bug): the window reports it
 
@@ -146,10 +163,16 @@ class Session(QObject):
         self.listing: Listing | None = None
         self.left: str | None = None
         self.right: str | None = None
-        self.comparison: Comparison | None = None
+        self.comparison: Comparison | None = None  # as the engine gave it
+        self.dismissals = Dismissals()
         self._overview_folder: str | None = None  # the folder whose overview is shown or due
         self._story_of: tuple[str, ...] | None = None  # the articles whose story is shown or due
         self._reported_gone: set[str] = set()
+        self._comparing: tuple[int, str, str] | None = None  # number, left, right of the job
+        self._compares = 0
+        self.cancelled_pair: tuple[str, str] | None = None  # the last pair the user stopped
+        self._relay = _ProgressRelay(self)
+        self._relay.stage.connect(self._stage)
 
     # -- opening -------------------------------------------------------------------------------
 
@@ -186,15 +209,56 @@ class Session(QObject):
         article twice, and the messages say so.
         """
         if left is not None and left == right:
-            self.messages.info("The same article cannot be on both sides; the other side "
-                               "keeps the article it showed.")
-            right = self.left if left != self.left else self.right
+            moved = left != self.left  # it was on the right and now goes left: swap
+            right = self.left if moved else self.right
             if left == right:
                 right = None
+            self.messages.info(self._same_article_text(left, moved, right))
+        c = self.comparison
+        if c is not None and (self.left, self.right) == (c.left.path, c.right.path) and (
+                left, right) == (c.right.path, c.left.path):
+            self.swap()  # the pair on screen, mirrored: nothing to compare
+            return
         self.left, self.right = left, right
         self.sidesChanged.emit(left, right)
         if left and right and self._readable(left) and self._readable(right):
-            self._start(Channel.COMPARE, "Comparing…", self.compare_fn, left, right)
+            self._compare(left, right, "Comparing…")
+
+    def _same_article_text(self, path: str, moved_left: bool, other: str | None) -> str:
+        name = self.display_name(path)
+        if not moved_left:
+            return (f"“{name}” is already on the left; choose another article for the right "
+                    "to compare it with.")
+        if other is None:
+            return f"“{name}” moved to the left; choose an article for the right."
+        return f"“{name}” moved to the left, so “{self.display_name(other)}” moved to the right."
+
+    def display_name(self, path: str) -> str:
+        """How the list names the article at `path` (its title, else its opening words)."""
+        summary = self.listing.find(path) if self.listing is not None else None
+        name = summary.name if summary is not None and summary.name else os.path.basename(path)
+        return name if len(name) <= 60 else name[:59].rstrip() + "…"
+
+    def _compare(self, left: str, right: str, label: str) -> None:
+        """Compare a pair in the background, relaying the engine's stages as it goes."""
+        self._compares += 1
+        number, compare_fn, relay = self._compares, self.compare_fn, self._relay
+        self._comparing = (number, left, right)
+
+        def job(left: str, right: str, *, cancelled: Check) -> Comparison:
+            return compare_fn(left, right, cancelled=cancelled,
+                              progress=lambda stage: relay.stage.emit(number, stage))
+        self.compareStarted.emit(left, right)
+        self._start(Channel.COMPARE, label, job, left, right)
+
+    def _stage(self, number: int, stage: str) -> None:
+        if self._comparing is not None and self._comparing[0] == number:
+            self.compareProgress.emit(self._comparing[1], self._comparing[2], stage)
+
+    def compare_again(self) -> None:
+        """Compare the pair whose comparison the user cancelled last."""
+        if self.cancelled_pair is not None:
+            self.set_pair(*self.cancelled_pair)
 
     def choose(self, side: Side, path: str) -> None:
         """Put the article at `path` on one side."""
@@ -216,6 +280,7 @@ class Session(QObject):
         self.sidesChanged.emit(self.left, self.right)
         if self.comparison is not None:
             self.runner.cancel(Channel.COMPARE)
+            self._comparing = None
             self._show(self.comparison.swapped())
 
     def _readable(self, path: str) -> bool:
@@ -261,6 +326,8 @@ class Session(QObject):
         channels = [Channel(c) for c in self.runner.cancel_all()]
         if not channels:
             return []
+        stopped = self._comparing if Channel.COMPARE in channels else None
+        self._comparing = None
         c = self.comparison
         if Channel.COMPARE in channels and c is not None and all(
                 self._readable(p) for p in (c.left.path, c.right.path)):
@@ -272,7 +339,12 @@ class Session(QObject):
         if Channel.STORY in channels:
             self._story_of = None
             self.storyCancelled.emit()
-        self.messages.info(cancelled_text(channels))
+        again = None
+        if stopped is not None:
+            self.cancelled_pair = stopped[1:]
+            again = Action("Compare Again", self.compare_again)
+            self.compareStopped.emit(stopped[1], stopped[2], True)
+        self.messages.info(cancelled_text(channels), action=again)
         log.info("cancelled by the user: %s", ", ".join(channels))
         return channels
 
@@ -282,6 +354,7 @@ class Session(QObject):
         elif channel == Channel.RESCAN and isinstance(result, FolderListing):
             self._relisted(result)
         elif channel == Channel.COMPARE and isinstance(result, Comparison):
+            self._comparing = None
             self._show(result)
         elif channel == Channel.OVERVIEW and getattr(result, "folder", None) == self.folder:
             self.overviewShown.emit(result)
@@ -289,6 +362,10 @@ class Session(QObject):
             self.storyShown.emit(result)
 
     def _job_failed(self, channel: str, _job_id: int, error: object) -> None:
+        if channel == Channel.COMPARE and self._comparing is not None:
+            _number, left, right = self._comparing
+            self._comparing = None
+            self.compareStopped.emit(left, right, False)
         if channel == Channel.OVERVIEW:
             self._overview_folder = None  # try again next time the overview is shown
             self.overviewShown.emit(None)
@@ -300,7 +377,56 @@ class Session(QObject):
 
     def _show(self, comparison: Comparison) -> None:
         self.comparison = comparison
-        self.comparisonShown.emit(comparison)
+        self.dismissals.load(comparison)
+        self.comparisonShown.emit(self.shown())
+
+    def shown(self) -> Comparison | None:
+        """The comparison on screen: without the divergences the reader dismissed."""
+        from twofold.engine.divergences.dismissed import without_dismissed
+
+        c = self.comparison
+        return without_dismissed(c, self.dismissals.ids) if c is not None else None
+
+    # -- the reader's judgements ---------------------------------------------------------------
+
+    def dismiss(self, divergence: Divergence) -> None:
+        """Leave a divergence out for this pair ("not a divergence"); the message offers Undo."""
+        if self.comparison is None:
+            return
+        try:
+            self.dismissals.dismiss(divergence)
+        except OSError as err:
+            self.messages.report(err, "Could not remember the dismissal: ")
+            return
+        self.comparisonUpdated.emit(self.shown())
+        self.messages.info(f"Dismissed “{divergence.note}” as not a divergence for this pair.",
+                           action=Action("Undo", self.undo_dismiss))
+
+    def undo_dismiss(self) -> None:
+        """Show the divergence dismissed last again."""
+        if self.dismissals.undo():
+            self.comparisonUpdated.emit(self.shown())
+
+    def restore_dismissed(self) -> None:
+        """Show every dismissed divergence of the pair again."""
+        self.dismissals.restore_all()
+        self.comparisonUpdated.emit(self.shown())
+
+    def correct_entity(self, key: str, label: str | None) -> None:
+        """Give the entity `key` the type `label` (None: the engine's own) and show it."""
+        from twofold.engine.entities import corrections
+
+        if self.comparison is None:
+            return
+        if label is None:
+            corrections.clear_correction(key)
+            # The engine's own type is in its cached comparison: read it again (no new work).
+            self._compare(self.comparison.left.path, self.comparison.right.path,
+                          "Showing Twofold's type…")
+            return
+        corrections.set_correction(key, label)  # type: ignore[arg-type]
+        self.comparison = corrections.corrected(self.comparison)
+        self.comparisonUpdated.emit(self.shown())
 
     def _listed(self, found: FolderListing) -> None:
         self.listing = found.listing
@@ -372,8 +498,8 @@ class Session(QObject):
                 changed.append(path)
         if changed and not gone:
             self.messages.info(f"{os.path.basename(changed[0])} changed on disk; compared again.")
-            self._start(Channel.COMPARE, "Comparing again…", self.compare_fn, self.left,
-                        self.right)
+            assert self.left is not None and self.right is not None
+            self._compare(self.left, self.right, "Comparing again…")
 
     def shut_down(self) -> list[str]:
         """Stop watching and cancel every job; return the channels stopped."""

@@ -29,6 +29,7 @@ WINDOW_STATE: Setting[QByteArray] = Setting("window/state", QByteArray(), QByteA
 THEME: Setting[str] = Setting("view/theme", "system", str)
 ZOOM: Setting[int] = Setting("view/zoom", 0, int)
 FOLLOW_LEFT: Setting[bool] = Setting("view/follow_left_order", False, bool)
+COLOUR_KEY: Setting[bool] = Setting("view/colour_key", True, bool)
 
 
 def _store() -> QSettings:

@@ -7,6 +7,17 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton, QWi
 from twofold.engine.model import Comparison
 
 from .divergencepanel import count_text
+from .theme import LIGHT, Colors
+
+_SHRINK_TO = 24  # px: a label may be cut this far before the window is made wider for it
+
+
+def _label(tip: str = "") -> QLabel:
+    """A status label that gives way on a narrow window instead of widening it."""
+    label = QLabel()
+    label.setMinimumWidth(_SHRINK_TO)  # an explicit minimum overrides the text's full width
+    label.setToolTip(tip)
+    return label
 
 
 class CompareStatus(QStatusBar):
@@ -14,20 +25,22 @@ class CompareStatus(QStatusBar):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.similarity_label = QLabel()
-        self.counts_label = QLabel()
-        self.counts_label.setToolTip(
+        self.similarity_label = _label()
+        self.counts_label = _label(
             "A link joins two paragraphs that report the same thing; one paragraph can link "
             "to several. 'Only' paragraphs have no counterpart in the other article.")
-        self.divergences_label = QLabel()
-        self.divergences_label.setToolTip(
+        self.divergences_label = _label(
             "Facts the two articles state differently: numbers, names, titles, dates, quotes")
-        self.position_label = QLabel()
+        self.note_label = _label()
+        self.note_label.setObjectName("engineNote")
+        self.note_label.hide()
+        self.position_label = _label()
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(140)
+        self.busy.setMinimumWidth(40)
         self.busy.setTextVisible(False)
-        self.busy_label = QLabel()
+        self.busy_label = _label()
         self.busy.hide()
         self.busy_label.hide()
         self.cancel_button = QToolButton()
@@ -36,23 +49,39 @@ class CompareStatus(QStatusBar):
         self.cancel_button.setToolTip("Stop the work in progress (Esc)")
         self.cancel_button.hide()
         self._running: dict[str, str] = {}  # what runs, by source
+        self.colors: Colors = LIGHT
         self.addWidget(self.similarity_label)
         self.addWidget(self.counts_label)
         self.addWidget(self.divergences_label)
+        self.addWidget(self.note_label)
         self.addWidget(self.position_label)
         self.addPermanentWidget(self.busy_label)
         self.addPermanentWidget(self.busy)
         self.addPermanentWidget(self.cancel_button)
+
+    def set_colors(self, colors: Colors) -> None:
+        """Paint the labels that carry their own colour in another scheme."""
+        self.colors = colors
+        self.note_label.setStyleSheet(f"color: {colors.warning.name()}; font-weight: bold;")
 
     def show_comparison(self, c: Comparison) -> None:
         """Show the similarity and paragraph counts of a comparison."""
         s = c.summary()
         self.similarity_label.setText(f"Similarity <b>{s.similarity:.0%}</b>")
         self.counts_label.setText(
-            f"Linked paragraphs: <b>{s.linked_left}</b> left, <b>{s.linked_right}</b> right "
-            f"({s.links} links, {s.changed_links} with changed words) · "
-            f"only left: <b>{s.only_left}</b> · only right: <b>{s.only_right}</b>")
+            f"Linked: <b>{s.linked_left}</b> left, <b>{s.linked_right}</b> right ¶ "
+            f"({s.links} links, {s.changed_links} reworded) · only left <b>{s.only_left}</b>, "
+            f"only right <b>{s.only_right}</b>")
         self.divergences_label.setText(count_text(s.divergences))
+        self.show_note(c.engine.note)
+
+    def show_note(self, note: str) -> None:
+        """Say, in the warning colour, what evidence the engine went without (none: hidden)."""
+        self.note_label.setText(f"⚠ {note}" if note else "")
+        self.note_label.setToolTip(
+            f"The comparison had less evidence than usual: {note}.\nLinks and divergences rest "
+            "more on shared words; reports say so too." if note else "")
+        self.note_label.setVisible(bool(note))
 
     def show_position(self, text: str) -> None:
         """Say which difference is current."""

@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 
 _ALGORITHM = 2  # bump when vectors are computed differently (2: rarity weights)
 VECTORS_NS = f"overview-vectors@{_ALGORITHM}"
-_FILES_NS = "folder-index@2"
+_FILES_NS = "folder-index@3"  # 3: where the date comes from
 _WHAT = "Reading the folder"
 
 Check = Callable[[], bool]
@@ -48,6 +48,7 @@ class ArticleSummary:
     words: int
     digest: str
     name: str = ""  # the title, else the lead's first words (Article.display_name)
+    date_source: str | None = None  # "file" when the date is only the file's (Article)
 
     def describes(self, article: Article) -> bool:
         """Whether `article` is the reading this summary was made from (text and metadata)."""
@@ -200,9 +201,11 @@ def _read(path: Path, store: Cache) -> tuple[
         vec = vectorise(article)
         store.put(VECTORS_NS, article.digest, vec.to_bytes())
     summary = ArticleSummary(str(path), article.title, article.source, article.date,
-                             article.word_count, article.digest, article.display_name)
+                             article.word_count, article.digest, article.display_name,
+                             article.date_source)
     record = {"digest": article.digest, "title": article.title, "source": article.source,
-              "date": article.date, "words": article.word_count, "name": summary.name}
+              "date": article.date, "words": article.word_count, "name": summary.name,
+              "date_source": article.date_source}
     return summary, vec, record
 
 
@@ -214,7 +217,8 @@ def _summary(path: Path, record: dict[str, Any] | None) -> ArticleSummary | Skip
         if "skip" in record:
             return SkippedFile(str(path), str(record["skip"]))
         return ArticleSummary(str(path), record["title"], record["source"], record["date"],
-                              int(record["words"]), str(record["digest"]), str(record["name"]))
+                              int(record["words"]), str(record["digest"]), str(record["name"]),
+                              record.get("date_source"))
     except (KeyError, TypeError, ValueError):
         return None
 
