@@ -7,7 +7,6 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from . import __version__
 
@@ -224,8 +223,8 @@ def _story(args: argparse.Namespace) -> int:
     from .engine.errors import TwofoldError
     from .engine.library.index import scan
     from .engine.story import build_story
-    from .export.files import output_problem, write_atomically
-    from .export.story import render_story
+    from .export.files import output_problem
+    from .export.story import export_story, render_story
 
     try:
         listing = scan(args.folder)
@@ -242,12 +241,12 @@ def _story(args: argparse.Namespace) -> int:
         story = build_story(paths, folder=args.folder)
     except TwofoldError as err:
         return _input_error(str(err))
-    text = render_story(story, args.format, generated=datetime.now().astimezone())
+    generated = datetime.now().astimezone()
     if args.output is None:
-        sys.stdout.write(text)
+        sys.stdout.write(render_story(story, args.format, generated=generated))
         return EXIT_OK
     try:
-        write_atomically(Path(args.output), lambda tmp: tmp.write_text(text, encoding="utf-8"))
+        export_story(story, args.output, args.format, generated=generated)
     except OSError as err:
         return _usage(f"cannot write {args.output}: {err.strerror or err}")
     return EXIT_OK

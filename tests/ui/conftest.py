@@ -89,6 +89,18 @@ def window(qtbot, compare_fn):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
+def folder_window(qtbot, seeds):  # type: ignore[no-untyped-def]
+    """The sample folder open, compared with the lexical stand-in."""
+    from .fakes import fake_compare
+
+    w = shown_window(qtbot, fake_compare)
+    with qtbot.waitSignal(w.comparisonShown, timeout=60_000):
+        w.open_folder(str(seeds))
+    yield w
+    w.runner.wait(60_000)
+
+
+@pytest.fixture
 def compared(window, qtbot, seeds):  # type: ignore[no-untyped-def]
     """The window after opening the sample folder and showing the preselected pair."""
     with qtbot.waitSignal(window.comparisonShown, timeout=120_000):

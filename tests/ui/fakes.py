@@ -8,7 +8,16 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 
 from twofold.engine.load import load_article
-from twofold.engine.model import Article, Comparison, Divergence, Entity, Link, Mention, Span
+from twofold.engine.model import (
+    Anchor,
+    Article,
+    Comparison,
+    Divergence,
+    Entity,
+    Link,
+    Mention,
+    Span,
+)
 from twofold.engine.worddiff import diff_paragraphs
 
 _WORDS = re.compile(r"\w+")
@@ -30,8 +39,10 @@ def fake_compare(left: Article | str, right: Article | str, *,
             score = SequenceMatcher(None, lw, _words(rp.text), autojunk=False).ratio()
             if score >= 0.35:
                 kind = "verbatim" if score > 0.95 else "paraphrase" if score > 0.6 else "partial"
+                # the whole paragraphs stand for their sentences (a story groups them)
+                anchor = Anchor((0, len(lp.text)), (0, len(rp.text)), round(score, 3))
                 links.append(Link(lp.id, rp.id, round(score, 3), kind,  # type: ignore[arg-type]
-                                  diff_paragraphs(lp.text, rp.text)))
+                                  diff_paragraphs(lp.text, rp.text), anchors=(anchor,)))
     return Comparison(left, right, tuple(links), _entities(left, right), _entities(right, left),
                       similarity=0.5)
 

@@ -8,19 +8,6 @@ from PySide6.QtCore import Qt
 from twofold.ui.mainwindow import MainWindow
 from twofold.ui.overviewview import REWRITE_ROLE, SCORE_ROLE
 
-from .conftest import shown_window
-from .fakes import fake_compare
-
-
-@pytest.fixture
-def folder_window(qtbot, seeds):  # type: ignore[no-untyped-def]
-    """The sample folder open, compared with the lexical stand-in."""
-    w = shown_window(qtbot, fake_compare)
-    with qtbot.waitSignal(w.comparisonShown, timeout=60_000):
-        w.open_folder(str(seeds))
-    yield w
-    w.runner.wait(60_000)
-
 
 def _shown_overview(window: MainWindow, qtbot):  # type: ignore[no-untyped-def]
     window.show_overview(True)

@@ -69,6 +69,10 @@ def test_a_disagreement_is_marked_and_explained(view: StoryView) -> None:
     assert "Monday vs Tuesday" in tip and "[high]" in tip
     assert model.headerData(0, Qt.Orientation.Vertical, Qt.ItemDataRole.ForegroundRole) \
         is not None
+    # the two articles that state the day differently are tinted; the third is not
+    tinted = [model.index(0, c).data(Qt.ItemDataRole.BackgroundRole) is not None
+              for c in range(3)]
+    assert tinted == [True, False, True]
 
 
 def test_clicking_a_passage_asks_for_that_pair_at_that_place(view: StoryView, qtbot) -> None:  # type: ignore[no-untyped-def]

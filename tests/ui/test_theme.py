@@ -44,6 +44,8 @@ def test_text_on_every_coloured_token_is_readable(colors: theme.Colors) -> None:
     text_on += [(colors.badge_text, c) for c in (colors.side_left, colors.side_right,
                                                  *colors.divergence_kinds.values())]
     text_on += [(m.text, m.background) for m in colors.messages.values()]
+    text_on += [(colors.heading, c) for c in (colors.divergence_bg, colors.passage_bg,
+                                              colors.passage_flash)]
     for fg, bg in text_on:
         assert ratio(fg, bg) >= BODY, (fg.name(), bg.name())
 
@@ -54,7 +56,7 @@ def test_find_matches_have_their_own_colour(colors: theme.Colors) -> None:
         pairs = zip(a.getRgbF()[:3], b.getRgbF()[:3], strict=True)
         return sum((x - y) ** 2 for x, y in pairs) ** 0.5
     for other in (colors.replace_bg, colors.insert_bg, colors.delete_bg, colors.entity_bg,
-                  colors.divergence_bg):
+                  colors.divergence_bg, colors.passage_bg):
         assert distance(colors.find_bg, other) > 0.25, other.name()
 
 

@@ -8,12 +8,14 @@ import io
 import json
 import os
 from datetime import datetime
+from pathlib import Path
 from typing import Any, Literal
 
 from twofold.engine.serialize import article_to_dict
 from twofold.engine.story import SCHEMA, Claim, ClaimDivergence, Member, Story
 
 from .. import __version__
+from .files import write_atomically
 
 StoryFormat = Literal["json", "text", "html", "csv"]
 SEVERITY = {2: "high", 1: "medium", 0: "low"}
@@ -59,6 +61,13 @@ def render_story(story: Story, fmt: StoryFormat, *, generated: datetime | None =
     if fmt == "html":
         return _html(story, generated)
     return _text(story)
+
+
+def export_story(story: Story, path: str | os.PathLike[str], fmt: StoryFormat, *,
+                 generated: datetime | None = None) -> None:
+    """Write the story to `path` in `fmt`, whole or not at all (UTF-8)."""
+    text = render_story(story, fmt, generated=generated)
+    write_atomically(Path(path), lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
 
 def _name(story: Story, i: int) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QBrush,
@@ -64,6 +64,7 @@ class ArticleList(QWidget):
     chooseRight = Signal(str)
     activated = Signal(str)
     swapRequested = Signal()
+    storyRequested = Signal(object)  # the paths selected (two or more), or None: the whole folder
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,7 +80,9 @@ class ArticleList(QWidget):
         self.tree.setUniformRowHeights(False)
         self.tree.setAlternatingRowColors(True)
         self.tree.setWordWrap(True)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Ctrl+click or Shift+click picks several articles for a story; Left and Right take the
+        # current one.
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._menu)
         self.tree.itemActivated.connect(self._activated)
@@ -94,6 +97,13 @@ class ArticleList(QWidget):
         self.right_action = QAction("Set as &Right", self)
         self.right_action.setShortcut(QKeySequence("Ctrl+2"))
         self.right_action.triggered.connect(lambda: self._emit(self.chooseRight))
+        self.story_action = QAction("&Story of the Selected Articles", self)
+        self.story_action.setToolTip("Which claims the selected articles share, which one "
+                                     "alone reports, where they disagree")
+        self.story_action.triggered.connect(
+            lambda: self.storyRequested.emit(self.selected_paths()))
+        self.folder_story_action = QAction("Story of &All Articles", self)
+        self.folder_story_action.triggered.connect(lambda: self.storyRequested.emit(None))
         for action in (self.left_action, self.right_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
@@ -226,6 +236,16 @@ class ArticleList(QWidget):
             return None
         return str(item.data(0, PATH_ROLE))
 
+    def selected_paths(self) -> list[str]:
+        """The readable articles selected, in list order."""
+        chosen = {id(item) for item in self.tree.selectedItems()}
+        out = []
+        for n in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(n)
+            if id(item) in chosen and item.flags() & Qt.ItemFlag.ItemIsSelectable:
+                out.append(str(item.data(0, PATH_ROLE)))
+        return out
+
     def _emit(self, signal: Signal) -> None:  # type: ignore[type-arg]
         path = self.selected_path()
         if path:
@@ -244,10 +264,21 @@ class ArticleList(QWidget):
         item = self.tree.itemAt(pos)
         if item is None or not item.flags() & Qt.ItemFlag.ItemIsSelectable:
             return
-        self.tree.setCurrentItem(item)
+        if not item.isSelected():
+            self.tree.setCurrentItem(item)  # a right click outside the selection picks that row
+        else:  # inside it keeps the selection, and makes the row the current one
+            self.tree.selectionModel().setCurrentIndex(
+                self.tree.indexFromItem(item), QItemSelectionModel.SelectionFlag.NoUpdate)
         menu = QMenu(self)
         menu.addAction(self.left_action)
         menu.addAction(self.right_action)
         menu.addSeparator()
         menu.addAction("Swap Left and Right", self.swapRequested.emit)
+        menu.addSeparator()
+        selected = len(self.selected_paths())
+        self.story_action.setText(f"&Story of the {selected} Selected Articles" if selected > 1
+                                  else "&Story of the Selected Articles (select two or more)")
+        self.story_action.setEnabled(selected > 1)
+        menu.addAction(self.story_action)
+        menu.addAction(self.folder_story_action)
         menu.popup(self.tree.viewport().mapToGlobal(pos))

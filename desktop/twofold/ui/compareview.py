@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QWidget
 
-from twofold.engine.model import Comparison, Divergence, Entity
+from twofold.engine.model import Comparison, Divergence, Entity, Span
 
 from .chunkmap import ChunkMap, MarkKind
 from .findbar import FindBar
@@ -84,6 +84,7 @@ class CompareView(QWidget):
         self._realign_timer.timeout.connect(self.realign)
         self._flash_spans: dict[str, tuple[int, int, int]] = {}
         self._flash_left = 0
+        self._flash_color = self.colors.flash
         self._flash_timer = QTimer(self)
         self._flash_timer.setInterval(FLASH_TICK_MS)
         self._flash_timer.timeout.connect(self._flash_tick)
@@ -374,19 +375,28 @@ class CompareView(QWidget):
 
     def show_divergence(self, divergence: Divergence) -> None:
         """Scroll both panes to a divergence's spans, put the cursors there and flash them."""
-        spans = {"left": divergence.left, "right": divergence.right}
+        self._pick(divergence.left, divergence.right, self.colors.divergence_bg,
+                   self.colors.flash)
+
+    def show_passage(self, left: Span, right: Span) -> None:
+        """Scroll both panes to two passages (a claim's sentences from the story view), make
+        their link current, put the cursors there and flash them."""
+        self.select_paragraph("left", left.paragraph)
+        self._pick(left, right, self.colors.passage_bg, self.colors.passage_flash)
+
+    def _pick(self, left: Span, right: Span, tint: QColor, flash: QColor) -> None:
+        spans = {"left": left, "right": right}
         self._flash_spans = {side: (s.paragraph, s.start, s.end) for side, s in spans.items()}
+        self._flash_color = flash
         for side, pane in (("left", self.left), ("right", self.right)):
             span = spans[side]
             # After the flash the two spans stay tinted, so the eye finds them again.
-            pane.layers.set_spans("divergence", [self._flash_spans[side]],
-                                  self.colors.divergence_bg)
+            pane.layers.set_spans("divergence", [self._flash_spans[side]], tint)
             if not pane.block(span.paragraph).isValid():
                 continue
             cursor = pane.textCursor()
             cursor.setPosition(pane.position(span.paragraph, span.start))
             pane.setTextCursor(cursor)  # keyboard selection and find continue from here
-        left, right = divergence.left, divergence.right
         self._reveal(left.paragraph, right.paragraph,
                      self.left.char_top(left.paragraph, left.start),
                      self.right.char_top(right.paragraph, right.start))
@@ -398,7 +408,7 @@ class CompareView(QWidget):
         on = self._flash_left % 2 == 0 and self._flash_left > 0
         for side, pane in (("left", self.left), ("right", self.right)):
             span = self._flash_spans.get(side)
-            pane.layers.set_spans("flash", [span] if on and span else [], self.colors.flash)
+            pane.layers.set_spans("flash", [span] if on and span else [], self._flash_color)
         self._flash_left -= 1
         if self._flash_left < 0:
             self._flash_timer.stop()

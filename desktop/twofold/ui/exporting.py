@@ -1,4 +1,5 @@
-"""File > Export comparison as HTML, PDF or JSON: ask for a file, write it off the GUI thread."""
+"""File > Export comparison as HTML, PDF or JSON, and the story view's export: ask for a file,
+write it off the GUI thread."""
 
 from __future__ import annotations
 
@@ -12,8 +13,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from twofold.engine.model import Comparison
+from twofold.engine.story import Story
 from twofold.export import ExportFormat, export_comparison
 from twofold.export.files import output_problem
+from twofold.export.story import StoryFormat, export_story
 
 from .message import Messages
 from .session import Channel
@@ -27,22 +30,39 @@ _FORMATS: dict[str, tuple[str, str, str, str]] = {
     "json": ("Export Comparison as &JSON…", "Ctrl+Alt+E",
              "Twofold comparison JSON (*.json)", ".json"),
 }
-_NAMES = {"html": "HTML report", "pdf": "PDF", "json": "JSON file"}
+_NAMES = {"html": "HTML report", "pdf": "PDF", "json": "JSON file", "csv": "CSV table",
+          "text": "text file"}
+# story format -> file dialog filter, suffix
+_STORY_FORMATS: dict[str, tuple[str, str]] = {
+    "html": ("HTML report (*.html *.htm)", ".html"),
+    "csv": ("CSV table (*.csv)", ".csv"),
+    "json": ("Twofold story JSON (*.json)", ".json"),
+    "text": ("Text (*.txt)", ".txt"),
+}
+
+
+def _slug(text: str) -> str:
+    words = re.findall(r"\w+", text.lower())
+    return "-".join(words)[:40].strip("-") or "article"
 
 
 def suggested_name(c: Comparison, fmt: ExportFormat) -> str:
     """A file name for the report of `c`: both titles, shortened, safe on every file system."""
-    def slug(text: str) -> str:
-        words = re.findall(r"\w+", text.lower())
-        return "-".join(words)[:40].strip("-") or "article"
-
-    return (f"twofold-{slug(c.left.display_name)}-vs-{slug(c.right.display_name)}"
+    return (f"twofold-{_slug(c.left.display_name)}-vs-{_slug(c.right.display_name)}"
             f"{_FORMATS[fmt][3]}")
 
 
-def _with_suffix(path: str, fmt: ExportFormat) -> str:
-    suffixes = {".htm", ".html"} if fmt == "html" else {_FORMATS[fmt][3]}
-    return path if Path(path).suffix.lower() in suffixes else path + _FORMATS[fmt][3]
+def suggested_story_name(story: Story, fmt: StoryFormat) -> str:
+    """A file name for a story: its folder's name (else the first title), and the format's
+    suffix."""
+    what = os.path.basename((story.folder or "").rstrip(os.sep)) or (
+        story.articles[0].display_name if story.articles else "")
+    return f"twofold-story-{_slug(what)}{_STORY_FORMATS[fmt][1]}"
+
+
+def _with_suffix(path: str, fmt: str, suffix: str) -> str:
+    suffixes = {".htm", ".html"} if fmt == "html" else {suffix}
+    return path if Path(path).suffix.lower() in suffixes else path + suffix
 
 
 def start_folder(last: str | None, articles: tuple[str, ...]) -> str:
@@ -114,7 +134,7 @@ class ComparisonExporter(QObject):
         path, _ = QFileDialog.getSaveFileName(
             self._window, f"Export comparison as {_NAMES[fmt]}", start, _FORMATS[fmt][2])
         if path:
-            self.export_to(comparison, fmt, _with_suffix(path, fmt))
+            self.export_to(comparison, fmt, _with_suffix(path, fmt, _FORMATS[fmt][3]))
 
     def export_to(self, comparison: Comparison, fmt: ExportFormat, path: str,
                   dismissed: frozenset[str] | None = None) -> int | None:
@@ -132,6 +152,31 @@ class ComparisonExporter(QObject):
         left_out = self.dismissed if dismissed is None else dismissed
         return self.runner.submit(f"{Channel.EXPORT}-{fmt}", _export, comparison, fmt, target,
                                   left_out)
+
+    def choose_and_export_story(self, story: Story | None, fmt: StoryFormat) -> None:
+        """Ask where to save the story on screen as `fmt`, then write it."""
+        if story is None:
+            self._messages.warning("No story to export yet: work one out first.")
+            return
+        folder = start_folder(self.folder, tuple(a.path for a in story.articles))
+        start = os.path.join(folder, suggested_story_name(story, fmt))
+        path, _ = QFileDialog.getSaveFileName(
+            self._window, f"Export story as {_NAMES[fmt]}", start, _STORY_FORMATS[fmt][0])
+        if path:
+            self.export_story_to(story, fmt, _with_suffix(path, fmt, _STORY_FORMATS[fmt][1]))
+
+    def export_story_to(self, story: Story, fmt: StoryFormat, path: str) -> int | None:
+        """Write `story` to `path` in the background; return the job id (None if refused)."""
+        target = os.path.abspath(path)
+        problem = output_problem(target, [a.path for a in story.articles])
+        if problem:
+            self._refused(fmt, problem)
+            return None
+        self.folder = os.path.dirname(target)
+        self._status.set_busy(True, f"Exporting the story as a {_NAMES[fmt]}…",
+                              source=Channel.EXPORT)
+        return self.runner.submit(f"{Channel.EXPORT}-story-{fmt}", _export_story, story, fmt,
+                                  target)
 
     def _done(self, _channel: str, _job_id: int, result: object) -> None:
         fmt, path = result  # type: ignore[misc]
@@ -153,6 +198,12 @@ class ComparisonExporter(QObject):
     def _idle(self) -> None:
         if not self.runner.busy:
             self._status.set_busy(False, source=Channel.EXPORT)
+
+
+def _export_story(story: Story, fmt: StoryFormat, path: str) -> tuple[str, str]:
+    """The job: write the story's file (on a pool thread); returns its format and path."""
+    export_story(story, path, fmt, generated=datetime.now().astimezone())
+    return fmt, path
 
 
 def _export(comparison: Comparison, fmt: ExportFormat, path: str,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from twofold.engine.load import SUPPORTED_SUFFIXES
-from twofold.engine.model import Comparison
+from twofold.engine.model import Comparison, Span
 
 from . import crash, settings
 from .articlelist import ArticleList
@@ -38,8 +38,12 @@ from .overviewview import OverviewView
 from .progresspage import ProgressFlow, ProgressPage
 from .session import CompareFn, FolderListing, Session, Side
 from .statusbar import CompareStatus
+from .storyview import StoryView
 from .theme import Colors, ThemeMode, apply_palette, colors_for
 from .worker import JobRunner
+
+# The views of the centre, in the order of their tabs.
+PAGES = ("compare", "overview", "story")
 
 
 def open_filter() -> str:
@@ -68,12 +72,15 @@ class MainWindow(QMainWindow):
         self.empty = EmptyState()
         self.view = CompareView()
         self.overview = OverviewView()
+        self.story = StoryView()
         self.progress = ProgressPage()
         self.stack = QStackedWidget()
-        for page in (self.empty, self.view, self.overview, self.progress):
+        for page in (self.empty, self.view, self.overview, self.story, self.progress):
             self.stack.addWidget(page)
         self.progress_flow = ProgressFlow(self.session, self.stack, self.progress, self.view,
-                                          self.empty, self.overview)
+                                          self.empty, (self.overview, self.story))
+        self._passage: tuple[str, str, Span, Span] | None = None  # to show once compared
+        self._last_story: list[str] | None = None  # the articles of the story asked last
         self.view_tabs = _view_tabs()
         central = QWidget()
         column = QVBoxLayout(central)
@@ -170,6 +177,16 @@ class MainWindow(QMainWindow):
         s.overviewWaiting.connect(self.overview.set_waiting)
         s.overviewShown.connect(self.overview.set_overview)
         s.overviewCancelled.connect(self.overview.set_cancelled)
+        s.storyWaiting.connect(self.story.set_waiting)
+        s.storyProgress.connect(self.story.set_progress)
+        s.storyShown.connect(self.story.set_story)
+        s.storyCancelled.connect(self.story.set_cancelled)
+        self.story.retryRequested.connect(lambda: s.request_story(self._last_story))
+        self.story.cancelRequested.connect(lambda: self.canceller.cancel())
+        self.story.passageRequested.connect(self.show_passage)
+        self.story.exportRequested.connect(
+            lambda fmt: self.exporter.choose_and_export_story(self.story.model.story, fmt))
+        self.articles.storyRequested.connect(self.show_story_of)
         s.busyChanged.connect(self.status.set_busy)
         self.progress.cancelRequested.connect(lambda: self.canceller.cancel())
         s.failed.connect(lambda error: crash.report(error, self))
@@ -182,7 +199,7 @@ class MainWindow(QMainWindow):
         self.articles.swapRequested.connect(self.swap_sides)
         self.entities.entityActivated.connect(self.view.highlight_entity)
         self.divergences.divergenceActivated.connect(self.view.show_divergence)
-        self.view_tabs.currentChanged.connect(lambda index: self.show_overview(index == 1))
+        self.view_tabs.currentChanged.connect(lambda index: self.show_page(PAGES[index]))
         self.overview.pairRequested.connect(self.compare_pair)
         self.overview.retryRequested.connect(s.request_overview)
         self.view.currentChanged.connect(
@@ -216,6 +233,8 @@ class MainWindow(QMainWindow):
         self.articles.set_folder(self.session.folder)
         self.view_tabs.show()
         self.actions_["overview"].setEnabled(True)
+        self.actions_["story"].setEnabled(True)
+        self._last_story = None
         if self.overview_shown():
             self.session.request_overview()
 
@@ -224,6 +243,7 @@ class MainWindow(QMainWindow):
         self.show_overview(False)
         self.view_tabs.hide()
         self.actions_["overview"].setEnabled(False)
+        self.actions_["story"].setEnabled(False)
         self.articles.set_folder(os.path.dirname(os.path.abspath(left)))
         self.session.open_files(left, right)
 
@@ -253,6 +273,8 @@ class MainWindow(QMainWindow):
     def _show_listing(self, found: FolderListing) -> None:
         self.articles.set_listing(found.listing)
         self.articles_dock.show()
+        if self.current_page() == "story" and self.session.story_of is None:
+            self.session.request_story()  # the story tab was on screen when the folder opened
         self.listingShown.emit(found)
         if found.pair:
             self.articles.select(found.pair[1])
@@ -279,6 +301,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{comparison.left.display_name} ↔ "
                             f"{comparison.right.display_name} — Twofold")
         self._show_judgements(comparison)
+        if self._passage is not None and self._passage[:2] == (comparison.left.path,
+                                                                comparison.right.path):
+            QTimer.singleShot(0, self._reveal_passage)  # once the view is laid out
         self.comparisonShown.emit(comparison)
 
     def _show_judgements(self, comparison: Comparison) -> None:
@@ -296,22 +321,67 @@ class MainWindow(QMainWindow):
         self.view.update_comparison(comparison)
         self._show_judgements(comparison)
 
-    # -- folder overview -------------------------------------------------------------------------
+    # -- the centre's views: compare, folder overview, story ------------------------------------
+
+    def current_page(self) -> str:
+        """Which view of the centre is on screen: "compare", "overview" or "story"."""
+        page = self.stack.currentWidget()
+        return "overview" if page is self.overview else "story" if page is self.story \
+            else "compare"
 
     def overview_shown(self) -> bool:
         """Whether the folder overview is the view on screen."""
-        return self.stack.currentWidget() is self.overview
+        return self.current_page() == "overview"
+
+    def show_page(self, page: str) -> None:
+        """Show one of the centre's views (`PAGES`); the overview and the story need a folder."""
+        if page != "compare" and self.folder is None:
+            page = "compare"
+        with QSignalBlocker(self.view_tabs):
+            self.view_tabs.setCurrentIndex(PAGES.index(page))
+        self.actions_["overview"].setChecked(page == "overview")
+        self.actions_["story"].setChecked(page == "story")
+        if page == "overview":
+            self.stack.setCurrentWidget(self.overview)
+            self.session.request_overview()
+        elif page == "story":
+            self.stack.setCurrentWidget(self.story)
+            if self.session.story_of is None and self.session.listing is not None:
+                self.session.request_story(self._last_story)
+        elif self.current_page() != "compare":
+            self.stack.setCurrentWidget(self.view if self.view.comparison else self.empty)
 
     def show_overview(self, on: bool) -> None:
         """Switch between the folder overview and the compare view."""
-        with QSignalBlocker(self.view_tabs):
-            self.view_tabs.setCurrentIndex(1 if on else 0)
-        self.actions_["overview"].setChecked(on)
-        if on and self.folder is not None:
-            self.stack.setCurrentWidget(self.overview)
-            self.session.request_overview()
-        elif not on and self.overview_shown():
-            self.stack.setCurrentWidget(self.view if self.view.comparison else self.empty)
+        self.show_page("overview" if on else "compare")
+
+    def show_story(self, on: bool) -> None:
+        """Switch between the story view and the compare view."""
+        self.show_page("story" if on else "compare")
+
+    def show_story_of(self, paths: list[str] | None) -> None:
+        """Work out and show the story of some listed articles (None: all of them)."""
+        self._last_story = paths
+        self.session.request_story(paths)
+        self.show_page("story")
+
+    def show_passage(self, left: str, right: str, left_span: Span, right_span: Span) -> None:
+        """Compare two articles and show two passages of theirs (a claim's sentences)."""
+        self._passage = (left, right, left_span, right_span)
+        on_screen = self.view.comparison
+        self.compare_pair(left, right)
+        if on_screen is not None and (on_screen.left.path, on_screen.right.path) == (left,
+                                                                                    right):
+            QTimer.singleShot(0, self._reveal_passage)
+
+    def _reveal_passage(self) -> None:
+        c, passage = self.view.comparison, self._passage
+        if c is None or passage is None or passage[:2] != (c.left.path, c.right.path):
+            return
+        self._passage = None
+        left_span, right_span = passage[2], passage[3]
+        self.view.select_paragraph("left", left_span.paragraph)
+        self.view.show_passage(left_span, right_span)
 
     # -- view ----------------------------------------------------------------------------------
 
@@ -323,7 +393,7 @@ class MainWindow(QMainWindow):
         self.view.set_colors(colors)
         self.messages.set_colors(colors)
         for widget in (self.articles, self.entities, self.divergences, self.overview,
-                       self.status, self.progress):
+                       self.story, self.status, self.progress):
             widget.set_colors(colors)
         self.actions_[f"theme-{mode}"].setChecked(True)
         if apply:
@@ -405,7 +475,10 @@ def _view_tabs() -> QTabBar:
     tabs.setExpanding(False)
     tabs.addTab("Compare")
     tabs.addTab("Folder Overview")
+    tabs.addTab("Story")
     tabs.setTabToolTip(0, "The two articles side by side")
     tabs.setTabToolTip(1, "How every article of the folder relates (Ctrl+Shift+M)")
+    tabs.setTabToolTip(2, "Claims across the articles: who reports what, who leaves it out, "
+                          "where they disagree (Ctrl+Shift+Y)")
     tabs.hide()
     return tabs

@@ -25,6 +25,7 @@ class MenuTarget(Protocol):
     def set_follow_left(self, on: bool) -> None: ...
     def show_colour_key(self, on: bool) -> None: ...
     def show_overview(self, on: bool) -> None: ...
+    def show_story(self, on: bool) -> None: ...
     def zoom(self, delta: int | None) -> None: ...
     def set_theme(self, mode: ThemeMode, apply: bool = True) -> None: ...
 
@@ -113,6 +114,12 @@ def build_menus(w: QMainWindow, *, view: CompareView, session: Session,
     a["overview"].setCheckable(True)
     a["overview"].setEnabled(False)
     view_menu.addAction(a["overview"])
+    a["story"] = _action(w, "&Story Across Articles", lambda on: target.show_story(bool(on)),
+                         "Ctrl+Shift+Y", tip="Which claims the articles share, which one "
+                         "alone reports, where they disagree")
+    a["story"].setCheckable(True)
+    a["story"].setEnabled(False)
+    view_menu.addAction(a["story"])
     view_menu.addSeparator()
     a["zoom-in"] = _action(w, "Zoom &In", lambda: target.zoom(+1), "Ctrl+=", "Ctrl++")
     a["zoom-out"] = _action(w, "Zoom &Out", lambda: target.zoom(-1), "Ctrl+-")

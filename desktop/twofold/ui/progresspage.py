@@ -4,6 +4,7 @@ a way to compare it again."""
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -149,10 +150,12 @@ class ProgressFlow(QObject):
     """Puts a pair's progress in the centre while it is compared, and takes it away after."""
 
     def __init__(self, session: Session, stack: QStackedWidget, page: ProgressPage,
-                 view: CompareView, empty: QWidget, overview: QWidget) -> None:
+                 view: CompareView, empty: QWidget, views: Sequence[QWidget]) -> None:
+        """`views`: the centre's other views (overview, story), which stay on screen while a
+        pair is compared."""
         super().__init__(stack)
         self._session, self._stack, self._page = session, stack, page
-        self._view, self._empty, self._overview = view, empty, overview
+        self._view, self._empty, self._others = view, empty, tuple(views)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(PROGRESS_AFTER_MS)
@@ -168,7 +171,7 @@ class ProgressFlow(QObject):
                                            self._session.display_name(right)))
         if c is not None and (c.left.path, c.right.path) == (left, right):
             return  # the same pair again (changed on disk): its text stays while it runs
-        if self._stack.currentWidget() is self._overview:
+        if self._stack.currentWidget() in self._others:
             return
         if c is None:
             self._stack.setCurrentWidget(self._page)  # rather than the welcome page
@@ -177,7 +180,7 @@ class ProgressFlow(QObject):
 
     def _show(self) -> None:
         running = Channel.COMPARE in self._session.runner.pending_channels()
-        if running and self._stack.currentWidget() is not self._overview:
+        if running and self._stack.currentWidget() not in self._others:
             self._stack.setCurrentWidget(self._page)
 
     def _stopped(self, _left: str, _right: str, cancelled: bool) -> None:

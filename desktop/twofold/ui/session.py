@@ -87,9 +87,10 @@ def engine_compare(left: str, right: str, *, cancelled: Check | None = None,
 
 
 class _ProgressRelay(QObject):
-    """Lives on the GUI thread: a compare job's stages reach it queued, tagged with the job."""
+    """Lives on the GUI thread: a job's progress reaches it queued, tagged with the job."""
 
     stage = Signal(int, str)  # the session's compare number, the stage
+    pairs = Signal(int, int)  # a story's pairs compared, of how many
 
 
 def folder_overview(folder: str, *, cancelled: Check | None = None) -> Any:
@@ -99,12 +100,14 @@ def folder_overview(folder: str, *, cancelled: Check | None = None) -> Any:
     return overview(folder, cancelled=cancelled)
 
 
-def folder_story(paths: Sequence[str], folder: str | None, *,
+def folder_story(paths: Sequence[str], folder: str | None, compare: CompareFn,
+                 progress: Callable[[int, int], None] | None = None, *,
                  cancelled: Check | None = None) -> Any:
     """The engine's story of these articles (their comparisons come from the cache when known)."""
     from twofold.engine.story import build_story
 
-    return build_story(paths, folder=folder, cancelled=cancelled)
+    return build_story(paths, folder=folder, compare=compare, progress=progress,
+                       cancelled=cancelled)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +145,7 @@ class Session(QObject):
     storyWaiting = Signal(str)  # what the story is of
     storyShown = Signal(object)  # Story, or None when it was reset
     storyCancelled = Signal()
+    storyProgress = Signal(int, int)  # pairs of articles compared so far, of how many
     compareStarted = Signal(str, str)  # left, right: a pair is being compared
     compareProgress = Signal(str, str, str)  # left, right, the engine stage that started
     compareStopped = Signal(str, str, bool)  # left, right, whether cancelled (else it failed)
@@ -173,6 +177,7 @@ class Session(QObject):
         self.cancelled_pair: tuple[str, str] | None = None  # the last pair the user stopped
         self._relay = _ProgressRelay(self)
         self._relay.stage.connect(self._stage)
+        self._relay.pairs.connect(self.storyProgress)
 
     # -- opening -------------------------------------------------------------------------------
 
@@ -299,21 +304,31 @@ class Session(QObject):
 
     # -- story ---------------------------------------------------------------------------------
 
+    @property
+    def story_of(self) -> tuple[str, ...] | None:
+        """The articles whose story is shown or being worked out (None: no story)."""
+        return self._story_of
+
     def request_story(self, paths: Sequence[str] | None = None) -> None:
         """Work out the story of `paths` (default: every readable article listed), unless due."""
-        if paths is None:
-            paths = [a.path for a in self.listing.articles] if self.listing else []
-        chosen = tuple(paths)
+        listed = [a.path for a in self.listing.articles] if self.listing else []
+        chosen = tuple(listed if paths is None else paths)
         if len(chosen) < 2:
-            self.messages.info("A story needs at least two readable articles.")
+            self.messages.info("A story needs at least two readable articles: select two or "
+                               "more in the Articles list, or open a folder that holds them.")
             return
         if chosen == self._story_of:
             return
         self._story_of = chosen
-        what = os.path.basename(self.folder or "") or f"{len(chosen)} articles"
+        if chosen == tuple(listed) and self.folder:
+            what = f"all {len(chosen)} articles of {os.path.basename(self.folder)}"
+        else:
+            what = f"{len(chosen)} selected articles"
         self.storyWaiting.emit(what)
+        relay = self._relay
         self._start(Channel.STORY, f"Working out the story of {len(chosen)} articles…",
-                    folder_story, chosen, self.folder)
+                    folder_story, chosen, self.folder, self.compare_fn,
+                    lambda done, total: relay.pairs.emit(done, total))
 
     # -- work ----------------------------------------------------------------------------------
 

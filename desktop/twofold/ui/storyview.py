@@ -4,7 +4,8 @@ A cell shows the article's words for the claim, or a plain "not reported" mark; 
 articles state a fact differently is marked and its notes are in the tooltip. Filters narrow the
 rows to what all report, what one outlet alone reports, what all but one report (omissions) and
 where outlets disagree. Clicking a cell asks (by signal) for that article to be compared with
-another that reports the claim, at that passage.
+another that reports the claim, at that passage. While the story is worked out, the view shows how
+many pairs of articles are compared and offers to stop; once shown, it offers to export it.
 """
 
 from __future__ import annotations
@@ -22,7 +23,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
+    QProgressBar,
+    QPushButton,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +39,8 @@ from .theme import LIGHT, Colors
 
 Index = QModelIndex | QPersistentModelIndex
 NOT_REPORTED = "— not reported —"
+STORY_FORMATS = {"html": "HTML Report…", "csv": "CSV Table (one column per article)…",
+                 "json": "JSON…", "text": "Plain Text…"}
 _SEVERITY = {2: "high", 1: "medium", 0: "low"}
 
 
@@ -60,9 +67,10 @@ class StoryFilter(Enum):
 
 
 def column_title(story: Story, column: int) -> str:
-    """'2. Fox News (2019-01-19)': the outlet, else the file name, then the date."""
+    """'2. Fox News (2019-01-19)': the outlet, else the title (else the file name), then the
+    date."""
     a = story.articles[column]
-    label = a.source or os.path.basename(a.path)
+    label = a.source or a.display_name or os.path.basename(a.path)
     return f"{column + 1}. {label}" + (f" ({a.date})" if a.date else "")
 
 
@@ -105,6 +113,9 @@ class StoryModel(QAbstractTableModel):
             return self._tip(claim, index.column(), found)
         if role == Qt.ItemDataRole.ForegroundRole and not found:
             return QBrush(self.colors.muted)
+        if role == Qt.ItemDataRole.BackgroundRole and found and any(
+                index.column() in (d.left.article, d.right.article) for d in claim.divergences):
+            return QBrush(self.colors.divergence_bg)  # this article states a fact differently
         if role == Qt.ItemDataRole.FontRole and not found:
             font = QFont()
             font.setItalic(True)
@@ -161,6 +172,8 @@ class StoryView(QWidget):
     # left path, right path, left span, right span (paragraph offsets of the two sentences)
     passageRequested = Signal(str, str, object, object)
     retryRequested = Signal()
+    cancelRequested = Signal()
+    exportRequested = Signal(str)  # "html", "csv", "json" or "text"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -186,14 +199,37 @@ class StoryView(QWidget):
         self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setMinimumSectionSize(140)
+        # long titles keep their number and first words: "2. Niger's junta has broke…"
+        self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.horizontalHeader().setDefaultAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.table.verticalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
         self.table.clicked.connect(self._cell_clicked)
         self.table.activated.connect(self._cell_clicked)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("storyProgress")
+        self.progress.setFormat("%v of %m pairs compared")
+        self.progress.setTextVisible(True)
+        self.cancel = QPushButton("Stop")
+        self.cancel.setToolTip("Stop working out the story (Esc)")
+        self.cancel.clicked.connect(self.cancelRequested)
+        self.export = QToolButton()
+        self.export.setObjectName("storyExport")
+        self.export.setText("Export…")
+        self.export.setToolTip("Save the story as an HTML report, a CSV table, JSON or text")
+        self.export.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.export)
+        for fmt, text in STORY_FORMATS.items():
+            menu.addAction(text, lambda f=fmt: self.exportRequested.emit(f))
+        self.export.setMenu(menu)
         top = QHBoxLayout()
         top.setContentsMargins(10, 8, 10, 4)
         top.addWidget(self.summary, 1)
+        top.addWidget(self.progress)
+        top.addWidget(self.cancel)
         top.addWidget(self.filter)
+        top.addWidget(self.export)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(top)
@@ -206,22 +242,41 @@ class StoryView(QWidget):
         self.model.set_story(self.model.story)
 
     def set_waiting(self, what: str) -> None:
-        """Say that the story is being worked out."""
-        self.summary.setText(f"Comparing every pair of articles of <b>{what}</b> and grouping "
-                             "what they report into claims…")
+        """Say that the story is being worked out (progress follows by `set_progress`)."""
+        self.model.set_story(None)
+        self._working(True)
+        self.progress.setRange(0, 0)  # busy until the first pair is done
+        self.summary.setText(f"Comparing every pair of <b>{what}</b> and grouping what they "
+                             "report into claims…")
+
+    def set_progress(self, done: int, total: int) -> None:
+        """How many pairs of articles are compared so far."""
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
 
     def set_cancelled(self) -> None:
         """Say that the story was cancelled, with a link to start again."""
         self.set_story(None)
-        self.summary.setText("Working out the story was cancelled. "
+        self.summary.setText("Working out the story was stopped. "
                              "<a href='#again'>Work it out again</a>")
+
+    def _working(self, on: bool) -> None:
+        self.progress.setVisible(on)
+        self.cancel.setVisible(on)
+        self.filter.setVisible(not on)
+        self.export.setVisible(not on)
 
     def set_story(self, story: Story | None) -> None:
         """Show a story (None: nothing yet)."""
         self.model.set_story(story)
+        self._working(False)
+        self.filter.setEnabled(story is not None)
+        self.export.setEnabled(story is not None)
         if story is None:
-            self.summary.setText("Open a folder of articles about one story to see who reports "
-                                 "what.")
+            self.summary.setText("The story relates every article of the open folder, or the "
+                                 "articles selected in the list (Ctrl+click to pick several): "
+                                 "which claims all report, which one outlet alone reports, and "
+                                 "where they disagree.")
             return
         n = len(story.articles)
         claims = story.claims

@@ -53,6 +53,8 @@ class Colors:
     divergence: QColor  # wavy underline under the two spans of a divergence
     divergence_bg: QColor  # the spans of the divergence picked last
     flash: QColor  # background pulsed over a divergence's spans when it is picked
+    passage_bg: QColor  # the two sentences of a claim opened from the story view
+    passage_flash: QColor  # background pulsed over them when they are opened
     # the sides, as the articles list's badges and the divergences dock show them
     side_left: QColor
     side_right: QColor
@@ -114,6 +116,8 @@ LIGHT = Colors(
     divergence=_c("#e6007e"),
     divergence_bg=_c("#fcd5ea"),
     flash=_c("#ff7fbf"),
+    passage_bg=_c("#dfd9f7"),
+    passage_flash=_c("#b6a8ef"),
     side_left=_c("#2f6fdb"),
     side_right=_c("#b34e12"),
     side_left_text=_c("#2f6fdb"),
@@ -155,6 +159,8 @@ DARK = Colors(
     divergence=_c("#ff5fa2"),
     divergence_bg=_c("#5c2440"),
     flash=_c("#b0306e"),
+    passage_bg=_c("#3d3568"),
+    passage_flash=_c("#5d4fa6"),
     side_left=_c("#2f6fdb"),
     side_right=_c("#b34e12"),
     side_left_text=_c("#7fb0ff"),
