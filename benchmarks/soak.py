@@ -198,10 +198,10 @@ class Soak:
     def overview(self) -> None:
         w = self.window
         model = w.overview.model
-        self.wait_for(w.session.overviewShown, lambda: w.show_overview(True), "overview",
-                      timeout_ms=300_000) if model.overview is None else w.show_overview(True)
+        self.wait_for(w.session.overviewShown, lambda: w.centre.show("overview"), "overview",
+                      timeout_ms=300_000) if model.overview is None else w.centre.show("overview")
         self.settle(20)
-        w.show_overview(False)
+        w.centre.show("compare")
 
     def export(self, n: int) -> None:
         w = self.window

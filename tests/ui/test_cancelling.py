@@ -203,7 +203,7 @@ def test_cancelling_the_overview_offers_to_relate_again(window: MainWindow, qtbo
     monkeypatch.setattr(jobs, "folder_overview", slow_overview)
     with qtbot.waitSignal(window.listingShown, timeout=30_000):
         window.open_folder(str(seeds))
-    window.show_overview(True)
+    window.centre.show("overview")
     assert "overview" in window.runner.pending_channels()
     assert "overview" in window.canceller.cancel()
     assert "folder overview" in window.messages.messages()[-1][1].lower()

@@ -72,7 +72,7 @@ def _use_the_window(w: MainWindow, qtbot, folder: Path, out: Path) -> None:  # t
                           check_params_cb=lambda channel, *_: channel == "overview"):
         w.actions_["overview"].trigger()
     assert w.overview.model.overview is not None
-    w.show_overview(False)
+    w.centre.show("compare")
     w.close()
     qtbot.waitUntil(lambda: not w.runner.busy and not w.exporter.runner.busy, timeout=60_000)
 

@@ -10,13 +10,13 @@ from twofold.ui.overviewview import REWRITE_ROLE, SCORE_ROLE
 
 
 def _shown_overview(window: MainWindow, qtbot):  # type: ignore[no-untyped-def]
-    window.show_overview(True)
+    window.centre.show("overview")
     qtbot.waitUntil(lambda: window.overview.model.overview is not None, timeout=60_000)
     return window.overview.model.overview
 
 
 def test_overview_is_off_until_a_folder_opens(window: MainWindow) -> None:
-    assert window.view_tabs.isHidden()
+    assert window.centre.tabs.isHidden()
     assert not window.actions_["overview"].isEnabled()
 
 
@@ -73,7 +73,7 @@ def test_clicking_a_cell_compares_that_pair(folder_window: MainWindow, qtbot) ->
     assert (c.left.path, c.right.path) == (overview.articles[row].path,
                                            overview.articles[column].path)
     assert folder_window.stack.currentWidget() is folder_window.view
-    assert folder_window.view_tabs.currentIndex() == 0
+    assert folder_window.centre.tabs.currentIndex() == 0
 
 
 def test_clicking_the_diagonal_does_nothing(folder_window: MainWindow, qtbot) -> None:
@@ -88,8 +88,8 @@ def test_shortcut_and_tab_switch_views(folder_window: MainWindow, qtbot) -> None
     folder_window.activateWindow()
     qtbot.keyClick(folder_window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier
                    | Qt.KeyboardModifier.ShiftModifier)
-    assert folder_window.overview_shown()
+    assert folder_window.centre.current() == "overview"
     assert folder_window.actions_["overview"].isChecked()
-    folder_window.view_tabs.setCurrentIndex(0)
+    folder_window.centre.tabs.setCurrentIndex(0)
     assert folder_window.stack.currentWidget() is folder_window.view
     assert not folder_window.actions_["overview"].isChecked()

@@ -11,7 +11,8 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelectionModel, Qt
 
 from twofold.engine.story import Story
-from twofold.ui.mainwindow import PAGES, MainWindow
+from twofold.ui.centre import PAGES
+from twofold.ui.mainwindow import MainWindow
 from twofold.ui.storyview import NOT_REPORTED, StoryFilter
 
 from .conftest import shown_window
@@ -27,15 +28,15 @@ def _story(window: MainWindow, qtbot) -> Story:  # type: ignore[no-untyped-def]
 
 def test_story_is_off_until_a_folder_opens(window: MainWindow) -> None:
     assert not window.actions_["story"].isEnabled()
-    window.show_story(True)
-    assert window.current_page() == "compare"
+    window.centre.show("story")
+    assert window.centre.current() == "compare"
 
 
 def test_the_story_tab_relates_every_article_of_the_folder(folder_window: MainWindow, qtbot
                                                             ) -> None:  # type: ignore[no-untyped-def]
     seen: list[tuple[int, int]] = []
     folder_window.session.storyProgress.connect(lambda done, total: seen.append((done, total)))
-    folder_window.view_tabs.setCurrentIndex(PAGES.index("story"))
+    folder_window.centre.tabs.setCurrentIndex(PAGES.index("story"))
     assert folder_window.stack.currentWidget() is folder_window.story
     assert folder_window.actions_["story"].isChecked()
     assert not folder_window.actions_["overview"].isChecked()
@@ -60,17 +61,17 @@ def test_menu_and_tabs_agree_and_the_story_is_not_worked_out_twice(
         folder_window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     folder_window.actions_["story"].trigger()
     story = _story(folder_window, qtbot)
-    assert folder_window.view_tabs.currentIndex() == PAGES.index("story")
+    assert folder_window.centre.tabs.currentIndex() == PAGES.index("story")
     folder_window.actions_["overview"].trigger()
-    assert folder_window.current_page() == "overview"
+    assert folder_window.centre.current() == "overview"
     assert not folder_window.actions_["story"].isChecked()
     again: list[str] = []
     folder_window.session.storyWaiting.connect(again.append)
-    folder_window.view_tabs.setCurrentIndex(PAGES.index("story"))
+    folder_window.centre.tabs.setCurrentIndex(PAGES.index("story"))
     assert again == []  # the story shown is still the folder's
     assert folder_window.story.model.story is story
     folder_window.actions_["story"].trigger()  # unchecking it goes back to the pair
-    assert folder_window.current_page() == "compare"
+    assert folder_window.centre.current() == "compare"
 
 
 def test_a_selection_of_the_list_gets_its_own_story(folder_window: MainWindow, qtbot
@@ -90,7 +91,7 @@ def test_a_selection_of_the_list_gets_its_own_story(folder_window: MainWindow, q
     story = _story(folder_window, qtbot)
     assert [a.path for a in story.articles] == chosen
     assert waiting == ["3 selected articles"]
-    assert folder_window.current_page() == "story"
+    assert folder_window.centre.current() == "story"
     assert folder_window.story.model.columnCount() == 3
 
 
@@ -98,14 +99,14 @@ def test_one_article_selected_asks_for_more(folder_window: MainWindow, qtbot
                                             ) -> None:  # type: ignore[no-untyped-def]
     notes: list[str] = []
     folder_window.session.messages.shown.connect(lambda _level, text, *_: notes.append(text))
-    folder_window.show_story_of(folder_window.articles.paths()[:1])
+    folder_window.centre.show_story_of(folder_window.articles.paths()[:1])
     assert notes and "at least two readable articles" in notes[-1]
     assert folder_window.story.model.story is None
 
 
 def test_clicking_a_passage_opens_that_pair_there(folder_window: MainWindow, qtbot
                                                   ) -> None:  # type: ignore[no-untyped-def]
-    folder_window.show_story(True)
+    folder_window.centre.show("story")
     story = _story(folder_window, qtbot)
     model = folder_window.story.model
     row = next(r for r, c in enumerate(model.rows) if 1 not in c.articles
@@ -119,7 +120,7 @@ def test_clicking_a_passage_opens_that_pair_there(folder_window: MainWindow, qtb
     assert c is not None
     assert (c.left.path, c.right.path) == (story.articles[column].path,
                                            story.articles[other.article].path)
-    assert folder_window.current_page() == "compare"
+    assert folder_window.centre.current() == "compare"
     left, right = folder_window.view.left, folder_window.view.right
     qtbot.waitUntil(lambda: left.layers.ranges("divergence") == [
         (left.position(own.paragraph, own.start), left.position(own.paragraph, own.end))],
@@ -147,7 +148,7 @@ def test_stopping_a_story_offers_to_work_it_out_again(qtbot, seeds) -> None:  # 
         w.open_folder(str(seeds))
     w.runner.wait(60_000)
     w.session.compare_fn = _blocking(slow)
-    w.show_story(True)
+    w.centre.show("story")
     assert w.story.cancel.isVisible() and w.story.progress.isVisible()
     with qtbot.waitSignal(w.session.storyCancelled):
         w.story.cancel.click()
@@ -171,7 +172,7 @@ def _blocking(compare):  # type: ignore[no-untyped-def]
 
 def test_export_writes_the_story_outside_the_folder(folder_window: MainWindow, qtbot,
                                                     tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    folder_window.show_story(True)
+    folder_window.centre.show("story")
     story = _story(folder_window, qtbot)
     target = tmp_path / "story.csv"
     with qtbot.waitSignal(folder_window.exporter.exported, timeout=30_000):
@@ -187,7 +188,7 @@ def test_export_writes_the_story_outside_the_folder(folder_window: MainWindow, q
 
 
 def test_story_follows_a_live_theme_switch(folder_window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
-    folder_window.show_story(True)
+    folder_window.centre.show("story")
     _story(folder_window, qtbot)
     model = folder_window.story.model
     row, column = next((r, c) for r in range(model.rowCount())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -15,17 +15,17 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
     QStackedWidget,
-    QTabBar,
     QVBoxLayout,
     QWidget,
 )
 
 from twofold.engine.load import SUPPORTED_SUFFIXES
-from twofold.engine.model import Comparison, Span
+from twofold.engine.model import Comparison
 
 from . import crash, settings
 from .articlelist import ArticleList
 from .cancelling import WorkCanceller
+from .centre import Centre
 from .compareview import CompareView, stop_summary
 from .divergencepanel import DivergencePanel
 from .docklayout import DockLayout, make_dock
@@ -41,9 +41,6 @@ from .statusbar import CompareStatus
 from .storyview import StoryView
 from .theme import Colors, ThemeMode, apply_palette, colors_for
 from .worker import JobRunner
-
-# The views of the centre, in the order of their tabs.
-PAGES = ("compare", "overview", "story")
 
 
 def open_filter() -> str:
@@ -79,15 +76,14 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
         self.progress_flow = ProgressFlow(self.session, self.stack, self.progress, self.view,
                                           self.empty, (self.overview, self.story))
-        self._passage: tuple[str, str, Span, Span] | None = None  # to show once compared
-        self._last_story: list[str] | None = None  # the articles of the story asked last
-        self.view_tabs = _view_tabs()
+        self.centre = Centre(self, self.session, self.stack, self.empty, self.view,
+                             self.overview, self.story)
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.messages)
-        column.addWidget(self.view_tabs)
+        column.addWidget(self.centre.tabs)
         column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.articles = ArticleList()
@@ -106,7 +102,7 @@ class MainWindow(QMainWindow):
         self.busy = self.status.busy
         self.exporter = ComparisonExporter(self, self.session.messages, self.status)
         self.menus = build_menus(self, view=self.view, session=self.session,
-                                 exporter=self.exporter,
+                                 exporter=self.exporter, views=self.centre.actions,
                                  docks=(self.articles_dock, self.entities_dock,
                                         self.divergences_dock))
         self.actions_ = self.menus.actions
@@ -181,12 +177,10 @@ class MainWindow(QMainWindow):
         s.storyProgress.connect(self.story.set_progress)
         s.storyShown.connect(self.story.set_story)
         s.storyCancelled.connect(self.story.set_cancelled)
-        self.story.retryRequested.connect(lambda: s.request_story(self._last_story))
         self.story.cancelRequested.connect(lambda: self.canceller.cancel())
-        self.story.passageRequested.connect(self.show_passage)
         self.story.exportRequested.connect(
             lambda fmt: self.exporter.choose_and_export_story(self.story.model.story, fmt))
-        self.articles.storyRequested.connect(self.show_story_of)
+        self.articles.storyRequested.connect(self.centre.show_story_of)
         s.busyChanged.connect(self.status.set_busy)
         self.progress.cancelRequested.connect(lambda: self.canceller.cancel())
         s.failed.connect(lambda error: crash.report(error, self))
@@ -199,7 +193,6 @@ class MainWindow(QMainWindow):
         self.articles.swapRequested.connect(self.swap_sides)
         self.entities.entityActivated.connect(self.view.highlight_entity)
         self.divergences.divergenceActivated.connect(self.view.show_divergence)
-        self.view_tabs.currentChanged.connect(lambda index: self.show_page(PAGES[index]))
         self.overview.pairRequested.connect(self.compare_pair)
         self.overview.retryRequested.connect(s.request_overview)
         self.view.currentChanged.connect(
@@ -231,19 +224,13 @@ class MainWindow(QMainWindow):
             return
         self.refresh_recent(settings.remember_folder(self.session.folder or folder))
         self.articles.set_folder(self.session.folder)
-        self.view_tabs.show()
-        self.actions_["overview"].setEnabled(True)
-        self.actions_["story"].setEnabled(True)
-        self._last_story = None
-        if self.overview_shown():
+        self.centre.set_folder_open(True)
+        if self.centre.current() == "overview":
             self.session.request_overview()
 
     def open_files(self, left: str, right: str) -> None:
         """Compare two files given directly."""
-        self.show_overview(False)
-        self.view_tabs.hide()
-        self.actions_["overview"].setEnabled(False)
-        self.actions_["story"].setEnabled(False)
+        self.centre.set_folder_open(False)
         self.articles.set_folder(os.path.dirname(os.path.abspath(left)))
         self.session.open_files(left, right)
 
@@ -253,15 +240,15 @@ class MainWindow(QMainWindow):
 
     def compare_pair(self, left: str | None, right: str | None) -> None:
         """Show the compare view and compare `left` with `right` (the user's choice)."""
-        self.show_overview(False)
+        self.centre.show("compare")
         self.session.set_pair(left, right)
 
     def _choose(self, side: Side, path: str) -> None:
-        self.show_overview(False)
+        self.centre.show("compare")
         self.session.choose(side, path)
 
     def _activated(self, path: str) -> None:
-        self.show_overview(False)
+        self.centre.show("compare")
         self.session.activate(path)
 
     def swap_sides(self) -> None:
@@ -273,8 +260,7 @@ class MainWindow(QMainWindow):
     def _show_listing(self, found: FolderListing) -> None:
         self.articles.set_listing(found.listing)
         self.articles_dock.show()
-        if self.current_page() == "story" and self.session.story_of is None:
-            self.session.request_story()  # the story tab was on screen when the folder opened
+        self.centre.folder_listed()
         self.listingShown.emit(found)
         if found.pair:
             self.articles.select(found.pair[1])
@@ -287,7 +273,7 @@ class MainWindow(QMainWindow):
         self.listingUpdated.emit(found)
 
     def _show_comparison(self, comparison: Comparison) -> None:
-        if not self.overview_shown():
+        if self.centre.current() == "compare":
             self.stack.setCurrentWidget(self.view)
         for dock in self._waiting_docks:
             dock.show()
@@ -301,9 +287,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{comparison.left.display_name} ↔ "
                             f"{comparison.right.display_name} — Twofold")
         self._show_judgements(comparison)
-        if self._passage is not None and self._passage[:2] == (comparison.left.path,
-                                                                comparison.right.path):
-            QTimer.singleShot(0, self._reveal_passage)  # once the view is laid out
         self.comparisonShown.emit(comparison)
 
     def _show_judgements(self, comparison: Comparison) -> None:
@@ -320,68 +303,6 @@ class MainWindow(QMainWindow):
         """The reader dismissed a divergence or corrected a type: show it, keep the place."""
         self.view.update_comparison(comparison)
         self._show_judgements(comparison)
-
-    # -- the centre's views: compare, folder overview, story ------------------------------------
-
-    def current_page(self) -> str:
-        """Which view of the centre is on screen: "compare", "overview" or "story"."""
-        page = self.stack.currentWidget()
-        return "overview" if page is self.overview else "story" if page is self.story \
-            else "compare"
-
-    def overview_shown(self) -> bool:
-        """Whether the folder overview is the view on screen."""
-        return self.current_page() == "overview"
-
-    def show_page(self, page: str) -> None:
-        """Show one of the centre's views (`PAGES`); the overview and the story need a folder."""
-        if page != "compare" and self.folder is None:
-            page = "compare"
-        with QSignalBlocker(self.view_tabs):
-            self.view_tabs.setCurrentIndex(PAGES.index(page))
-        self.actions_["overview"].setChecked(page == "overview")
-        self.actions_["story"].setChecked(page == "story")
-        if page == "overview":
-            self.stack.setCurrentWidget(self.overview)
-            self.session.request_overview()
-        elif page == "story":
-            self.stack.setCurrentWidget(self.story)
-            if self.session.story_of is None and self.session.listing is not None:
-                self.session.request_story(self._last_story)
-        elif self.current_page() != "compare":
-            self.stack.setCurrentWidget(self.view if self.view.comparison else self.empty)
-
-    def show_overview(self, on: bool) -> None:
-        """Switch between the folder overview and the compare view."""
-        self.show_page("overview" if on else "compare")
-
-    def show_story(self, on: bool) -> None:
-        """Switch between the story view and the compare view."""
-        self.show_page("story" if on else "compare")
-
-    def show_story_of(self, paths: list[str] | None) -> None:
-        """Work out and show the story of some listed articles (None: all of them)."""
-        self._last_story = paths
-        self.session.request_story(paths)
-        self.show_page("story")
-
-    def show_passage(self, left: str, right: str, left_span: Span, right_span: Span) -> None:
-        """Compare two articles and show two passages of theirs (a claim's sentences)."""
-        self._passage = (left, right, left_span, right_span)
-        on_screen = self.view.comparison
-        self.compare_pair(left, right)
-        if on_screen is not None and (on_screen.left.path, on_screen.right.path) == (left,
-                                                                                    right):
-            QTimer.singleShot(0, self._reveal_passage)
-
-    def _reveal_passage(self) -> None:
-        c, passage = self.view.comparison, self._passage
-        if c is None or passage is None or passage[:2] != (c.left.path, c.right.path):
-            return
-        self._passage = None
-        left_span, right_span = passage[2], passage[3]
-        self.view.select_paragraph("left", left_span.paragraph)
-        self.view.show_passage(left_span, right_span)
 
     # -- view ----------------------------------------------------------------------------------
 
@@ -466,19 +387,3 @@ def _reader_type(key: str) -> str | None:
     from twofold.engine.entities.corrections import get_correction
 
     return get_correction(key)
-
-
-def _view_tabs() -> QTabBar:
-    tabs = QTabBar()
-    tabs.setObjectName("viewTabs")
-    tabs.setDocumentMode(True)
-    tabs.setExpanding(False)
-    tabs.addTab("Compare")
-    tabs.addTab("Folder Overview")
-    tabs.addTab("Story")
-    tabs.setTabToolTip(0, "The two articles side by side")
-    tabs.setTabToolTip(1, "How every article of the folder relates (Ctrl+Shift+M)")
-    tabs.setTabToolTip(2, "Claims across the articles: who reports what, who leaves it out, "
-                          "where they disagree (Ctrl+Shift+Y)")
-    tabs.hide()
-    return tabs

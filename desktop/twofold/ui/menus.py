@@ -24,8 +24,6 @@ class MenuTarget(Protocol):
     def choose_files(self) -> None: ...
     def set_follow_left(self, on: bool) -> None: ...
     def show_colour_key(self, on: bool) -> None: ...
-    def show_overview(self, on: bool) -> None: ...
-    def show_story(self, on: bool) -> None: ...
     def zoom(self, delta: int | None) -> None: ...
     def set_theme(self, mode: ThemeMode, apply: bool = True) -> None: ...
 
@@ -52,7 +50,8 @@ def _action(window: QWidget, text: str, slot: object, *keys: str | QKeySequence.
 
 
 def build_menus(w: QMainWindow, *, view: CompareView, session: Session,
-                exporter: ComparisonExporter, docks: Sequence[QDockWidget]) -> Menus:
+                exporter: ComparisonExporter, views: dict[str, QAction],
+                docks: Sequence[QDockWidget]) -> Menus:
     """Create the menu bar of `w` (whose slots the menus call); return its actions."""
     target: MenuTarget = w  # type: ignore[assignment]
     a: dict[str, QAction] = {}
@@ -108,18 +107,9 @@ def build_menus(w: QMainWindow, *, view: CompareView, session: Session,
                               tip="What each highlight, band and mark means")
     a["colour-key"].setCheckable(True)
     view_menu.addAction(a["colour-key"])
-    # Ctrl+Shift+O already opens two files; M for the matrix.
-    a["overview"] = _action(w, "Folder &Overview", lambda on: target.show_overview(bool(on)),
-                            "Ctrl+Shift+M", tip="How every article of the folder relates")
-    a["overview"].setCheckable(True)
-    a["overview"].setEnabled(False)
-    view_menu.addAction(a["overview"])
-    a["story"] = _action(w, "&Story Across Articles", lambda on: target.show_story(bool(on)),
-                         "Ctrl+Shift+Y", tip="Which claims the articles share, which one "
-                         "alone reports, where they disagree")
-    a["story"].setCheckable(True)
-    a["story"].setEnabled(False)
-    view_menu.addAction(a["story"])
+    for name, action in views.items():  # the folder's views: the centre owns them
+        a[name] = action
+        view_menu.addAction(action)
     view_menu.addSeparator()
     a["zoom-in"] = _action(w, "Zoom &In", lambda: target.zoom(+1), "Ctrl+=", "Ctrl++")
     a["zoom-out"] = _action(w, "Zoom &Out", lambda: target.zoom(-1), "Ctrl+-")

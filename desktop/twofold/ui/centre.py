@@ -1,0 +1,141 @@
+"""The centre of the window: which view is on screen (the pair, the folder overview, the story),
+the tabs and View menu entries that switch it, and a story's passage opened in the pair."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSignalBlocker, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QStackedWidget, QTabBar, QWidget
+
+from twofold.engine.model import Comparison, Span
+
+if TYPE_CHECKING:
+    from .compareview import CompareView
+    from .overviewview import OverviewView
+    from .session import Session
+    from .storyview import StoryView
+
+# The views of the centre, in the order of their tabs.
+PAGES = ("compare", "overview", "story")
+# page -> tab text, menu text, shortcut, what it shows
+_VIEWS = {
+    "compare": ("Compare", "", "", "The two articles side by side"),
+    # Ctrl+Shift+O already opens two files; M for the matrix.
+    "overview": ("Folder Overview", "Folder &Overview", "Ctrl+Shift+M",
+                 "How every article of the folder relates"),
+    "story": ("Story", "&Story Across Articles", "Ctrl+Shift+Y",
+              "Which claims the articles share, which one alone reports, where they disagree"),
+}
+
+
+class Centre(QObject):
+    """Switches the centre between its views; the overview and the story need a folder."""
+
+    def __init__(self, window: QWidget, session: Session, stack: QStackedWidget,
+                 empty: QWidget, view: CompareView, overview: OverviewView,
+                 story: StoryView) -> None:
+        super().__init__(window)
+        self._session, self._stack = session, stack
+        self._empty, self._view, self._overview, self._story = empty, view, overview, story
+        self.tabs = _tabs()
+        self.tabs.currentChanged.connect(lambda index: self.show(PAGES[index]))
+        self.actions: dict[str, QAction] = {}
+        for page in ("overview", "story"):
+            _tab, text, keys, tip = _VIEWS[page]
+            action = QAction(text, window)
+            action.setShortcut(QKeySequence(keys))
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+            action.setCheckable(True)
+            action.setEnabled(False)
+            action.triggered.connect(lambda on, p=page: self.show(p if on else "compare"))
+            window.addAction(action)  # the shortcut works with the menu bar hidden
+            self.actions[page] = action
+        self.passage: tuple[str, str, Span, Span] | None = None  # to show once compared
+        self.story_paths: list[str] | None = None  # the articles of the story asked last
+        story.passageRequested.connect(self.show_passage)
+        story.retryRequested.connect(lambda: session.request_story(self.story_paths))
+        session.comparisonShown.connect(self._compared)
+
+    def current(self) -> str:
+        """The view on screen: "compare" (the pair, its progress or the welcome page),
+        "overview" or "story"."""
+        page = self._stack.currentWidget()
+        return ("overview" if page is self._overview else "story" if page is self._story
+                else "compare")
+
+    def set_folder_open(self, open_: bool) -> None:
+        """Offer the folder's views (a folder is open) or not (two files are compared)."""
+        self.tabs.setVisible(open_)
+        for action in self.actions.values():
+            action.setEnabled(open_)
+        self.story_paths = None
+        if not open_:
+            self.show("compare")
+
+    def show(self, page: str) -> None:
+        """Show one of the views of `PAGES`, asking the session for its content when due."""
+        session = self._session
+        if page != "compare" and session.folder is None:
+            page = "compare"
+        with QSignalBlocker(self.tabs):
+            self.tabs.setCurrentIndex(PAGES.index(page))
+        for name, action in self.actions.items():
+            action.setChecked(name == page)
+        if page == "overview":
+            self._stack.setCurrentWidget(self._overview)
+            session.request_overview()
+        elif page == "story":
+            self._stack.setCurrentWidget(self._story)
+            if session.story_of is None and session.listing is not None:
+                session.request_story(self.story_paths)
+        elif self.current() != "compare":
+            self._stack.setCurrentWidget(self._view if self._view.comparison else self._empty)
+
+    def show_story_of(self, paths: list[str] | None) -> None:
+        """Work out and show the story of some listed articles (None: all of them)."""
+        self.story_paths = paths
+        self._session.request_story(paths)
+        self.show("story")
+
+    def folder_listed(self) -> None:
+        """A folder's articles are known: the story tab on screen gets its story."""
+        if self.current() == "story" and self._session.story_of is None:
+            self._session.request_story(self.story_paths)
+
+    def show_passage(self, left: str, right: str, left_span: Span, right_span: Span) -> None:
+        """Compare two articles and show two passages of theirs (a claim's sentences)."""
+        self.passage = (left, right, left_span, right_span)
+        on_screen = self._view.comparison
+        self.show("compare")
+        self._session.set_pair(left, right)
+        if on_screen is not None and (on_screen.left.path, on_screen.right.path) == (left,
+                                                                                    right):
+            QTimer.singleShot(0, self._reveal_passage)
+
+    def _compared(self, comparison: Comparison) -> None:
+        if self.passage is not None and self.passage[:2] == (comparison.left.path,
+                                                             comparison.right.path):
+            QTimer.singleShot(0, self._reveal_passage)  # once the view shows it, laid out
+
+    def _reveal_passage(self) -> None:
+        c, passage = self._view.comparison, self.passage
+        if c is None or passage is None or passage[:2] != (c.left.path, c.right.path):
+            return
+        self.passage = None
+        self._view.show_passage(passage[2], passage[3])
+
+
+def _tabs() -> QTabBar:
+    tabs = QTabBar()
+    tabs.setObjectName("viewTabs")
+    tabs.setDocumentMode(True)
+    tabs.setExpanding(False)
+    for n, page in enumerate(PAGES):
+        text, _menu, keys, tip = _VIEWS[page]
+        tabs.addTab(text)
+        tabs.setTabToolTip(n, f"{tip} ({keys})" if keys else tip)
+    tabs.hide()
+    return tabs
