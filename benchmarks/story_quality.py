@@ -141,14 +141,43 @@ def timing(root: Path | None) -> None:
           "(budgets: 30 s and 1 s for ~1,000-word articles)")
 
 
+def memory(root: Path | None, count: int) -> None:
+    """Peak memory of one story of `count` articles (BASIL articles when the corpus is there)."""
+    import resource
+
+    from twofold.engine.story import build_story
+
+    if root is not None:
+        paths = [e / f"{o}.txt" for e in basil_events(root) for o in ("fox", "nyt", "hpo")]
+    else:
+        print(skip_line("BASIL articles (the sample's five stand in)", None))
+        paths = sorted((ROOT / "seeds").glob("*.txt"))
+    paths = paths[:count]
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    start = time.perf_counter()
+    story = build_story([str(p) for p in paths])
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    pairs = len(paths) * (len(paths) - 1) // 2
+    print(f"\nStory of {len(paths)} articles ({pairs} pairs, cold): {seconds:.0f} s, "
+          f"{len(story.claims)} claims; peak memory {peak:.0f} MB (before it: {before:.0f} MB; "
+          "budget 1 GB for 50 articles)")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path, default=None)
     parser.add_argument("--events", type=int, default=20, help="BASIL events to build")
+    parser.add_argument("--memory", type=int, default=0, metavar="N",
+                        help="only measure the peak memory of one story of N articles "
+                        "(50 for the budget; all pairs are compared, ~15 minutes)")
     args = parser.parse_args()
     cache = tempfile.mkdtemp(prefix="twofold-story-cache-")
     os.environ.setdefault("TWOFOLD_CACHE_DIR", cache)  # cold means cold
     try:
+        if args.memory:
+            memory(corpus_root(args.corpus), args.memory)
+            return 0
         sample(ROOT / "benchmarks" / "data" / "sample-gold", ROOT / "seeds")
         root = corpus_root(args.corpus)
         if root is None:
