@@ -109,3 +109,28 @@ def test_a_new_folder_stops_watching_the_old_one(watched: MainWindow, qtbot, see
         watched.open_folder(str(seeds))
     assert watched.session.watch.folder == str(seeds)
     assert not any(path.startswith(str(tmp_path)) for path in watched.session.watch.paths())
+
+
+def test_the_story_on_screen_is_worked_out_again_when_an_article_arrives(
+        watched: MainWindow, qtbot, seeds, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    watched.centre.show("story")
+    qtbot.waitUntil(lambda: watched.story.model.story is not None, timeout=60_000)
+    assert len(watched.story.model.story.articles) == 3  # type: ignore[union-attr]
+    extra = sorted(seeds.glob("*.txt"))[3]
+    shutil.copy(extra, tmp_path / extra.name)
+    qtbot.waitUntil(lambda: watched.story.model.story is not None
+                    and len(watched.story.model.story.articles) == 4, timeout=60_000)
+    watched.centre.show("compare")
+    _append(str(tmp_path / extra.name))  # a change while the story is not on screen
+    qtbot.waitUntil(lambda: watched.story.model.story is None, timeout=10_000)
+    assert watched.session.story_of is None  # worked out again when next shown
+
+
+def test_the_overview_on_screen_follows_the_folder(watched: MainWindow, qtbot, seeds,
+                                                   tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    watched.centre.show("overview")
+    qtbot.waitUntil(lambda: watched.overview.model.overview is not None, timeout=60_000)
+    extra = sorted(seeds.glob("*.txt"))[3]
+    shutil.copy(extra, tmp_path / extra.name)
+    qtbot.waitUntil(lambda: watched.overview.model.overview is not None
+                    and len(watched.overview.model.overview.articles) == 4, timeout=60_000)

@@ -58,6 +58,7 @@ class Centre(QObject):
         story.passageRequested.connect(self.show_passage)
         story.retryRequested.connect(lambda: session.request_story(self.story_paths))
         session.comparisonShown.connect(self._compared)
+        session.listingUpdated.connect(lambda _found: self._refresh())
 
     def current(self) -> str:
         """The view on screen: "compare" (the pair, its progress or the welcome page),
@@ -104,6 +105,17 @@ class Centre(QObject):
         """A folder's articles are known: the story tab on screen gets its story."""
         if self.current() == "story" and self._session.story_of is None:
             self._session.request_story(self.story_paths)
+
+    def _refresh(self) -> None:
+        """The folder changed on disk: the folder's view on screen is worked out again."""
+        session = self._session
+        if self.story_paths is not None:  # a selection keeps the articles still readable
+            self.story_paths = [p for p in self.story_paths
+                                if session.listing and session.listing.find(p)]
+        if self.current() == "overview":
+            session.request_overview()
+        elif self.current() == "story" and session.story_of is None:
+            session.request_story(self.story_paths)
 
     def show_passage(self, left: str, right: str, left_span: Span, right_span: Span) -> None:
         """Compare two articles and show two passages of theirs (a claim's sentences)."""

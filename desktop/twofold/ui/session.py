@@ -131,6 +131,11 @@ def list_files(paths: Sequence[str], *, cancelled: Check | None = None) -> Folde
     return FolderListing(listing, best_pair(listing))
 
 
+def _readings(listing: Listing | None) -> set[tuple[str, str]]:
+    """What a listing read: each readable article's path and content digest."""
+    return {(a.path, a.digest) for a in listing.articles} if listing else set()
+
+
 class Session(QObject):
     """Owns the folder, the pair and the jobs; emits what the window should show."""
 
@@ -484,8 +489,11 @@ class Session(QObject):
         """Show the folder's files again; compare again when a side changed on disk."""
         if found.listing.folder != self.folder:
             return
+        before = _readings(self.listing)
         self.listing = found.listing
         self._watch_files()
+        if _readings(found.listing) != before:
+            self._folder_views_stale()
         self.listingUpdated.emit(found)
         c = self.comparison
         if c is None:
@@ -515,6 +523,18 @@ class Session(QObject):
             self.messages.info(f"{os.path.basename(changed[0])} changed on disk; compared again.")
             assert self.left is not None and self.right is not None
             self._compare(self.left, self.right, "Comparing again…")
+
+    def _folder_views_stale(self) -> None:
+        """Articles came, went or changed: the overview and the story are worked out again
+        when next shown (the window asks at once for the one on screen)."""
+        if self._overview_folder is not None:
+            self.runner.cancel(Channel.OVERVIEW)
+            self._overview_folder = None
+            self.overviewShown.emit(None)
+        if self._story_of is not None:
+            self.runner.cancel(Channel.STORY)
+            self._story_of = None
+            self.storyShown.emit(None)
 
     def shut_down(self) -> list[str]:
         """Stop watching and cancel every job; return the channels stopped."""
