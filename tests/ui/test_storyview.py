@@ -87,3 +87,15 @@ def test_a_not_reported_cell_or_a_lone_claim_asks_for_nothing(view: StoryView, q
     with qtbot.assertNotEmitted(view.passageRequested):
         view.table.clicked.emit(view.model.index(1, 2))  # not reported
         view.table.clicked.emit(view.model.index(2, 2))  # only this article reports it
+
+
+def test_finding_words_keeps_the_claims_that_mention_them(view: StoryView) -> None:
+    view.find.setText("TUESDAY returned")  # any case, every word, in one article's sentence
+    assert [c.id for c in view.model.rows] == [1, 2]
+    view.find.setText("port Tuesday")  # in the claim, but not in one sentence
+    assert view.model.rows == []
+    view.find.setText("talks")
+    view.filter.setCurrentIndex(list(StoryFilter).index(StoryFilter.EVERYONE))
+    assert view.model.rows == []  # both filters hold together
+    view.find.clear()
+    assert [c.id for c in view.model.rows] == [1]

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMenu,
     QProgressBar,
     QPushButton,
@@ -82,15 +83,20 @@ class StoryModel(QAbstractTableModel):
         self.story: Story | None = None
         self.rows: list[Claim] = []
         self.filter = StoryFilter.ALL
+        self.words = ""  # rows must contain these words (any case), in some article
         self.colors: Colors = LIGHT
 
-    def set_story(self, story: Story | None, keep: StoryFilter | None = None) -> None:
-        """Show a story (None: nothing), with the rows `keep` lets through."""
+    def set_story(self, story: Story | None, keep: StoryFilter | None = None,
+                  words: str | None = None) -> None:
+        """Show a story (None: nothing), with the rows `keep` lets through that contain
+        `words` (None: the filters as they were)."""
         self.beginResetModel()
         self.story = story
         self.filter = keep or self.filter
+        self.words = self.words if words is None else words.strip()
         n = len(story.articles) if story else 0
-        self.rows = [c for c in (story.claims if story else ()) if self.filter.keeps(c, n)]
+        self.rows = [c for c in (story.claims if story else ())
+                     if self.filter.keeps(c, n) and _mentions(c, self.words)]
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -166,6 +172,12 @@ class StoryModel(QAbstractTableModel):
         return "\n".join(lines)
 
 
+def _mentions(claim: Claim, words: str) -> bool:
+    """Whether some article's sentences of the claim contain every word of `words`."""
+    wanted = words.casefold().split()
+    return not wanted or any(all(w in m.text.casefold() for w in wanted) for m in claim.members)
+
+
 class StoryView(QWidget):
     """Shows a Story; a click on a reported cell asks to compare that passage with another."""
 
@@ -189,6 +201,15 @@ class StoryView(QWidget):
         for choice in StoryFilter:
             self.filter.addItem(choice.value, choice)
         self.filter.currentIndexChanged.connect(self._filter_changed)
+        self.find = QLineEdit()
+        self.find.setObjectName("storyFind")
+        self.find.setPlaceholderText("Claims that mention…")
+        self.find.setClearButtonEnabled(True)
+        self.find.setToolTip("List only the claims whose sentences contain these words "
+                             "(a name, a figure, a place)")
+        self.find.setMaximumWidth(260)
+        self.find.textChanged.connect(
+            lambda text: self.model.set_story(self.model.story, words=text))
         self.table = QTableView()
         self.table.setObjectName("storyTable")
         self.table.setModel(self.model)
@@ -228,6 +249,7 @@ class StoryView(QWidget):
         top.addWidget(self.summary, 1)
         top.addWidget(self.progress)
         top.addWidget(self.cancel)
+        top.addWidget(self.find)
         top.addWidget(self.filter)
         top.addWidget(self.export)
         column = QVBoxLayout(self)
@@ -263,15 +285,15 @@ class StoryView(QWidget):
     def _working(self, on: bool) -> None:
         self.progress.setVisible(on)
         self.cancel.setVisible(on)
-        self.filter.setVisible(not on)
-        self.export.setVisible(not on)
+        for widget in (self.find, self.filter, self.export):
+            widget.setVisible(not on)
 
     def set_story(self, story: Story | None) -> None:
         """Show a story (None: nothing yet)."""
         self.model.set_story(story)
         self._working(False)
-        self.filter.setEnabled(story is not None)
-        self.export.setEnabled(story is not None)
+        for widget in (self.find, self.filter, self.export):
+            widget.setEnabled(story is not None)
         if story is None:
             self.summary.setText("The story relates every article of the open folder, or the "
                                  "articles selected in the list (Ctrl+click to pick several): "
