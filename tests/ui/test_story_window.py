@@ -202,3 +202,26 @@ def test_story_follows_a_live_theme_switch(folder_window: MainWindow, qtbot) -> 
     assert light == folder_window.colors.muted and light != dark
     folder_window.story.filter.setCurrentIndex(list(StoryFilter).index(StoryFilter.EVERYONE))
     assert all(len(c.articles) == model.columnCount() for c in model.rows)
+
+
+def test_a_large_folder_asks_before_comparing_every_pair(qtbot, seeds, tmp_path: Path
+                                                         ) -> None:  # type: ignore[no-untyped-def]
+    from twofold.ui.centre import AUTO_STORY
+
+    sources = sorted(seeds.glob("*.txt"))
+    for n in range(AUTO_STORY + 1):  # light rewrites, so no two files are the same article
+        text = sources[n % len(sources)].read_text(encoding="utf-8")
+        (tmp_path / f"{n:02d}.txt").write_text(text.replace(" the ", " a ", n // len(sources)),
+                                               encoding="utf-8")
+    w = shown_window(qtbot, fake_compare)
+    with qtbot.waitSignal(w.comparisonShown, timeout=60_000):
+        w.open_folder(str(tmp_path))
+    w.runner.wait(60_000)
+    asked: list[str] = []
+    w.session.storyWaiting.connect(asked.append)
+    w.centre.show("story")
+    assert asked == [] and w.session.story_of is None
+    assert f"{AUTO_STORY + 1}</b> articles" in w.story.summary.text()
+    w.story.summary.linkActivated.emit("#all")
+    assert asked == [f"all {AUTO_STORY + 1} articles of {tmp_path.name}"]
+    w.runner.wait(120_000)

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from .session import Session
     from .storyview import StoryView
 
+# A story of more articles than this is only worked out when asked: every pair is compared.
+AUTO_STORY = 12
 # The views of the centre, in the order of their tabs.
 PAGES = ("compare", "overview", "story")
 # page -> tab text, menu text, shortcut, what it shows
@@ -56,7 +58,7 @@ class Centre(QObject):
         self.passage: tuple[str, str, Span, Span] | None = None  # to show once compared
         self.story_paths: list[str] | None = None  # the articles of the story asked last
         story.passageRequested.connect(self.show_passage)
-        story.retryRequested.connect(lambda: session.request_story(self.story_paths))
+        story.retryRequested.connect(lambda: self.show_story_of(self.story_paths))
         session.comparisonShown.connect(self._compared)
         session.listingUpdated.connect(lambda _found: self._refresh())
 
@@ -90,8 +92,7 @@ class Centre(QObject):
             session.request_overview()
         elif page == "story":
             self._stack.setCurrentWidget(self._story)
-            if session.story_of is None and session.listing is not None:
-                session.request_story(self.story_paths)
+            self._story_due()
         elif self.current() != "compare":
             self._stack.setCurrentWidget(self._view if self._view.comparison else self._empty)
 
@@ -103,8 +104,20 @@ class Centre(QObject):
 
     def folder_listed(self) -> None:
         """A folder's articles are known: the story tab on screen gets its story."""
-        if self.current() == "story" and self._session.story_of is None:
-            self._session.request_story(self.story_paths)
+        if self.current() == "story":
+            self._story_due()
+
+    def _story_due(self) -> None:
+        """Work out the story on screen if none is shown or due; a large folder's story waits
+        until asked (its pairs could take many minutes)."""
+        session = self._session
+        if session.story_of is not None or session.listing is None:
+            return
+        count = len(session.listing.articles)
+        if self.story_paths is None and count > AUTO_STORY:
+            self._story.set_prompt(count)
+            return
+        session.request_story(self.story_paths)
 
     def _refresh(self) -> None:
         """The folder changed on disk: the folder's view on screen is worked out again."""
@@ -114,8 +127,8 @@ class Centre(QObject):
                                 if session.listing and session.listing.find(p)]
         if self.current() == "overview":
             session.request_overview()
-        elif self.current() == "story" and session.story_of is None:
-            session.request_story(self.story_paths)
+        elif self.current() == "story":
+            self._story_due()
 
     def show_passage(self, left: str, right: str, left_span: Span, right_span: Span) -> None:
         """Compare two articles and show two passages of theirs (a claim's sentences)."""

@@ -271,6 +271,16 @@ class StoryView(QWidget):
         self.summary.setText(f"Comparing every pair of <b>{what}</b> and grouping what they "
                              "report into claims…")
 
+    def set_prompt(self, count: int) -> None:
+        """Say that a folder of `count` articles waits to be asked (every pair is compared)."""
+        self.set_story(None)
+        pairs = count * (count - 1) // 2
+        self.summary.setText(
+            f"This folder holds <b>{count}</b> articles: their story compares every pair "
+            f"(<b>{pairs:,}</b> comparisons, which can take a while the first time). Select "
+            "the articles about one event in the list (Ctrl+click), then right-click > Story of "
+            f"the Selected Articles, or <a href='#all'>work out the story of all {count}</a>.")
+
     def set_progress(self, done: int, total: int) -> None:
         """How many pairs of articles are compared so far."""
         self.progress.setRange(0, total)
