@@ -93,3 +93,24 @@ def test_shortcut_and_tab_switch_views(folder_window: MainWindow, qtbot) -> None
     folder_window.centre.tabs.setCurrentIndex(0)
     assert folder_window.stack.currentWidget() is folder_window.view
     assert not folder_window.actions_["overview"].isChecked()
+
+
+def test_a_cluster_offers_its_story(folder_window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMenu
+
+    from twofold.ui.overviewview import CLUSTER_ROLE, MEMBERS_ROLE
+
+    overview = _shown_overview(folder_window, qtbot)
+    relations = folder_window.overview.relations
+    row = next(n for n in range(relations.count())
+               if relations.item(n).data(CLUSTER_ROLE) not in (None, -1))
+    item = relations.item(row)
+    members = item.data(MEMBERS_ROLE)
+    assert members == [overview.articles[i].path for i in overview.clusters[0]]
+    menu = folder_window.overview.relation_menu(item)
+    assert isinstance(menu, QMenu)
+    story = next(a for a in menu.actions() if a.text().startswith("&Story"))
+    story.trigger()
+    assert folder_window.centre.current() == "story"
+    qtbot.waitUntil(lambda: folder_window.story.model.story is not None, timeout=60_000)
+    assert [a.path for a in folder_window.story.model.story.articles] == members

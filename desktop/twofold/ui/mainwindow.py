@@ -181,6 +181,7 @@ class MainWindow(QMainWindow):
         self.story.exportRequested.connect(
             lambda fmt: self.exporter.choose_and_export_story(self.story.model.story, fmt))
         self.articles.storyRequested.connect(self.centre.show_story_of)
+        self.overview.storyRequested.connect(self.centre.show_story_of)
         s.busyChanged.connect(self.status.set_busy)
         self.progress.cancelRequested.connect(lambda: self.canceller.cancel())
         s.failed.connect(lambda error: crash.report(error, self))

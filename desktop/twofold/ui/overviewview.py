@@ -9,6 +9,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     QPointF,
     QRectF,
     QSize,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -40,6 +42,7 @@ Index = QModelIndex | QPersistentModelIndex
 SCORE_ROLE = Qt.ItemDataRole.UserRole + 1
 REWRITE_ROLE = Qt.ItemDataRole.UserRole + 2  # on the (rewrite, source) cell: the rewrite score
 PAIR_ROLE = Qt.ItemDataRole.UserRole + 3
+MEMBERS_ROLE = Qt.ItemDataRole.UserRole + 5  # on a cluster line: its articles' paths
 CLUSTER_ROLE = Qt.ItemDataRole.UserRole + 4  # on a relation line: its cluster, or -1 (a rewrite)
 _FULL = 0.7  # a similarity this high already reads as "the same story, largely the same words"
 _TEXT_CELLS = 30  # above this many articles the cells are small squares without figures
@@ -230,6 +233,7 @@ class OverviewView(QWidget):
 
     pairRequested = Signal(str, str)  # left path, right path
     retryRequested = Signal()  # relate the articles again after a cancel
+    storyRequested = Signal(object)  # the paths of a cluster's articles
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -260,6 +264,8 @@ class OverviewView(QWidget):
         self.relations.setWordWrap(True)
         self.relations.itemClicked.connect(self._relation_clicked)
         self.relations.itemActivated.connect(self._relation_clicked)
+        self.relations.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.relations.customContextMenuRequested.connect(self._relation_menu)
         side = QVBoxLayout()
         side.setContentsMargins(0, 0, 0, 0)
         self.legend = QLabel()
@@ -345,8 +351,11 @@ class OverviewView(QWidget):
                 f" and {len(group) - 12} more" if len(group) > 12 else "")
             item = QListWidgetItem(self.model.cluster_icon(number),
                                    f"Cluster {number + 1}: articles {names_}")
-            item.setToolTip("\n".join(f"{i + 1}. {self.model.name(i)}" for i in group))
+            item.setToolTip("\n".join(f"{i + 1}. {self.model.name(i)}" for i in group)
+                            + "\n\nClick to compare its two most alike articles; right-click "
+                            "for the story of the cluster.")
             item.setData(CLUSTER_ROLE, number)
+            item.setData(MEMBERS_ROLE, [paths[i] for i in group])
             if len(group) >= 2:
                 item.setData(PAIR_ROLE, _closest_pair(overview, group))
             self.relations.addItem(item)
@@ -368,6 +377,23 @@ class OverviewView(QWidget):
         pair = item.data(PAIR_ROLE)
         if pair:
             self.pairRequested.emit(*pair)
+
+
+    def relation_menu(self, item: QListWidgetItem | None) -> QMenu | None:
+        """The context menu of a relation line: a cluster offers its story (None: no menu)."""
+        members = item.data(MEMBERS_ROLE) if item is not None else None
+        if item is None or not members or len(members) < 2:
+            return None
+        menu = QMenu(self)
+        menu.addAction("&Compare the Two Most Alike", lambda: self._relation_clicked(item))
+        menu.addAction(f"&Story of This Cluster ({len(members)} articles)",
+                       lambda: self.storyRequested.emit(list(members)))
+        return menu
+
+    def _relation_menu(self, pos: QPoint) -> None:
+        menu = self.relation_menu(self.relations.itemAt(pos))
+        if menu is not None:
+            menu.popup(self.relations.viewport().mapToGlobal(pos))
 
 
 def rewrite_text(model: SimilarityModel, article: int, source: int, similarity: float,

@@ -279,7 +279,8 @@ class StoryView(QWidget):
             f"This folder holds <b>{count}</b> articles: their story compares every pair "
             f"(<b>{pairs:,}</b> comparisons, which can take a while the first time). Select "
             "the articles about one event in the list (Ctrl+click), then right-click > Story of "
-            f"the Selected Articles, or <a href='#all'>work out the story of all {count}</a>.")
+            "the Selected Articles; or right-click a cluster in the Folder Overview; or "
+            f"<a href='#all'>work out the story of all {count}</a>.")
 
     def set_progress(self, done: int, total: int) -> None:
         """How many pairs of articles are compared so far."""
