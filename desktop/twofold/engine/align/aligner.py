@@ -3,7 +3,8 @@
 Every sentence of one article is scored against every sentence of the other: weighted overlap of
 content lemmas, names and numbers (weighted by how rare a term is within the pair and in English,
 see align_lexical), plus MiniLM sentence embeddings measured above the pair's own topic
-baseline. A paragraph pair scores its best sentence pair; a link needs a score above one global
+baseline; sentences that share only names (who, not what happened) count less. A paragraph
+pair scores its best sentence pair; a link needs a score above one global
 threshold that is also not dwarfed by what both paragraphs match elsewhere. Work is done in one
 canonical orientation, so swapping the sides swaps the links and changes nothing else.
 """
