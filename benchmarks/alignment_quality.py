@@ -5,8 +5,10 @@ Run: .venv/bin/python benchmarks/alignment_quality.py [--corpus DIR] [--errors] 
 For every pair in gold/alignment.json it scores links (i, j) against the human links (kind
 ignored), each pair in both orientations (A-B and B-A): precision, recall, F1, and recall over
 the `verbatim` + `paraphrase` links ("strong").
-Rows: Twofold with sentence embeddings, Twofold on words only, and the stdlib baseline (the rows of
-`difflib.HtmlDiff().make_table` over the paragraph lists where both sides hold a paragraph).
+Rows: Twofold with sentence embeddings, Twofold on words only, Twofold as before names-only
+evidence was discounted ("names as words", the previous engine revision's links), and the stdlib
+baseline (the rows of `difflib.HtmlDiff().make_table` over the paragraph lists where both sides
+hold a paragraph).
 Leave-one-pair-out: the link threshold and embedding weight are re-chosen on six pairs and the
 seventh is scored with them, which shows how much the figures owe to tuning on these answers.
 `--errors` lists every false and missed link with the two paragraphs, to read why.
@@ -107,10 +109,12 @@ def main(argv: Iterable[str] | None = None) -> int:
     args = parser.parse_args(list(argv) if argv is not None else None)
     os.environ.setdefault("TWOFOLD_CACHE_DIR", tempfile.mkdtemp(prefix="twofold-bench-"))
 
-    from twofold.engine.align.aligner import align_articles
+    from twofold.engine.align.aligner import DEFAULT_PARAMS, align_articles
     from twofold.engine.load import load_article
     from twofold.engine.nlp import analyse
 
+    # The previous behaviour, next to today's: sentences sharing only names counted in full.
+    names_as_words = dataclasses.replace(DEFAULT_PARAMS, names_only_factor=1.0)
     pairs = json.loads((args.gold / "alignment.json").read_text(encoding="utf-8"))["pairs"]
     articles: Articles = {}
     for key in sorted({k for name in pairs for k in name.split("-")}):
@@ -128,10 +132,11 @@ def main(argv: Iterable[str] | None = None) -> int:
         swapped = {(i, j) for j, i in method(b, a)}
         return Tally().add(method(a, b), *gold[name]).add(swapped, *gold[name])
 
-    def ours(use_embeddings: bool) -> Callable[[str, str], set[Pair]]:
+    def ours(use_embeddings: bool, params: Any = None) -> Callable[[str, str], set[Pair]]:
         def method(a: str, b: str) -> set[Pair]:
             (la, da), (lb, db) = articles[a], articles[b]
-            result = align_articles(la, lb, da, db, use_embeddings=use_embeddings)
+            result = align_articles(la, lb, da, db, use_embeddings=use_embeddings,
+                                    params=params or DEFAULT_PARAMS)
             return {(k.left, k.right) for k in result.links}
         return method
 
@@ -142,6 +147,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     methods = {
         "twofold+minilm": ours(True),
         "twofold words": ours(False),
+        "names as words": ours(True, names_as_words),
         "difflib rows": baseline,
     }
     totals = {m: Tally() for m in methods}
@@ -168,6 +174,8 @@ def main(argv: Iterable[str] | None = None) -> int:
         for use_embeddings in (True, False):
             held = _held_out(pairs, articles, gold, use_embeddings, folds)
             print(held.row(label, "twofold+minilm" if use_embeddings else "twofold words"))
+        held = _held_out(pairs, articles, gold, True, folds, names_as_words)
+        print(held.row(label, "names as words"))
 
     print("\nlink kinds of correctly found links (gold kind -> ours):")
     print("  " + _kind_confusion(pairs, articles, align_articles))
@@ -222,12 +230,12 @@ def _print_speed(articles: Articles, align: Callable[..., Any]) -> None:
 
 def _held_out(
     pairs: dict[str, Any], articles: Articles, gold: Gold, use_embeddings: bool,
-    folds: list[tuple[list[str], list[str]]],
+    folds: list[tuple[list[str], list[str]]], defaults: Any = None,
 ) -> Tally:
     """Micro-averaged figures over folds (test pairs, tuning pairs), constants tuned per fold."""
-    from twofold.engine.align.aligner import AlignParams, paragraph_scores, select_links
+    from twofold.engine.align.aligner import DEFAULT_PARAMS, paragraph_scores, select_links
 
-    defaults = AlignParams()
+    defaults = defaults or DEFAULT_PARAMS
     weights = (0.2, 0.3, 0.4) if use_embeddings else (0.0,)
     thresholds = [round(0.10 + 0.01 * k, 2) for k in range(16)]
     scored = {}

@@ -265,6 +265,7 @@ def print_unseen(corpus: Path | None, seeds: Path, different: int) -> None:
     methods: dict[str, Method] = {
         "twofold+minilm": twofold_method(True),
         "twofold words": twofold_method(False),
+        "names as words": twofold_method(True, replace_params(names_only_factor=1.0)),
         "difflib rows": difflib_method,
         "tf-idf best match": tfidf_best_match,
     }

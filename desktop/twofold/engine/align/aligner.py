@@ -3,7 +3,8 @@
 Every sentence of one article is scored against every sentence of the other: weighted overlap of
 content lemmas, names and numbers (weighted by how rare a term is within the pair and in English,
 see align_lexical), plus MiniLM sentence embeddings measured above the pair's own topic
-baseline. A paragraph pair scores its best sentence pair; a link needs a score above one global
+baseline; sentences that share only names (who, not what happened) count less. A paragraph
+pair scores its best sentence pair; a link needs a score above one global
 threshold that is also not dwarfed by what both paragraphs match elsewhere. Work is done in one
 canonical orientation, so swapping the sides swaps the links and changes nothing else.
 """
@@ -22,7 +23,7 @@ from rapidfuzz.distance import Indel
 from ..model import Anchor, Article, Link, LinkKind
 from ..vectors import sentence_vectors
 from .lexical import lexical_matrix
-from .terms import Sentence, sentences_of, unify_vocabulary, zipf
+from .terms import Sentence, name_terms, sentences_of, unify_vocabulary, zipf
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -53,6 +54,12 @@ class AlignParams:
     # of the NumPy encoder); a longer pair embeds the sentences where meaning decides a link
     # (`sentences_to_embed`) and compares the rest on words, so its cost stays linear.
     max_embedded_words: int = 6_000
+    # Two sentences that share only names (who, where, when) and nothing of what happened
+    # score this share of their evidence: on ECB+ tuning topics such links were right half the
+    # time, against three in four for links that also share a verb or a figure. (Raising the
+    # pairs sharing a name and a verb instead added false links on the sample and between
+    # different events.)
+    names_only_factor: float = 0.65
 
 
 DEFAULT_PARAMS = AlignParams()
@@ -176,6 +183,7 @@ def paragraph_scores(
     ls, rs = sentences_of(left_docs), sentences_of(right_docs)
     unify_vocabulary(ls, rs)
     sim = lexical_matrix(ls, rs, _rarity, power=1.0)
+    names_only = _names_only(sim, ls, rs)
     threshold = params.lexical_threshold
     embedded = 0
     if use_embeddings and ls and rs:
@@ -190,6 +198,7 @@ def paragraph_scores(
             lexical = lexical_matrix(ls, rs, _rarity, power=params.embedded_idf_power)[block]
             sim[block] = lexical + params.embedding_weight * (emb - _topic_baseline(emb))
             embedded = len(pick_l) + len(pick_r)
+    sim[names_only] *= params.names_only_factor
     scores, coverage = _per_paragraph(
         sim, ls, rs, (len(left.paragraphs), len(right.paragraphs)), threshold
     )
@@ -201,6 +210,20 @@ def paragraph_scores(
                       _story_overlap(ls, rs), sim,
                       tuple((x.paragraph, x.start, x.end) for x in ls),
                       tuple((x.paragraph, x.start, x.end) for x in rs))
+
+
+def _names_only(lexical: np.ndarray, ls: list[Sentence], rs: list[Sentence]) -> np.ndarray:
+    """Sentence pairs whose shared terms are all names: the same people, not the same news."""
+    names = name_terms([*ls, *rs])
+    if not names:
+        return np.zeros(lexical.shape, dtype=bool)
+    rest = lexical_matrix([_without(s, names) for s in ls], [_without(s, names) for s in rs],
+                          _rarity, power=1.0)
+    return (lexical > 0) & (rest <= 0)
+
+
+def _without(sentence: Sentence, names: frozenset[str]) -> Sentence:
+    return Sentence(sentence.paragraph, sentence.text, sentence.terms - names)
 
 
 def _story_overlap(ls: list[Sentence], rs: list[Sentence]) -> float:

@@ -37,6 +37,7 @@ class Sentence:
     terms: frozenset[str] = field(default_factory=frozenset)
     start: int = 0  # character offsets in the paragraph
     end: int = 0
+    names: frozenset[str] = frozenset()  # the terms written here as a name (proper noun, entity)
 
 
 def sentences_of(docs: Sequence[Doc]) -> list[Sentence]:
@@ -45,8 +46,11 @@ def sentences_of(docs: Sequence[Doc]) -> list[Sentence]:
     for index, doc in enumerate(docs):
         for sent in _sents(doc):
             if sent.text.strip():
-                terms = frozenset(t for t in (term_of(tok) for tok in sent) if t)
-                out.append(Sentence(index, sent.text, terms, sent.start_char, sent.end_char))
+                found = [(term_of(tok), _is_name(tok)) for tok in sent]
+                terms = frozenset(t for t, _ in found if t)
+                names = frozenset(t for t, name in found if t and name and not t[:1].isdigit())
+                out.append(Sentence(index, sent.text, terms, sent.start_char, sent.end_char,
+                                    names))
     return out
 
 
@@ -55,6 +59,22 @@ def _sents(doc: Doc) -> list[Span]:
         return list(doc.sents)
     except ValueError:  # a Doc without sentence boundaries (no parser) is one sentence
         return [doc[:]]
+
+
+def _is_name(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" or bool(tok.ent_type_)
+
+
+def name_terms(sentences: Sequence[Sentence]) -> frozenset[str]:
+    """Terms written as names in most of the sentences that use them.
+
+    A majority, not any use: Title Case headlines tag ordinary verbs as proper nouns.
+    """
+    from collections import Counter
+
+    used = Counter(t for s in sentences for t in s.terms)
+    named = Counter(t for s in sentences for t in s.names)
+    return frozenset(t for t, n in named.items() if 2 * n > used[t])
 
 
 def term_of(tok: Token) -> str | None:
@@ -85,6 +105,7 @@ def unify_vocabulary(left: list[Sentence], right: list[Sentence]) -> None:
         return
     for s in (*left, *right):
         s.terms = frozenset(_resolve(canon, t) for t in s.terms)
+        s.names = frozenset(_resolve(canon, t) for t in s.names)
 
 
 def _resolve(canon: dict[str, str], term: str) -> str:
