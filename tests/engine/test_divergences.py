@@ -84,6 +84,11 @@ MUST = [
      "week.",
      "The harbour master told an Associated Press reporter on Monday that the terminal would "
      "reopen next week."),
+    # in paraphrase: the one place each sentence gives the same meeting
+    ("place",
+     "The harbour master said he had misspoken at a 2019 meeting in Antwerp about the strike.",
+     "In an interview on Monday, the harbour master said that he had misspoken about the strike "
+     "during the Rotterdam meeting."),
     ("spelling",
      "Union leader Jan Vermeulen told reporters the strike at the Rotterdam port was over.",
      "Union leader Jan Vermeulan told reporters the strike at the Rotterdam port was over."),
@@ -159,6 +164,11 @@ MUST_NOT = [
     ("two bodies both sentences name, in another order",
      "The deal was signed by the port authority and Maersk on Monday in Rotterdam.",
      "The deal was signed by Maersk and the port authority on Monday in Rotterdam."),
+    ("both sentences name both places",
+     "The harbour master said he had misspoken at a 2019 meeting in Antwerp about the strike in "
+     "Rotterdam.",
+     "In an interview on Monday, the harbour master said that he had misspoken about the strike "
+     "in Antwerp during the Rotterdam meeting."),
     ("another set counted",
      "Three other workers were hurt at the Rotterdam terminal during the strike on Monday.",
      "Four workers were hurt at the Rotterdam terminal during the strike on Monday."),

@@ -15,9 +15,12 @@ from ..model import Divergence, DivergenceKind, Span
 from .slots import Slot
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from .pairs import SentencePair, Side
 
 _GROUPS = {"ORG": "organisation", "GPE": "place", "LOC": "place"}
+_QUALIFIED = 0.4  # base confidence of two names qualifying one noun, without a parallel slot
 
 
 def slot_bodies(pair: SentencePair, slot: Slot) -> list[Divergence]:
@@ -46,6 +49,49 @@ def slot_bodies(pair: SentencePair, slot: Slot) -> list[Divergence]:
     return out
 
 
+def qualified_bodies(pair: SentencePair) -> list[Divergence]:
+    """Another organisation or place said of the same thing in paraphrase: "a 2008 event in
+    [Norfolk]" / "the [Norwalk] event", each the one name of its kind that qualifies the noun."""
+    out = []
+    for group in ("organisation", "place"):
+        lnames = _qualifiers(pair.left, pair.right, group)
+        rnames = _qualifiers(pair.right, pair.left, group)
+        for noun, lkeys in lnames.items():
+            rkeys = rnames.get(noun, [])
+            if len(lkeys) != 1 or len(rkeys) != 1 or \
+                    _letters(pair.left, lkeys[0]) == _letters(pair.right, rkeys[0]):
+                continue
+            ls, rs = _span(pair.left, lkeys[0]), _span(pair.right, rkeys[0])
+            kind: DivergenceKind = "place" if group == "place" else "other"
+            confidence = round(min(_QUALIFIED + 0.5 * pair.overlap, 0.85), 2)
+            out.append(Divergence(kind, ls, rs, f"Another {group} for the same {noun}: "
+                                  f"{ls.text} vs {rs.text}", 1, confidence))
+    return out
+
+
+def _qualifiers(side: Side, other: Side, group: str
+                ) -> dict[str, list[tuple[int, int, str, str]]]:
+    """Names of a group the other sentence does not carry, by the noun each qualifies."""
+    theirs = {k[2] for k in other.keys}
+    out: dict[str, list[tuple[int, int, str, str]]] = {}
+    for key in side.keys:
+        if _GROUPS.get(key[3]) != group or key[2] in theirs:
+            continue
+        noun = _qualified(side, key) or _placed(side, key)
+        if noun:
+            out.setdefault(noun, []).append(key)
+    return out
+
+
+def _placed(side: Side, key: tuple[int, int, str, str]) -> str | None:
+    """The noun a name is attached to by a preposition of place ("an event in Norfolk")."""
+    last = _last_token(side, key)
+    if last is None or last.dep_ != "pobj" or last.head.lower_ not in ("in", "at", "of") or \
+            last.head.head.pos_ != "NOUN":
+        return None
+    return str(last.head.head.lemma_.lower())
+
+
 def _named(side: Side, rng: tuple[int, int], group: str) -> list[tuple[int, int, str, str]]:
     doc = side.sent.doc
     start, end = doc[rng[0]].idx, doc[rng[1] - 1].idx + len(doc[rng[1] - 1].text)
@@ -59,13 +105,17 @@ def _letters(side: Side, key: tuple[int, int, str, str]) -> str:
 def _qualified(side: Side, key: tuple[int, int, str, str]) -> str | None:
     """The common noun a name qualifies, right after it ("a [CBS] affiliate"), else None."""
     doc = side.sent.doc
-    last = next((t for t in side.sent if t.idx < key[1] <= t.idx + len(t.text)), None)
+    last = _last_token(side, key)
     if last is None or last.i + 1 >= side.sent.end:
         return None
     after = doc[last.i + 1]
     if after.pos_ != "NOUN" or last.head.i != after.i:
         return None
     return str(after.lemma_.lower())
+
+
+def _last_token(side: Side, key: tuple[int, int, str, str]) -> Token | None:
+    return next((t for t in side.sent if t.idx < key[1] <= t.idx + len(t.text)), None)
 
 
 def _span(side: Side, key: tuple[int, int, str, str]) -> Span:

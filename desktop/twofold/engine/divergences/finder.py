@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 from ..model import Article, Divergence, DivergenceKind, Entity, Link, Mention, Span
-from .bodies import slot_bodies
+from .bodies import qualified_bodies, slot_bodies
 from .facts import (
     amounts,
     lone_dates,
@@ -98,6 +98,7 @@ def _in_pair(pair: SentencePair, facts: _PerSentence) -> list[Divergence]:
     out += paraphrased_figures(pair, la, ra)
     out += paraphrased_dates(pair)
     out += lone_dates(pair)
+    out += qualified_bodies(pair)
     out += attribution(pair, lsp, rsp, _claim_overlap(pair, lsp, rsp))
     out += role_phrases(pair, facts(roles, pair.left), facts(roles, pair.right))
     return out
