@@ -43,9 +43,52 @@ MUST = [
     ("number",
      "The union said 90-plus percent of those pictures showed workers from the night shift.",
      "The union said 60 percent of them showed workers from the night shift."),
+    # the other amount of both sentences agrees: the lone counts state one fact, however each
+    # outlet names who is counted
+    ("number",
+     "In a speech on Saturday, the mayor offered the unions a one-year freeze of rents for 700 "
+     "harbour permit holders, in exchange for the $4 million he wants for a sea wall.",
+     "Facing anger over the strike, the mayor changed course on Saturday and proposed a deal: "
+     "cheaper housing for roughly 2,100 young dock workers in exchange for $4 million in funding "
+     "for a wall."),
+    # "two more of the devices" counts devices, another set than the bare figure, like "additional"
+    ("number",
+     "Police said on Monday that they had found two more of the explosive devices near the "
+     "container terminal.",
+     "Police said on Monday that they had found five additional devices near the container "
+     "terminal."),
+    # the one figure of the same counted noun ("thirds") on each side, in loose paraphrase
+    ("number",
+     "Asked about the 63 dockers who voted against the deal, Vermeulen said he got two-thirds of "
+     "the vote.",
+     "Vermeulen told reporters afterwards that he was thrilled by the support and had correctly "
+     "predicted three-thirds of the vote."),
     ("date",
      "Dock workers in Rotterdam walked out on Monday after talks with the port authority failed.",
      "Dock workers in Rotterdam walked out on Tuesday after talks with the port authority failed."),
+    # one statement dated by two reporting verbs of one speaker: the same statement
+    ("date",
+     "All married dock workers will be taxed alike, even in towns that do not recognise their "
+     "union, the Finance Ministry and the tax office said Thursday.",
+     "The Finance Ministry announced Tuesday that when it comes to taxes, it will treat all "
+     "married dock workers alike even if they live in a town that does not."),
+    # one surname, unrelated given names, each article naming only its own: another person
+    ("spelling",
+     "Representative Maria Lopez won the race for deputy harbour chair on Monday, defeating "
+     "fellow councillor Anna Bakker.",
+     "In a narrow vote on Monday, Representative Carmen T. López of Rotterdam defeated another "
+     "councillor, Anna Bakker, to become deputy harbour chair."),
+    # another organisation between the same words
+    ("other",
+     "The harbour master told a Reuters reporter on Monday that the terminal would reopen next "
+     "week.",
+     "The harbour master told an Associated Press reporter on Monday that the terminal would "
+     "reopen next week."),
+    # in paraphrase: the one place each sentence gives the same meeting
+    ("place",
+     "The harbour master said he had misspoken at a 2019 meeting in Antwerp about the strike.",
+     "In an interview on Monday, the harbour master said that he had misspoken about the strike "
+     "during the Rotterdam meeting."),
     ("spelling",
      "Union leader Jan Vermeulen told reporters the strike at the Rotterdam port was over.",
      "Union leader Jan Vermeulan told reporters the strike at the Rotterdam port was over."),
@@ -113,6 +156,19 @@ MUST_NOT = [
     ("different facts that share a type",
      "The port authority paid $4 million in fines to the city after the Rotterdam strike.",
      "The port authority reported $90 million in income from the Rotterdam terminal this year."),
+    ("statements by two speakers dated differently",
+     "All married dock workers will be taxed alike, even in towns that do not recognise their "
+     "union, the dockers' union said Thursday.",
+     "The Finance Ministry announced Tuesday that when it comes to taxes, it will treat all "
+     "married dock workers alike even if they live in a town that does not."),
+    ("two bodies both sentences name, in another order",
+     "The deal was signed by the port authority and Maersk on Monday in Rotterdam.",
+     "The deal was signed by Maersk and the port authority on Monday in Rotterdam."),
+    ("both sentences name both places",
+     "The harbour master said he had misspoken at a 2019 meeting in Antwerp about the strike in "
+     "Rotterdam.",
+     "In an interview on Monday, the harbour master said that he had misspoken about the strike "
+     "in Antwerp during the Rotterdam meeting."),
     ("another set counted",
      "Three other workers were hurt at the Rotterdam terminal during the strike on Monday.",
      "Four workers were hurt at the Rotterdam terminal during the strike on Monday."),

@@ -30,7 +30,7 @@ _TITLE_FORMS = {
     "chairwoman": "chair", "chairperson": "chair", "advisor": "adviser",
 }
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "rev"})
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _DASHES = re.compile(r"[\u2010-\u2015\-]+")
 _QUOTE_CHARS = "\"“”„‟«»‘’‚‛'`´"
 _ELLIPSIS = re.compile(r"\.\.\.+|…")
@@ -77,9 +77,9 @@ def name_parts(form: str) -> tuple[str, ...]:
             w in _HONORIFICS or title_word(w) != w or is_title_word(words[0])):
         words = words[1:]
     # a middle initial goes; a suffix stays, since Donald Trump Jr. is not Donald Trump
-    suffix = [w.lower() for w in words if w.lower() in _SUFFIXES]
+    suffix = [w.lower() for w in words if w.lower() in SUFFIXES]
     keep = [w.lower() for k, w in enumerate(words)
-            if not (len(w) == 1 and 0 < k < len(words) - 1) and w.lower() not in _SUFFIXES]
+            if not (len(w) == 1 and 0 < k < len(words) - 1) and w.lower() not in SUFFIXES]
     return tuple(keep + suffix)
 
 
@@ -90,9 +90,9 @@ def name_relation(a: str, b: str) -> NameRelation:
         return "other"
     if pa == pb or pa[-1:] == pb or pb[-1:] == pa:
         return "same"  # "Grimm" and "Michael G. Grimm" name one man
-    if (pa[-1] in _SUFFIXES) != (pb[-1] in _SUFFIXES):
+    if (pa[-1] in SUFFIXES) != (pb[-1] in SUFFIXES):
         return "other"
-    if pa[-1] in _SUFFIXES:
+    if pa[-1] in SUFFIXES:
         return name_relation(" ".join(pa[:-1]), " ".join(pb[:-1])) if pa[-1] == pb[-1] \
             else "other"
     sa, sb = pa[-1], pb[-1]

@@ -23,6 +23,8 @@ from .slots import Slot
 from .spans import tok_span
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from .pairs import SentencePair, Side
 
 _ABOVE = frozenset({"more", "over", "least", "upwards", "exceeding", "plus", "above"})
@@ -34,6 +36,8 @@ _ANOTHER_SET = frozenset({"other", "another", "additional", "more", "new", "extr
 _LONE_OVERLAP = 0.3  # sentence overlap before the lone figures of a kind are taken as one
 _SAME_SENTENCE = 0.5  # sentence overlap past which two sentences are one statement reworded
 _AKIN = 0.5  # MiniLM cosine of two counted nouns near in meaning ("troops", "personnel")
+_ONLY_FIGURES = 0.05  # surer when the two figures are all either sentence leaves unsettled
+_SAME_NOUN = 0.1  # surer when the two figures count the very same noun
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,10 +84,24 @@ def amounts(side: Side) -> list[Amount]:
         # "the two U.S. Capitol Police officers": a count of the noun the number modifies
         head = tok.head
         counted = tok.dep_ == "nummod" and head.i > tok.i and head.pos_ in ("NOUN", "PROPN")
-        out.append(_ranged(start, tok.i + 1, "QUANTITY" if counted else "CARDINAL", value,
-                           singular(head.text) if counted else "",
+        noun = singular(head.text) if counted else _partitive(tok)
+        out.append(_ranged(start, tok.i + 1, "QUANTITY" if noun else "CARDINAL", value, noun,
                            [t.lower_ for t in doc[start:tok.i + 1]]))
     return out
+
+
+def _partitive(tok: Token) -> str:
+    """The noun a bare number counts through "of": "two (more) of the devices" -> "device"."""
+    doc, i = tok.doc, tok.i + 1
+    if i < len(doc) and doc[i].lower_ in _ANOTHER_SET:
+        i += 1
+    if i + 1 >= len(doc) or doc[i].lower_ != "of":
+        return ""
+    noun = next((c for c in doc[i].children if c.dep_ == "pobj"), None)
+    if noun is None or noun.pos_ != "NOUN" or not any(
+            c.lower_ in ("the", "these", "those") or c.dep_ == "poss" for c in noun.children):
+        return ""  # "one of them", "two of three": no counted thing named
+    return singular(noun.text)
 
 
 def _figure_value(key: str) -> float | None:
@@ -157,19 +175,25 @@ def paraphrased_figures(pair: SentencePair, la: Sequence[Amount],
                         ra: Sequence[Amount]) -> list[Divergence]:
     """Figures counting the same thing, one each in two sentences that state one fact."""
     out = []
+    # Figures both sentences give alike are settled: they neither compete for the lone place
+    # below nor leave doubt that the sentences state the same facts.
+    agreed = {(x.label, x.value) for x in la} & {(x.label, x.value) for x in ra}
+    lopen = [x for x in la if (x.label, x.value) not in agreed]
+    ropen = [x for x in ra if (x.label, x.value) not in agreed]
     for label in ("QUANTITY", "MONEY", "PERCENT", "CARDINAL"):
-        lone = [x for x in la if x.label == label], [x for x in ra if x.label == label]
+        lone = [x for x in lopen if x.label == label], [x for x in ropen if x.label == label]
         if len(lone[0]) != 1 or len(lone[1]) != 1 or pair.overlap < _LONE_OVERLAP:
             continue
         # the one count (amount, share) of each of two sentences that state one fact, however
         # each outlet names what it counts; a noun, verb or context in common makes it surer
         a, b = lone[0][0], lone[1][0]
         if _another_set(pair.left, a) != _another_set(pair.right, b) or \
-                _measure_differs(pair, a, b):
+                (not agreed and _measure_differs(pair, a, b)):
             continue
         evidence = _role_evidence(pair, a, b)
-        found = figure_divergence(pair, a, b, min(0.3 + 0.6 * pair.overlap + 0.1 * evidence,
-                                                  0.9))
+        only = len(lopen) == 1 and len(ropen) == 1  # no other figure either could be
+        found = figure_divergence(pair, a, b, min(
+            0.3 + 0.6 * pair.overlap + 0.1 * evidence + _ONLY_FIGURES * only, 0.9))
         out += [found] if found else []
     for a in la:
         if a.label != "CARDINAL":
@@ -186,7 +210,8 @@ def paraphrased_figures(pair: SentencePair, la: Sequence[Amount],
             continue
         context = _context(pair.left, a.start, a.end) & _context(pair.right, same_role[0].start,
                                                                   same_role[0].end)
-        confidence = 0.25 + 0.5 * pair.overlap + 0.08 * min(len(context), 3)
+        confidence = 0.25 + 0.5 * pair.overlap + 0.08 * min(len(context), 3) + \
+            _SAME_NOUN * bool(a.noun)  # the one figure of that counted noun on each side
         found = figure_divergence(pair, a, same_role[0], min(confidence, 0.85))
         if found:
             out.append(found)
@@ -209,6 +234,9 @@ def _measured(side: Side, a: Amount) -> set[str]:
     "in", "of" or "for" after it ("$4 million in fines"). A pronoun says nothing ("of them")."""
     doc = side.sent.doc
     heads = [t for t in doc[a.start:a.end] if t.pos_ in ("NOUN", "PROPN")][-1:]
+    last = doc[a.end - 1]
+    if not heads and last.head.i >= a.end and last.head.pos_ == "NOUN":
+        heads = [last.head]  # "$600 airline ticket": the noun the figure qualifies
     if a.end < side.sent.end and doc[a.end].lower_ in ("in", "of", "for"):
         heads += [t for t in doc[a.end].children if t.dep_ == "pobj"]
     found = set()
@@ -263,7 +291,7 @@ def _another_set(side: Side, a: Amount) -> bool:
     doc = side.sent.doc
     return any(t.lower_ in _ANOTHER_SET and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ ==
                                                 "than")  # "more than 30" is no other set
-               for t in doc[max(a.start - 1, 0):a.end])
+               for t in doc[max(a.start - 1, 0):min(a.end + 1, side.sent.end)])  # "two more"
 
 
 def _neighbours(side: Side, a: Amount) -> set[str]:
@@ -327,6 +355,66 @@ def paraphrased_dates(pair: SentencePair) -> list[Divergence]:
         found = _date_divergence(pair, ld, same[0], min(0.3 + 0.6 * pair.overlap, 0.8))
         out += [found] if found else []
     return out
+
+
+def lone_dates(pair: SentencePair) -> list[Divergence]:
+    """The one unsettled day (or month) of each of two sentences that state one fact, when both
+    date the same happening: the verbs above them meet, and their doers do not differ."""
+    if pair.overlap < _LONE_OVERLAP:
+        return []
+    settled = {d[2] for d in pair.left.dates} & {d[2] for d in pair.right.dates}
+    lopen = [d for d in pair.left.dates if d[2] not in settled and _dated(d[2])]
+    ropen = [d for d in pair.right.dates if d[2] not in settled and _dated(d[2])]
+    if len(lopen) != 1 or len(ropen) != 1:
+        return []
+    lverbs, lsubject, lparts = _happening(pair.left, lopen[0])
+    rverbs, rsubject, rparts = _happening(pair.right, ropen[0])
+    # one side's subject may be the other's object: "the House passed the bill" / "the bill
+    # passed the House"; a subject the other's happening does not involve is someone else
+    same_doer = bool(lsubject & rparts or rsubject & lparts)
+    if not lverbs & rverbs or (lsubject and rsubject and not same_doer):
+        return []
+    confidence = 0.3 + 0.6 * pair.overlap + 0.1 * same_doer
+    found = _date_divergence(pair, lopen[0], ropen[0], min(confidence, 0.8))
+    return [found] if found else []
+
+
+def _dated(value: DateValue) -> bool:
+    """A day or month, not a bare year: two years in one sentence are seldom one fact."""
+    return bool(value.weekday or value.month)
+
+
+_SAY = "<say>"  # every reporting verb: "said Thursday" and "announced Tuesday" date one statement
+_PARTICIPANTS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "attr"})
+
+
+def _happening(side: Side, date: tuple[int, int, DateValue]
+               ) -> tuple[set[str], set[str], set[str]]:
+    """Lemmas of the verbs and event nouns a date hangs under, of their nearest subject, and of
+    everyone taking part (subjects, objects, agents)."""
+    doc = side.sent.doc
+    start, end = date[0], date[1]
+    tok = next((t for t in doc[start:end] if not start <= t.head.i < end), doc[start])
+    verbs: set[str] = set()
+    subject: set[str] = set()
+    parts: set[str] = set()
+    while tok.head.i != tok.i:  # spaCy makes a new Token per access: compare indices
+        tok = tok.head
+        if tok.pos_ not in ("VERB", "NOUN") or tok.lemma_.lower() in ("be", "have"):
+            continue
+        lemma = tok.lemma_.lower()
+        verbs.add(_SAY if tok.pos_ == "VERB" and lemma in REPORTING_VERBS else lemma)
+        if tok.pos_ != "VERB":
+            continue
+        for child in tok.children:
+            if child.dep_ not in _PARTICIPANTS:
+                continue
+            words = {t.lemma_.lower() for t in child.subtree
+                     if t.pos_ in ("NOUN", "PROPN") and not t.is_stop}
+            parts |= words
+            if not subject and child.dep_ in ("nsubj", "nsubjpass"):
+                subject = words
+    return verbs, subject, parts
 
 
 def _predicate(doc: object, start: int, end: int) -> str:

@@ -14,7 +14,15 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 from ..model import Article, Divergence, DivergenceKind, Entity, Link, Mention, Span
-from .facts import amounts, paraphrased_dates, paraphrased_figures, slot_dates, slot_figures
+from .bodies import qualified_bodies, slot_bodies
+from .facts import (
+    amounts,
+    lone_dates,
+    paraphrased_dates,
+    paraphrased_figures,
+    slot_dates,
+    slot_figures,
+)
 from .lexicon import ACTION_CLASSES, PARTICLE_REQUIRED
 from .pairs import SentencePair, Side, mention_index, sentence_pairs
 from .people import (
@@ -86,8 +94,11 @@ def _in_pair(pair: SentencePair, facts: _PerSentence) -> list[Divergence]:
         out += slot_figures(pair, slot, la, ra)
         out += slot_dates(pair, slot)
         out += slot_people(pair, slot, lsp, rsp)
+        out += slot_bodies(pair, slot)
     out += paraphrased_figures(pair, la, ra)
     out += paraphrased_dates(pair)
+    out += lone_dates(pair)
+    out += qualified_bodies(pair)
     out += attribution(pair, lsp, rsp, _claim_overlap(pair, lsp, rsp))
     out += role_phrases(pair, facts(roles, pair.left), facts(roles, pair.right))
     return out

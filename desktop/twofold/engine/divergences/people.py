@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..entities.gazetteer import is_demonym, lookup_place
 from ..model import Article, Divergence, Entity, Link, Mention, Span
-from .equivalence import name_relation, title_word
+from .equivalence import SUFFIXES, name_parts, name_relation, title_word
 from .lexicon import REPORTING_VERBS, ROLE_SYNONYMS, TITLE_FILLER
 from .pairs import SentencePair, Side
 from .slots import Slot
@@ -36,6 +36,7 @@ _GENERIC = frozenset({"official", "leader", "lawmaker", "member", "aide", "staff
 # Overlap of two sentences' words outside their speakers for one statement credited to two
 # different people (many officials say much the same), and to a person or their spokesman.
 _SAME_CLAIM = (0.7, 0.5)
+_ANOTHER_PERSON = 0.65  # one surname in one place of one fact, the given names unrelated
 _SYNONYMS = {"lawyer": "attorney", "counsel": "attorney", "ceo": "executive",
              "congressman": "representative", "congresswoman": "representative"}
 
@@ -163,14 +164,44 @@ def spelling(left_entities: Sequence[Entity], right_entities: Sequence[Entity],
     out = []
     lpeople = [e for e in left_entities if e.label == "PERSON"]
     rpeople = [e for e in right_entities if e.label == "PERSON"]
+    lkeys, rkeys = {e.key for e in lpeople}, {o.key for o in rpeople}
     for e in lpeople:
         for o in rpeople:
             if o.key != e.key and not _possible_pair(e, o):
                 continue
             found = _spelled(e, o, left, right, linked, same_claim)
+            if found is None and (e.key == o.key or (e.key not in rkeys and o.key not in lkeys)):
+                found = _another_person(e, o, left, right, same_claim)
             if found:
                 out.append(found)
     return out
+
+
+def _another_person(e: Entity, o: Entity, left: Article, right: Article,
+                    same_claim: Callable[[Mention, Mention], bool]) -> Divergence | None:
+    """Two people of one surname, each named by one article only, in the place of one another
+    in sentences that state one fact (Loretta Sanchez / Linda Sánchez: sisters, not a spelling).
+    """
+    full = [(fa, fb) for fa in e.forms for fb in o.forms
+            if len(name_parts(fa)) >= 2 and len(name_parts(fb)) >= 2]
+    if not full or not all(_other_given_name(fa, fb) for fa, fb in full):
+        return None  # some full form of one is a form of the other: one person
+    pairs = [(a, b) for a in e.mentions for b in o.mentions if same_claim(a, b)]
+    if not pairs:
+        return None
+    a, b = pairs[0]
+    ls = Span(a.paragraph, a.start, a.end, _form(left, a))
+    rs = Span(b.paragraph, b.start, b.end, _form(right, b))
+    fa, fb = full[0]
+    return Divergence("spelling", ls, rs, f"Another person is named: {fa} vs {fb}", 1,
+                      _ANOTHER_PERSON)
+
+
+def _other_given_name(a: str, b: str) -> bool:
+    """One surname with unrelated given names (no short form, initial or suffix between them)."""
+    pa, pb = name_parts(a), name_parts(b)
+    return pa[-1] == pb[-1] and not set(pa[:-1]) & set(pb[:-1]) and \
+        not {pa[-1], pb[-1]} & SUFFIXES and name_relation(a, b) == "other"
 
 
 def _possible_pair(e: Entity, o: Entity) -> bool:
