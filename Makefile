@@ -49,6 +49,8 @@ bench: install
 	$(PY) benchmarks/folder_scale.py
 	$(PY) benchmarks/web_extraction.py
 	$(PY) benchmarks/fuzz_loaders.py --seconds 5
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/highlight_share.py
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/soak.py
 
 screenshot: install
 	QT_QPA_PLATFORM=offscreen $(PY) -m twofold --screenshot twofold.png seeds
