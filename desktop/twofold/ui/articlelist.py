@@ -238,13 +238,9 @@ class ArticleList(QWidget):
 
     def selected_paths(self) -> list[str]:
         """The readable articles selected, in list order."""
-        chosen = {id(item) for item in self.tree.selectedItems()}
-        out = []
-        for n in range(self.tree.topLevelItemCount()):
-            item = self.tree.topLevelItem(n)
-            if id(item) in chosen and item.flags() & Qt.ItemFlag.ItemIsSelectable:
-                out.append(str(item.data(0, PATH_ROLE)))
-        return out
+        items = (self.tree.topLevelItem(n) for n in range(self.tree.topLevelItemCount()))
+        return [str(item.data(0, PATH_ROLE)) for item in items
+                if item.isSelected() and item.flags() & Qt.ItemFlag.ItemIsSelectable]
 
     def _emit(self, signal: Signal) -> None:  # type: ignore[type-arg]
         path = self.selected_path()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -141,17 +142,11 @@ class ComparisonExporter(QObject):
         """Write `comparison` to `path` in the background; return the job id (None if refused).
 
         `dismissed`: divergence ids left out (default: those dismissed on screen)."""
-        target = os.path.abspath(path)
-        problem = output_problem(target, (comparison.left.path, comparison.right.path))
-        if problem:
-            self._refused(fmt, problem)
-            return None
-        self.folder = os.path.dirname(target)
-        self._status.set_busy(True, f"Exporting {_NAMES[fmt]}…", source=Channel.EXPORT)
-        # One channel per format: two exports of different formats may run side by side.
         left_out = self.dismissed if dismissed is None else dismissed
-        return self.runner.submit(f"{Channel.EXPORT}-{fmt}", _export, comparison, fmt, target,
-                                  left_out)
+        # One channel per format: two exports of different formats may run side by side.
+        return self._write(path, (comparison.left.path, comparison.right.path), fmt,
+                           f"Exporting {_NAMES[fmt]}…", f"{Channel.EXPORT}-{fmt}",
+                           lambda target: _export(comparison, fmt, target, left_out))
 
     def choose_and_export_story(self, story: Story | None, fmt: StoryFormat) -> None:
         """Ask where to save the story on screen as `fmt`, then write it."""
@@ -167,16 +162,23 @@ class ComparisonExporter(QObject):
 
     def export_story_to(self, story: Story, fmt: StoryFormat, path: str) -> int | None:
         """Write `story` to `path` in the background; return the job id (None if refused)."""
+        return self._write(path, [a.path for a in story.articles], fmt,
+                           f"Exporting the story as a {_NAMES[fmt]}…",
+                           f"{Channel.EXPORT}-story-{fmt}",
+                           lambda target: _export_story(story, fmt, target))
+
+    def _write(self, path: str, articles: Sequence[str], fmt: str, label: str, channel: str,
+               job: Callable[[str], tuple[str, str]]) -> int | None:
+        """Run `job(target)` in the background unless `path` may not be written (refused
+        with the reason); return the job id, or None."""
         target = os.path.abspath(path)
-        problem = output_problem(target, [a.path for a in story.articles])
+        problem = output_problem(target, articles)
         if problem:
             self._refused(fmt, problem)
             return None
         self.folder = os.path.dirname(target)
-        self._status.set_busy(True, f"Exporting the story as a {_NAMES[fmt]}…",
-                              source=Channel.EXPORT)
-        return self.runner.submit(f"{Channel.EXPORT}-story-{fmt}", _export_story, story, fmt,
-                                  target)
+        self._status.set_busy(True, label, source=Channel.EXPORT)
+        return self.runner.submit(channel, job, target)
 
     def _done(self, _channel: str, _job_id: int, result: object) -> None:
         fmt, path = result  # type: ignore[misc]
