@@ -148,3 +148,18 @@ def test_a_narrow_articles_list_gives_the_word_counts_room_to_titles(compared: M
     compared.resize(1024, 700)
     qtbot.waitUntil(lambda: compared.width() == 1024)
     qtbot.waitUntil(lambda: tree.isColumnHidden(3))
+
+
+@pytest.mark.parametrize("width", [1024, 1600])
+def test_a_window_sized_before_it_shows_arranges_its_docks_for_that_width(qtbot,
+                                                                         width: int) -> None:
+    from .fakes import fake_compare
+
+    window = MainWindow(compare_fn=fake_compare, restore=False)  # arranged for 1280 at start
+    qtbot.addWidget(window)
+    window.resize(width, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    beside = window.dockWidgetArea(window.entities_dock) != window.dockWidgetArea(
+        window.articles_dock)
+    assert beside == (width >= 1520)  # narrow: one tabbed column; wide: docks on both sides

@@ -73,10 +73,19 @@ class DockLayout(QObject):
         self.compact = width < COMPACT_BELOW
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Fold or unfold the docks when a resize crosses the width; narrow the column."""
-        if watched is self._window and isinstance(event, QResizeEvent) and (
-                self.compact is not None and self._window.isVisible()):
+        """Fold or unfold the docks when a resize crosses the width; narrow the column.
+
+        Also when the window shows: it may have been sized (by its caller or the window
+        manager) after the first arrangement and before it became visible.
+        """
+        if watched is not self._window or self.compact is None:
+            return False
+        width = None
+        if isinstance(event, QResizeEvent) and self._window.isVisible():
             width = event.size().width()
+        elif event.type() == QEvent.Type.Show:
+            width = self._window.width()
+        if width is not None:
             if (width < COMPACT_BELOW) != self.compact:
                 self.apply(width)
             elif self.compact and self._articles.width() > compact_dock_width(width):
