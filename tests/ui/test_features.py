@@ -161,3 +161,25 @@ def test_dark_theme_repaints_the_view(compared: MainWindow, qapp) -> None:
     finally:
         compared.set_theme("light", apply=False)
         qapp.setPalette(palette)
+
+
+def test_entity_names_keep_most_of_a_narrow_dock_beside_long_marks(compared: MainWindow,
+                                                                   qtbot) -> None:
+    from dataclasses import replace
+
+    from twofold.ui.entitypanel import EntityPanel
+
+    c = compared.view.comparison
+    person = next(e for e in c.left_entities if e.label == "PERSON")
+    long_form = replace(person, other_forms=("Donald John Trump Senior of New York City",))
+    panel = EntityPanel()
+    qtbot.addWidget(panel)
+    panel.resize(270, 500)
+    panel.show()
+    panel.set_comparison(replace(c, left_entities=(long_form, *c.left_entities[1:])))
+    tree = panel.trees["left"]
+    qtbot.waitUntil(lambda: tree.viewport().width() > 0)
+    assert tree.columnWidth(0) >= tree.viewport().width() * 0.4, "names squeezed by the marks"
+    assert tree.columnWidth(2) <= tree.viewport().width() * 0.4 + 1
+    item = panel.item_for("left", person.key)
+    assert "Donald John Trump Senior" in item.toolTip(2)  # the whole mark when it elides

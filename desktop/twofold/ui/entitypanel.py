@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QActionGroup, QBrush, QFont
+from PySide6.QtGui import QActionGroup, QBrush, QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
@@ -48,6 +48,22 @@ TYPE_NAMES: dict[str, str] = {
 }
 
 
+class EntityTree(QTreeWidget):
+    """Entities with their marks; the names keep most of the width, the mark column takes
+    what it needs up to `MARK_SHARE` of it and elides the other article's forms beyond that."""
+
+    MARK_SHARE = 0.4
+
+    def fit_columns(self) -> None:
+        """Size the mark column for its rows and the width (the name column takes the rest)."""
+        need = max(self.sizeHintForColumn(2), self.header().sectionSizeHint(2))
+        self.header().resizeSection(2, min(need, int(self.viewport().width() * self.MARK_SHARE)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
+
+
 class EntityPanel(QWidget):
     """Two tabs of entities; clicking one asks (by signal) for its mentions to be shown."""
 
@@ -62,9 +78,9 @@ class EntityPanel(QWidget):
         self.filter.textChanged.connect(self.apply_filter)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.trees: dict[str, QTreeWidget] = {}
+        self.trees: dict[str, EntityTree] = {}
         for side in ("left", "right"):
-            tree = QTreeWidget()
+            tree = EntityTree()
             tree.setObjectName(f"{side}Entities")
             tree.setHeaderLabels(["Entity", "×", "Other article"])
             tree.setUniformRowHeights(False)
@@ -78,7 +94,7 @@ class EntityPanel(QWidget):
             tree.header().setStretchLastSection(False)
             tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
             tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-            tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+            tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
             tree.itemClicked.connect(lambda item, _c, s=side: self._clicked(s, item))
             tree.itemActivated.connect(lambda item, _c, s=side: self._clicked(s, item))
             self.trees[side] = tree
@@ -111,7 +127,7 @@ class EntityPanel(QWidget):
             self._fill(self.trees[side], entities, comparison is not None)
         self.apply_filter(self.filter.text())
 
-    def _fill(self, tree: QTreeWidget, entities: Sequence[Entity], compared: bool) -> None:
+    def _fill(self, tree: EntityTree, entities: Sequence[Entity], compared: bool) -> None:
         tree.clear()
         if not entities:
             item = QTreeWidgetItem([
@@ -119,6 +135,10 @@ class EntityPanel(QWidget):
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             tree.addTopLevelItem(item)
             return
+        self._fill_groups(tree, entities)
+        tree.fit_columns()
+
+    def _fill_groups(self, tree: QTreeWidget, entities: Sequence[Entity]) -> None:
         bold = QFont(tree.font())
         bold.setBold(True)
         for title, labels in GROUPS:
@@ -143,6 +163,7 @@ class EntityPanel(QWidget):
                                 str(len(entity.mentions))])
         kind, text = mark_of(entity)
         item.setText(2, text)
+        item.setToolTip(2, text)  # whole when the column elides it
         item.setForeground(2, QBrush(self.colors.entity_marks[kind]))
         item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         item.setData(0, ENTITY_ROLE, entity)
