@@ -27,6 +27,9 @@ from twofold.engine.divergences.people import titles_differ
         ("Donald Trump Jr.", "Donald Trump", "other"),
         ("Donald Trump Jr.", "Trump Jr.", "same"),
         ("Jeb Bush", "George W. Bush", "other"),
+        ("Barack Obama", "Obamas", "other"),  # "the Obamas": the family
+        ("Ms. Jones", "Joneses", "other"),
+        ("Obama", "Obamas", "other"),
     ],
 )
 def test_name_relation(a: str, b: str, relation: str) -> None:

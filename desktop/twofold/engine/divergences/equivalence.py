@@ -90,6 +90,8 @@ def name_relation(a: str, b: str) -> NameRelation:
         return "other"
     if pa == pb or pa[-1:] == pb or pb[-1:] == pa:
         return "same"  # "Grimm" and "Michael G. Grimm" name one man
+    if _family(pa, pb) or _family(pb, pa):
+        return "other"  # "the Obamas" name the family, not Barack Obama spelled otherwise
     if (pa[-1] in SUFFIXES) != (pb[-1] in SUFFIXES):
         return "other"
     if pa[-1] in SUFFIXES:
@@ -112,6 +114,11 @@ def name_relation(a: str, b: str) -> NameRelation:
             return "other"
         given = "variant"
     return "variant" if sa != sb else given
+
+
+def _family(pa: tuple[str, ...], pb: tuple[str, ...]) -> bool:
+    """Whether `pa` is the plural of `pb`'s surname alone ("Obamas", "Joneses")."""
+    return len(pa) == 1 and pa[0] in (pb[-1] + "s", pb[-1] + "es")
 
 
 def is_short_form(a: str, b: str) -> bool:
