@@ -183,3 +183,35 @@ def test_entity_names_keep_most_of_a_narrow_dock_beside_long_marks(compared: Mai
     assert tree.columnWidth(2) <= tree.viewport().width() * 0.4 + 1
     item = panel.item_for("left", person.key)
     assert "Donald John Trump Senior" in item.toolTip(2)  # the whole mark when it elides
+
+
+def test_an_entitys_other_forms_read_as_a_muted_second_line_not_another_entity(
+        compared: MainWindow, qtbot) -> None:
+    from dataclasses import replace
+
+    from twofold.ui.entitypanel import EntityPanel
+
+    compared.set_theme("light")
+    c = compared.view.comparison
+    person = next(e for e in c.left_entities if e.label == "PERSON")
+    named = replace(person, forms=(person.name, "Someone Else Entirely"), titles=("spokesman",))
+    panel = EntityPanel()
+    qtbot.addWidget(panel)
+    panel.resize(300, 500)
+    panel.show()
+    panel.set_comparison(replace(c, left_entities=(named, *c.left_entities[1:])))
+    tree = panel.trees["left"]
+    qtbot.waitExposed(panel)
+    item = panel.item_for("left", person.key)
+    assert "\n" in item.text(0)
+    rect = tree.visualItemRect(item)
+    image = tree.viewport().grab().toImage()
+
+    def darkest(top: int, bottom: int) -> int:
+        return min(image.pixelColor(x, y).lightness()
+                   for x in range(rect.left(), tree.columnWidth(0))  # the name column
+                   for y in range(top, bottom))
+
+    middle = rect.top() + rect.height() // 2
+    name, forms = darkest(rect.top(), middle), darkest(middle, rect.bottom())
+    assert forms > name + 40, (name, forms)  # the second line in the muted colour

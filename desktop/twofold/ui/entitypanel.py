@@ -4,12 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QActionGroup, QBrush, QFont, QResizeEvent
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QActionGroup,
+    QBrush,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QMenu,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -48,6 +59,63 @@ TYPE_NAMES: dict[str, str] = {
 }
 
 
+class NameDelegate(QStyledItemDelegate):
+    """Paints an entity's name, and below it (smaller, muted) its other forms and titles, so the
+    second line never reads as another entity."""
+
+    SECOND_SCALE = 0.88  # the second line's font size, relative to the name's
+
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
+        name = QFont(option.font)  # type: ignore[attr-defined]
+        small = QFont(name)
+        small.setPointSizeF(name.pointSizeF() * self.SECOND_SCALE)
+        return name, small
+
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        if "\n" not in text:
+            return size
+        name, small = self._fonts(option)
+        return QSize(size.width(), QFontMetrics(name).height() + QFontMetrics(small).height() + 6)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        if "\n" not in text:
+            super().paint(painter, option, index)
+            return
+        first, second = text.split("\n", 1)
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""  # type: ignore[attr-defined]
+        widget = opt.widget  # type: ignore[attr-defined]
+        style = widget.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        box = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
+        box = box.adjusted(3, 2, -3, -2)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        palette = opt.palette  # type: ignore[attr-defined]
+        name, small = self._fonts(opt)
+        painter.save()
+        painter.setFont(name)
+        painter.setPen(palette.color(QPalette.ColorRole.HighlightedText if selected
+                                     else QPalette.ColorRole.Text))
+        metrics = QFontMetrics(name)
+        top = QRect(box.left(), box.top(), box.width(), metrics.height())
+        painter.drawText(top, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                         metrics.elidedText(first, Qt.TextElideMode.ElideMiddle, box.width()))
+        painter.setFont(small)
+        painter.setPen(palette.color(QPalette.ColorRole.HighlightedText if selected
+                                     else QPalette.ColorRole.PlaceholderText))
+        metrics = QFontMetrics(small)
+        below = QRect(box.left(), top.bottom() + 2, box.width(), metrics.height())
+        painter.drawText(below, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                         metrics.elidedText(second, Qt.TextElideMode.ElideRight, box.width()))
+        painter.restore()
+
+
 class EntityTree(QTreeWidget):
     """Entities with their marks; the names keep most of the width, the mark column takes
     what it needs up to `MARK_SHARE` of it and elides the other article's forms beyond that."""
@@ -82,6 +150,7 @@ class EntityPanel(QWidget):
         for side in ("left", "right"):
             tree = EntityTree()
             tree.setObjectName(f"{side}Entities")
+            tree.setItemDelegateForColumn(0, NameDelegate(tree))
             tree.setHeaderLabels(["Entity", "×", "Other article"])
             tree.setUniformRowHeights(False)
             tree.setWordWrap(False)  # long names elide in the middle; the tooltip has them whole
