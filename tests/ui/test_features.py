@@ -163,46 +163,38 @@ def test_dark_theme_repaints_the_view(compared: MainWindow, qapp) -> None:
         qapp.setPalette(palette)
 
 
-def test_entity_names_keep_most_of_a_narrow_dock_beside_long_marks(compared: MainWindow,
-                                                                   qtbot) -> None:
+def _panel_with_first_person(compared: MainWindow, qtbot, width: int, **changes: object):  # type: ignore[no-untyped-def]
+    """A standalone entities panel of the compared pair, its first person changed."""
     from dataclasses import replace
 
     from twofold.ui.entitypanel import EntityPanel
 
     c = compared.view.comparison
     person = next(e for e in c.left_entities if e.label == "PERSON")
-    long_form = replace(person, other_forms=("Donald John Trump Senior of New York City",))
     panel = EntityPanel()
     qtbot.addWidget(panel)
-    panel.resize(270, 500)
+    panel.resize(width, 500)
     panel.show()
-    panel.set_comparison(replace(c, left_entities=(long_form, *c.left_entities[1:])))
-    tree = panel.trees["left"]
-    qtbot.waitUntil(lambda: tree.viewport().width() > 0)
+    changed = replace(person, **changes)
+    panel.set_comparison(replace(c, left_entities=(changed, *c.left_entities[1:])))
+    qtbot.waitExposed(panel)
+    return panel, panel.trees["left"], panel.item_for("left", person.key)
+
+
+def test_entity_names_keep_most_of_a_narrow_dock_beside_long_marks(compared: MainWindow,
+                                                                   qtbot) -> None:
+    _panel, tree, item = _panel_with_first_person(
+        compared, qtbot, 270, other_forms=("Donald John Trump Senior of New York City",))
     assert tree.columnWidth(0) >= tree.viewport().width() * 0.4, "names squeezed by the marks"
     assert tree.columnWidth(2) <= tree.viewport().width() * 0.4 + 1
-    item = panel.item_for("left", person.key)
     assert "Donald John Trump Senior" in item.toolTip(2)  # the whole mark when it elides
 
 
 def test_an_entitys_other_forms_read_as_a_muted_second_line_not_another_entity(
         compared: MainWindow, qtbot) -> None:
-    from dataclasses import replace
-
-    from twofold.ui.entitypanel import EntityPanel
-
     compared.set_theme("light")
-    c = compared.view.comparison
-    person = next(e for e in c.left_entities if e.label == "PERSON")
-    named = replace(person, forms=(person.name, "Someone Else Entirely"), titles=("spokesman",))
-    panel = EntityPanel()
-    qtbot.addWidget(panel)
-    panel.resize(300, 500)
-    panel.show()
-    panel.set_comparison(replace(c, left_entities=(named, *c.left_entities[1:])))
-    tree = panel.trees["left"]
-    qtbot.waitExposed(panel)
-    item = panel.item_for("left", person.key)
+    _panel, tree, item = _panel_with_first_person(
+        compared, qtbot, 300, forms=("Someone", "Someone Else Entirely"), titles=("spokesman",))
     assert "\n" in item.text(0)
     rect = tree.visualItemRect(item)
     image = tree.viewport().grab().toImage()
