@@ -146,6 +146,29 @@ def test_the_sample_folder_is_one_event() -> None:
     assert find_clusters(sim) == (tuple(range(len(seeds))),)
 
 
+EVENTS = ((0, 1, 2), (3, 4))  # two events; article 5 in none
+
+
+@pytest.mark.parametrize(
+    ("focus", "among", "clusters", "expected"),
+    [
+        ("3.txt", range(6), EVENTS, [3, 4]),  # the event of the pair on screen
+        ("1.txt", range(6), EVENTS, [0, 1, 2]),
+        ("5.txt", range(6), EVENTS, [0, 1, 2]),  # in no event: the largest
+        (None, range(6), EVENTS, [0, 1, 2]),
+        ("3.txt", [0, 2, 3, 4], EVENTS, [3, 4]),  # of those listed only
+        ("0.txt", [0, 3, 4], EVENTS, [0, 3, 4]),  # fewer than two of the event listed: all
+        ("0.txt", range(6), (), [0, 1, 2, 3, 4, 5]),  # no event found: all
+    ],
+)
+def test_the_articles_about_the_event_of_an_article(focus: str | None, among: list[int],
+                                                    clusters: tuple[tuple[int, ...], ...],
+                                                    expected: list[int]) -> None:
+    folder = ov_module.Overview("f", tuple(meta(6)), (), np.eye(6, dtype=np.float32), clusters,
+                                ())
+    assert folder.event_of(focus, [f"{i}.txt" for i in among]) == [f"{i}.txt" for i in expected]
+
+
 def test_rare_words_weigh_more_than_common_ones() -> None:
     common = vectorise(article("The government said the people would vote next year."))
     rare = vectorise(article("Tchiani said Niamey would expel the contingent."))

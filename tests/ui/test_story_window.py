@@ -222,6 +222,52 @@ def test_a_large_folder_asks_before_comparing_every_pair(qtbot, seeds, tmp_path:
     w.centre.show("story")
     assert asked == [] and w.session.story_of is None
     assert f"{AUTO_STORY + 1}</b> articles" in w.story.summary.text()
-    w.story.summary.linkActivated.emit("#all")
-    assert asked == [f"all {AUTO_STORY + 1} articles of {tmp_path.name}"]
+    w.story.summary.linkActivated.emit("#event")
+    assert len(asked) == 1 and asked[0].startswith(f"the articles of {tmp_path.name} about "
+                                                   "the event of")
     w.runner.wait(120_000)
+    w.story.summary.linkActivated.emit("#all")
+    assert asked[1:] == [f"all {AUTO_STORY + 1} articles of {tmp_path.name}"]
+    w.runner.wait(120_000)
+
+
+FLOODS = (
+    "Heavy monsoon rains flooded large parts of Dhaka on Tuesday, submerging streets and "
+    "cutting power to thousands of homes.\n\nRescue boats evacuated families from low-lying "
+    "districts as rivers rose above danger levels across Bangladesh.",
+    "Floodwater covered Dhaka's streets after monsoon downpours, leaving homes without "
+    "electricity.\n\nBoats ferried residents out of low-lying districts where the rivers of "
+    "Bangladesh had burst their banks and risen above danger levels.",
+)
+
+
+def test_a_folder_of_several_events_tells_the_story_of_the_pairs_event(
+        qtbot, seeds: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    for source in sorted(seeds.iterdir()):
+        (tmp_path / source.name).write_bytes(source.read_bytes())
+    floods = [str(tmp_path / f"floods-{n}.txt") for n in (1, 2)]
+    for path, text in zip(floods, FLOODS, strict=True):
+        Path(path).write_text(text, encoding="utf-8")
+    window = shown_window(qtbot, fake_compare)
+    with qtbot.waitSignal(window.comparisonShown, timeout=60_000):
+        window.open_folder(str(tmp_path))
+    with qtbot.waitSignal(window.comparisonShown, timeout=60_000):
+        window.compare_pair(*floods)
+    window.centre.show("story")
+    story = _story(window, qtbot)
+    assert sorted(a.path for a in story.articles) == floods  # not the five about Niger
+    summary = window.story.summary.text()
+    assert "<a href='#all'>the story of all 7</a>" in summary
+    niger = [p for p in window.articles.paths() if p not in floods]
+    with qtbot.waitSignal(window.comparisonShown, timeout=60_000):
+        window.compare_pair(niger[0], niger[1])  # the pair moves to the other event
+    with qtbot.waitSignal(window.session.storyShown, timeout=60_000,
+                          check_params_cb=lambda s: s is not None):
+        window.centre.show("story")
+    assert sorted(a.path for a in window.story.model.story.articles) == sorted(niger)
+    with qtbot.waitSignal(window.session.storyShown, timeout=60_000,
+                          check_params_cb=lambda s: s is not None):
+        window.story.summary.linkActivated.emit("#all")
+    assert len(window.story.model.story.articles) == 7
+    assert "the story of all" not in window.story.summary.text()
+    window.runner.wait(60_000)

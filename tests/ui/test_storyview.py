@@ -99,3 +99,24 @@ def test_finding_words_keeps_the_claims_that_mention_them(view: StoryView) -> No
     assert view.model.rows == []  # both filters hold together
     view.find.clear()
     assert [c.id for c in view.model.rows] == [1]
+
+
+def test_a_long_claim_keeps_its_row_a_few_lines_tall(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from twofold.ui.storyview import MAX_CELL_LINES
+
+    story = _story()
+    long = " ".join(["The talks went on late into the night in the capital."] * 40)
+    claim = story.claims[0]
+    members = (replace(claim.members[0], text=long), *claim.members[1:])
+    v = StoryView()
+    qtbot.addWidget(v)
+    v.resize(700, 500)
+    v.set_story(replace(story, claims=(replace(claim, members=members), *story.claims[1:])))
+    v.show()
+    qtbot.waitExposed(v)
+    v.table.resizeRowsToContents()
+    line = v.table.fontMetrics().lineSpacing()
+    assert line * 3 < v.table.rowHeight(0) <= line * MAX_CELL_LINES + 8  # not the whole screen
+    assert long in v.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)  # every word there

@@ -56,9 +56,12 @@ class Centre(QObject):
             window.addAction(action)  # the shortcut works with the menu bar hidden
             self.actions[page] = action
         self.passage: tuple[str, str, Span, Span] | None = None  # to show once compared
-        self.story_paths: list[str] | None = None  # the articles of the story asked last
+        # The articles of the story asked last; None: those about the event of the pair.
+        self.story_paths: list[str] | None = None
         story.passageRequested.connect(self.show_passage)
-        story.retryRequested.connect(lambda: self.show_story_of(self.story_paths))
+        story.retryRequested.connect(self._story_again)
+        story.allRequested.connect(lambda: self.show_story_of(None))
+        story.eventRequested.connect(self._story_of_event)
         session.comparisonShown.connect(self._compared)
         session.listingUpdated.connect(lambda _found: self._refresh())
 
@@ -75,6 +78,7 @@ class Centre(QObject):
         for action in self.actions.values():
             action.setEnabled(open_)
         self.story_paths = None
+        self._story.folder_articles = 0
         if not open_:
             self.show("compare")
 
@@ -98,12 +102,25 @@ class Centre(QObject):
 
     def show_story_of(self, paths: list[str] | None) -> None:
         """Work out and show the story of some listed articles (None: all of them)."""
+        listing = self._session.listing
+        if paths is None:
+            paths = [a.path for a in listing.articles] if listing else []
         self.story_paths = paths
         self._session.request_story(paths)
         self.show("story")
 
+    def _story_of_event(self) -> None:
+        self.story_paths = None
+        self._story_again()
+
+    def _story_again(self) -> None:
+        self._session.request_story(self.story_paths)
+        self.show("story")
+
     def folder_listed(self) -> None:
         """A folder's articles are known: the story tab on screen gets its story."""
+        listing = self._session.listing
+        self._story.folder_articles = len(listing.articles) if listing else 0
         if self.current() == "story":
             self._story_due()
 
@@ -111,8 +128,13 @@ class Centre(QObject):
         """Work out the story on screen if none is shown or due; a large folder's story waits
         until asked (its pairs could take many minutes)."""
         session = self._session
-        if session.story_of is not None or session.listing is None:
+        if session.listing is None:
             return
+        shown = self._story.model.story
+        if session.story_of is not None and not (
+                self.story_paths is None and shown is not None and session.left is not None
+                and session.left not in {a.path for a in shown.articles}):
+            return  # shown or due; unless it is the event of a pair now about another event
         count = len(session.listing.articles)
         if self.story_paths is None and count > AUTO_STORY:
             self._story.set_prompt(count)
@@ -122,6 +144,7 @@ class Centre(QObject):
     def _refresh(self) -> None:
         """The folder changed on disk: the folder's view on screen is worked out again."""
         session = self._session
+        self._story.folder_articles = len(session.listing.articles) if session.listing else 0
         if self.story_paths is not None:  # a selection keeps the articles still readable
             self.story_paths = [p for p in self.story_paths
                                 if session.listing and session.listing.find(p)]
@@ -141,6 +164,8 @@ class Centre(QObject):
             QTimer.singleShot(0, self._reveal_passage)
 
     def _compared(self, comparison: Comparison) -> None:
+        if self.current() == "story":
+            self._story_due()  # a pair about another event has another story
         if self.passage is not None and self.passage[:2] == (comparison.left.path,
                                                              comparison.right.path):
             QTimer.singleShot(0, self._reveal_passage)  # once the view shows it, laid out

@@ -101,11 +101,15 @@ def folder_overview(folder: str, *, cancelled: Check | None = None) -> Any:
 
 
 def folder_story(paths: Sequence[str], folder: str | None, compare: CompareFn,
-                 progress: Callable[[int, int], None] | None = None, *,
-                 cancelled: Check | None = None) -> Any:
-    """The engine's story of these articles (their comparisons come from the cache when known)."""
+                 progress: Callable[[int, int], None] | None = None, event_of: str | None = None,
+                 *, cancelled: Check | None = None) -> Any:
+    """The engine's story of these articles (their comparisons come from the cache when known);
+    with `event_of`, of those about the same event as that article (the folder overview's
+    cluster), since a story across unrelated events is a table of "not reported"."""
     from twofold.engine.story import build_story
 
+    if event_of is not None and folder is not None:
+        paths = folder_overview(folder, cancelled=cancelled).event_of(event_of, paths)
     return build_story(paths, folder=folder, compare=compare, progress=progress,
                        cancelled=cancelled)
 
@@ -176,6 +180,7 @@ class Session(QObject):
         self.dismissals = Dismissals()
         self._overview_folder: str | None = None  # the folder whose overview is shown or due
         self._story_of: tuple[str, ...] | None = None  # the articles whose story is shown or due
+        self._story_event: str | None = None  # of those, the event of this article's only
         self._reported_gone: set[str] = set()
         self._comparing: tuple[int, str, str] | None = None  # number, left, right of the job
         self._compares = 0
@@ -315,25 +320,29 @@ class Session(QObject):
         return self._story_of
 
     def request_story(self, paths: Sequence[str] | None = None) -> None:
-        """Work out the story of `paths` (default: every readable article listed), unless due."""
+        """Work out the story of `paths` (default: the listed articles about the event of the
+        pair on screen), unless it is shown or due."""
         listed = [a.path for a in self.listing.articles] if self.listing else []
         chosen = tuple(listed if paths is None else paths)
         if len(chosen) < 2:
             self.messages.info("A story needs at least two readable articles: select two or "
                                "more in the Articles list, or open a folder that holds them.")
             return
-        if chosen == self._story_of:
+        event_of = self.left if paths is None and self.folder and len(chosen) > 2 else None
+        if (chosen, event_of) == (self._story_of, self._story_event):
             return
-        self._story_of = chosen
-        if chosen == tuple(listed) and self.folder:
+        self._story_of, self._story_event = chosen, event_of
+        if event_of is not None:
+            what = (f"the articles of {os.path.basename(str(self.folder))} about the event of "
+                    f"“{self.display_name(event_of)}”")
+        elif chosen == tuple(listed) and self.folder:
             what = f"all {len(chosen)} articles of {os.path.basename(self.folder)}"
         else:
             what = f"{len(chosen)} selected articles"
         self.storyWaiting.emit(what)
         relay = self._relay
-        self._start(Channel.STORY, f"Working out the story of {len(chosen)} articles…",
-                    folder_story, chosen, self.folder, self.compare_fn,
-                    lambda done, total: relay.pairs.emit(done, total))
+        self._start(Channel.STORY, "Working out the story…", folder_story, chosen, self.folder,
+                    self.compare_fn, lambda done, total: relay.pairs.emit(done, total), event_of)
 
     # -- work ----------------------------------------------------------------------------------
 

@@ -178,12 +178,17 @@ def _mentions(claim: Claim, words: str) -> bool:
     return not wanted or any(all(w in m.text.casefold() for w in wanted) for m in claim.members)
 
 
+MAX_CELL_LINES = 8  # a story's row is at most this many lines of text tall
+
+
 class StoryView(QWidget):
     """Shows a Story; a click on a reported cell asks to compare that passage with another."""
 
     # left path, right path, left span, right span (paragraph offsets of the two sentences)
     passageRequested = Signal(str, str, object, object)
     retryRequested = Signal()
+    allRequested = Signal()  # the story of every article of the folder
+    eventRequested = Signal()  # the story of the folder's articles about the pair's event
     cancelRequested = Signal()
     exportRequested = Signal(str)  # "html", "csv", "json" or "text"
 
@@ -194,7 +199,10 @@ class StoryView(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("storySummary")
         self.summary.setWordWrap(True)
-        self.summary.linkActivated.connect(lambda _link: self.retryRequested.emit())
+        links = {"#all": self.allRequested, "#event": self.eventRequested}
+        self.summary.linkActivated.connect(
+            lambda link: links.get(link, self.retryRequested).emit())
+        self.folder_articles = 0  # articles listed in the open folder (0: no folder)
         self.filter = QComboBox()
         self.filter.setObjectName("storyFilter")
         self.filter.setToolTip("Which claims to list")
@@ -226,6 +234,10 @@ class StoryView(QWidget):
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.table.verticalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
+        # A claim several sentences long in a narrow column would fill the screen: rows stop
+        # at a few lines (the cell elides, its tooltip has every sentence).
+        self.table.verticalHeader().setMaximumSectionSize(
+            self.table.fontMetrics().lineSpacing() * MAX_CELL_LINES + 8)
         self.table.clicked.connect(self._cell_clicked)
         self.table.activated.connect(self._cell_clicked)
         self.progress = QProgressBar()
@@ -277,10 +289,11 @@ class StoryView(QWidget):
         pairs = count * (count - 1) // 2
         self.summary.setText(
             f"This folder holds <b>{count}</b> articles: their story compares every pair "
-            f"(<b>{pairs:,}</b> comparisons, which can take a while the first time). Select "
-            "the articles about one event in the list (Ctrl+click), then right-click > Story of "
-            "the Selected Articles; or right-click a cluster in the Folder Overview; or "
-            f"<a href='#all'>work out the story of all {count}</a>.")
+            f"(<b>{pairs:,}</b> comparisons, which can take a while the first time). Work out "
+            "<a href='#event'>the story of the articles about the event of the pair on "
+            "screen</a>; or select the articles about one event in the list (Ctrl+click), then "
+            "right-click > Story of the Selected Articles; or right-click a cluster in the "
+            f"Folder Overview; or <a href='#all'>work out the story of all {count}</a>.")
 
     def set_progress(self, done: int, total: int) -> None:
         """How many pairs of articles are compared so far."""
@@ -320,6 +333,11 @@ class StoryView(QWidget):
             f"<b>{counts[StoryFilter.ONE]}</b> by one outlet only · "
             f"<b>{counts[StoryFilter.DISAGREE]}</b> where outlets disagree"
             " — click a passage to compare it with another article")
+        if story.folder and 0 < n < self.folder_articles:
+            self.summary.setText(
+                self.summary.text() + f"<br>The articles about one event (the folder holds "
+                f"{self.folder_articles}): <a href='#all'>the story of all "
+                f"{self.folder_articles}</a>, or select some in the list.")
         for i, choice in enumerate(StoryFilter):
             self.filter.setItemText(i, f"{choice.value} ({counts[choice]})")
 

@@ -59,6 +59,17 @@ class Overview:
     clusters: tuple[tuple[int, ...], ...]  # groups of two or more, largest first
     rewrites: tuple[Rewrite, ...]
 
+    def event_of(self, path: str | None, among: Sequence[str]) -> list[str]:
+        """The articles of `among` in the cluster of `path` (else the largest cluster), in
+        their order in `among`: the articles about one event. All of `among` when fewer than
+        two of them fall in that cluster (or the folder has no cluster)."""
+        paths = [a.path for a in self.articles]
+        group = next((g for g in self.clusters if path in (paths[i] for i in g)),
+                     self.clusters[0] if self.clusters else ())
+        members = {paths[i] for i in group}
+        chosen = [p for p in among if p in members]
+        return chosen if len(chosen) >= 2 else list(among)
+
 
 Check = Callable[[], bool]
 
