@@ -64,7 +64,7 @@ class Overview:
         their order in `among`: the articles about one event. All of `among` when fewer than
         two of them fall in that cluster (or the folder has no cluster)."""
         paths = [a.path for a in self.articles]
-        group = next((g for g in self.clusters if path in (paths[i] for i in g)),
+        group = next((g for g in self.clusters if path in {paths[i] for i in g}),
                      self.clusters[0] if self.clusters else ())
         members = {paths[i] for i in group}
         chosen = [p for p in among if p in members]
