@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..entities.gazetteer import is_demonym, lookup_place
 from ..model import Article, Divergence, Entity, Link, Mention, Span
-from .equivalence import SUFFIXES, name_parts, name_relation, title_word
+from .equivalence import HONORIFICS, SUFFIXES, name_parts, name_relation, title_word
 from .lexicon import REPORTING_VERBS, ROLE_SYNONYMS, TITLE_FILLER
 from .pairs import SentencePair, Side
 from .slots import Slot
@@ -39,6 +39,13 @@ _SAME_CLAIM = (0.7, 0.5)
 _ANOTHER_PERSON = 0.65  # one surname in one place of one fact, the given names unrelated
 _SYNONYMS = {"lawyer": "attorney", "counsel": "attorney", "ceo": "executive",
              "congressman": "representative", "congresswoman": "representative"}
+# A seat in an elected body, and the posts its members are elected to inside it: one person
+# holds both at once ("Rep." and "House Majority Whip", "Sen." and "Minority Leader").
+_SEATS = frozenset({"representative", "senator", "delegate", "assemblyman", "assemblywoman",
+                    "assemblymember", "councilman", "councilwoman", "councillor", "alderman",
+                    "legislator", "mp"})
+_POSTS_OF_MEMBERS = frozenset({"whip", "speaker", "chair", "leader", "caucus", "conference",
+                               "majority", "minority", "deputy", "assistant", "vice", "ranking"})
 
 
 def title_words(title: str) -> frozenset[str]:
@@ -50,8 +57,9 @@ def title_words(title: str) -> frozenset[str]:
         cased = raw.rstrip(".").removesuffix("'s").removesuffix("’s")
         word = title_word(cased.lower())
         word = _SYNONYMS.get(word, ROLE_SYNONYMS.get(word, word))
-        if not word or word in TITLE_FILLER or word in _NOT_THE_OFFICE or word in _GENERIC:
-            continue
+        if not word or word in TITLE_FILLER or word in _NOT_THE_OFFICE or word in _GENERIC \
+                or word in HONORIFICS:
+            continue  # "Mr." is a courtesy, not an office
         if cased[:1].isupper() and (lookup_place(cased) is not None or is_demonym(cased)):
             continue  # "Niger's government spokesman" is the government spokesman
         if not is_title_word(word) and word not in _SYNONYMS.values():
@@ -67,6 +75,8 @@ def titles_differ(a: Iterable[str], b: Iterable[str]) -> bool:
     """Whether two titles give different offices (not one a detail of the other)."""
     wa = frozenset().union(*(title_words(t) for t in a))
     wb = frozenset().union(*(title_words(t) for t in b))
+    if (wa <= _SEATS and wb <= _POSTS_OF_MEMBERS) or (wb <= _SEATS and wa <= _POSTS_OF_MEMBERS):
+        return False  # a member of a body and a post its members hold
     return bool(wa and wb) and not (wa <= wb or wb <= wa)
 
 
@@ -224,6 +234,12 @@ def _spelled(e: Entity, o: Entity, left: Article, right: Article,
                     best = (rank, fa, fb, relation)
     if best is None:
         return None
+    full = [(x, y) for x in e.forms for y in o.forms
+            if len(name_parts(x)) >= 2 and len(name_parts(y)) >= 2]
+    if full and all(name_relation(x, y) == "other" for x, y in full):
+        return None  # William Barr and Richard Burr: two people, not one name misspelled
+    if e.titles and o.titles and titles_differ(e.titles, o.titles):
+        return None  # an attorney general and a senator of like names: two people
     _, fa, fb, relation = best
     # a form of one name that the other side also writes the usual way is one outlet's slip
     lm = list(e.mentions)  # any mention of the person; the other side's in the odd spelling
