@@ -30,6 +30,8 @@ from twofold.engine.divergences.people import titles_differ
         ("Barack Obama", "Obamas", "other"),  # "the Obamas": the family
         ("Ms. Jones", "Joneses", "other"),
         ("Obama", "Obamas", "other"),
+        ("Benjamin Netanyahu", "Bibi Netanyahu", "short"),  # a pet name the lists lack
+        ("Linda Sanchez", "Loretta Sanchez", "other"),
     ],
 )
 def test_name_relation(a: str, b: str, relation: str) -> None:
@@ -84,3 +86,17 @@ def test_stripped_spans_never_end_in_a_quote_mark(text: str) -> None:
                         "Mr. Obama", "Ali Mahaman Lamine Zeine"]))
 def test_a_name_is_the_same_as_itself(name: str) -> None:
     assert name_relation(name, name) == "same"
+
+
+def test_a_figure_differs_from_one_counterpart_at_most() -> None:
+    from twofold.engine.divergences.finder import _one_counterpart
+    from twofold.engine.model import Divergence, Span
+
+    watch = Span(0, 10, 17, "$43,000")
+    found = [
+        Divergence("number", watch, Span(3, 5, 13, "$750,000"), "total", 1, 0.66),
+        Divergence("number", watch, Span(5, 8, 15, "$43,350"), "the watch", 0, 0.81),
+        Divergence("number", Span(1, 0, 2, "35"), Span(2, 0, 2, "38"), "oath", 2, 0.84),
+        Divergence("quote", watch, Span(3, 5, 13, "$750,000"), "not a figure", 0, 0.6),
+    ]
+    assert [d.note for d in _one_counterpart(found)] == ["the watch", "oath", "not a figure"]
