@@ -179,6 +179,21 @@ MUST_NOT = [
      "Rep. Anna Bakker, who backed the deal, spoke to the Rotterdam strikers on Monday.",
      "House Majority Whip Anna Bakker, who backed the deal, spoke to the Rotterdam strikers on "
      "Monday."),
+    ("a contraction spelled out in a quote",
+     "Vermeulen said: “We know he's determined to keep every worker in this port on the "
+     "payroll.”",
+     "Vermeulen said: “We know he is determined to keep every worker in this port on the "
+     "payroll.”"),
+    ("a spoken form and a starred-out word in a quote",
+     "Vermeulen said: “We're gonna fight this damn plan for every worker in this port.”",
+     "Vermeulen said: “We're going to fight this d*** plan for every worker in this port.”"),
+    ("one party under its short name, with its state",
+     "Wisconsin Republican Party chairman Anna Bakker welcomed the Rotterdam deal on Monday.",
+     "GOP chairman Anna Bakker welcomed the Rotterdam deal on Monday after the strike."),
+    ("a former office beside a present candidacy",
+     "Former Rotterdam mayor Anna Bakker, who backed the deal, spoke to the strikers on Monday.",
+     "Likely mayoral candidate Anna Bakker, who backed the deal, spoke to the strikers on "
+     "Monday."),
     ("an honorific is no title",
      "Port Director Anna Bakker said the Rotterdam terminal would reopen on Monday.",
      "Ms. Bakker said the Rotterdam terminal would reopen on Monday after the agreement."),
@@ -213,6 +228,12 @@ def test_no_divergence(why: str, left: str, right: str) -> None:
         (["Senator"], ["Minority Leader"], False),
         (["Sen."], ["Rep."], True),
         (["RNC Chairman"], ["Mr."], False),  # a courtesy is no office
+        (["likely GOP presidential candidate"], ["Former Florida Gov."], False),
+        (["Republican presidential nominee"], ["Republican challenger"], False),
+        (["Secretary of State"], ["Sen."], True),
+        (["Speaker"], ["Senator"], True),  # the Speaker sits in the House
+        (["Speaker-designate"], ["Representative"], False),
+        (["former Sen."], ["former Gov."], True),  # two past offices still conflict
     ],
 )
 def test_titles_differ(a: list[str], b: list[str], differ: bool) -> None:
