@@ -17,7 +17,7 @@ from ..model import Article, Divergence, Span
 from .equivalence import strip_quote_marks, title_word
 
 _QUOTE = re.compile(r"[“\"«„]([^”\"»“„«]{8,}?)[”\"»“]")
-_WORD = re.compile(r"[\w'’]+|&")
+_WORD = re.compile(r"[\w'’]+(?:\*+[\w'’]*)?|&")  # "f***ing" is one word
 _GAP = re.compile(r"\.\.\.|…|\[|\]")
 _MIN_SHARED = 5  # words two quotations share in order before they count as one remark
 _MIN_SHARE = 0.6  # of the shorter quotation's words
@@ -61,8 +61,8 @@ def quotations(article: Article) -> list[Quotation]:
         for m in _QUOTE.finditer(p.text):
             inner = m.group(1)
             found = [w for w in _WORD.finditer(inner) if _form(w.group())]
-            words = tuple((_form(w.group()), m.start(1) + w.start(), m.start(1) + w.end())
-                          for w in found)
+            words = tuple((form, m.start(1) + w.start(), m.start(1) + w.end())
+                          for w in found for form in _forms(w.group()))
             gaps = frozenset(k for k, w in enumerate(found) if k and _GAP.search(
                 inner[found[k - 1].end():w.start()]))
             speaker = _speaker(p.text, m.start(), m.end()) or speaker
@@ -85,6 +85,27 @@ def _other_speakers(a: Quotation, b: Quotation) -> bool:
     from .equivalence import name_relation
 
     return bool(a.speaker and b.speaker) and name_relation(a.speaker, b.speaker) == "other"
+
+
+def _forms(word: str) -> list[str]:
+    """A word's comparable forms: contractions and spoken forms spelled out ("he's" -> he is,
+    "gonna" -> going to), so two transcriptions of one remark compare equal."""
+    form = _form(word)
+    if form in _SPOKEN:
+        return list(_SPOKEN[form])
+    head, _, tail = form.partition("'")
+    if tail == "t" and head.endswith("n"):  # "don't", "can't", "won't"
+        return [_NOT_STEMS.get(head, head[:-1]), "not"]
+    if tail in _CONTRACTED and (tail != "s" or head in _PRONOUNS):
+        return [head, _CONTRACTED[tail]]
+    return [form]
+
+
+_SPOKEN = {"gonna": ("going", "to"), "wanna": ("want", "to"), "gotta": ("got", "to")}
+_CONTRACTED = {"s": "is", "re": "are", "m": "am", "ll": "will", "ve": "have", "d": "would"}
+_NOT_STEMS = {"won": "will", "can": "can", "don": "do", "shan": "shall", "ain": "is"}
+_PRONOUNS = frozenset({"he", "she", "it", "that", "there", "what", "who", "here", "where",
+                       "this", "how", "let"})
 
 
 def _form(word: str) -> str:
@@ -185,11 +206,22 @@ def _material(a: list[str], b: list[str]) -> bool:
     if len(a) == len(b) == 1 and min(len(a[0]), len(b[0])) >= 3 and (
             a[0].startswith(b[0]) or b[0].startswith(a[0])):
         return False  # one word written longer: "any worse" / "anything worse"
+    if len(a) == len(b) and all(_censored(x, y) or _censored(y, x)
+                                for x, y in zip(a, b, strict=True)):
+        return False  # "f***ing": one outlet's asterisks
     if not changed:
         return False
     if changed & _MEANING and a and b:
         return True  # "they destroyed" / "it destroyed"
     return any(w not in STOP_WORDS for w in changed)
+
+
+def _censored(masked: str, word: str) -> bool:
+    """Whether `masked` is `word` with letters starred out ("f***ing" / "fucking")."""
+    if "*" not in masked or "*" in word:
+        return False
+    pattern = "".join(r"\w+" if c == "*" else re.escape(c) for c in re.sub(r"\*+", "*", masked))
+    return re.fullmatch(pattern, word) is not None
 
 
 def _span(article: Article, q: Quotation, i: int, j: int) -> Span:
