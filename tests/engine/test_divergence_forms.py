@@ -100,3 +100,23 @@ def test_a_figure_differs_from_one_counterpart_at_most() -> None:
         Divergence("quote", watch, Span(3, 5, 13, "$750,000"), "not a figure", 0, 0.6),
     ]
     assert [d.note for d in _one_counterpart(found)] == ["the watch", "oath", "not a figure"]
+
+
+@pytest.mark.parametrize(("a", "b", "one"), [
+    ("Wisconsin Republican Party", "GOP", True),
+    ("Wyoming Senate", "U.S. Senate", True),
+    ("CBS", "Denver Fox", False),
+    ("House Intelligence Committee", "Senate Intelligence Committee", False),
+    ("Norfolk", "Norwalk", False),
+])
+def test_one_body_told_apart_only_by_a_place(a: str, b: str, one: bool) -> None:
+    from twofold.engine.divergences.bodies import _one_body
+
+    assert _one_body(a, b) is one
+
+
+def test_a_word_taken_into_a_name_is_no_given_name() -> None:
+    from twofold.engine.divergences.equivalence import is_given_name
+
+    assert is_given_name("Linda") and is_given_name("Carmen") and is_given_name("Barack")
+    assert not is_given_name("Plus") and not is_given_name("Former")

@@ -116,6 +116,20 @@ def name_relation(a: str, b: str) -> NameRelation:
     return "variant" if sa != sb else given
 
 
+def is_given_name(word: str) -> bool:
+    """Whether a word can be a given name: one the nickname lists know, or a word too rare in
+    English to be an ordinary one ("Carmen", "Barack"; not "Plus" taken into "Plus Obama")."""
+    from ..align.terms import zipf
+
+    nicknames = _nicknamer()
+    lower = word.lower()
+    return bool(nicknames.nicknames_of(lower) or nicknames.canonicals_of(lower)) or \
+        zipf(lower) < _ORDINARY_WORD
+
+
+_ORDINARY_WORD = 4.5  # Zipf frequency from which a word is an ordinary English one ("plus" 5)
+
+
 def _pet_name(a: str, b: str) -> bool:
     """A short name of the same initial as a long one ("Bibi" / "Benjamin"): likely a pet name
     the nickname lists lack, so at most a short form, never another person."""
