@@ -30,6 +30,8 @@ from twofold.engine.divergences.people import titles_differ
         ("Barack Obama", "Obamas", "other"),  # "the Obamas": the family
         ("Ms. Jones", "Joneses", "other"),
         ("Obama", "Obamas", "other"),
+        ("Benjamin Netanyahu", "Bibi Netanyahu", "short"),  # a pet name the lists lack
+        ("Linda Sanchez", "Loretta Sanchez", "other"),
     ],
 )
 def test_name_relation(a: str, b: str, relation: str) -> None:
@@ -84,3 +86,37 @@ def test_stripped_spans_never_end_in_a_quote_mark(text: str) -> None:
                         "Mr. Obama", "Ali Mahaman Lamine Zeine"]))
 def test_a_name_is_the_same_as_itself(name: str) -> None:
     assert name_relation(name, name) == "same"
+
+
+def test_a_figure_differs_from_one_counterpart_at_most() -> None:
+    from twofold.engine.divergences.finder import _one_counterpart
+    from twofold.engine.model import Divergence, Span
+
+    watch = Span(0, 10, 17, "$43,000")
+    found = [
+        Divergence("number", watch, Span(3, 5, 13, "$750,000"), "total", 1, 0.66),
+        Divergence("number", watch, Span(5, 8, 15, "$43,350"), "the watch", 0, 0.81),
+        Divergence("number", Span(1, 0, 2, "35"), Span(2, 0, 2, "38"), "oath", 2, 0.84),
+        Divergence("quote", watch, Span(3, 5, 13, "$750,000"), "not a figure", 0, 0.6),
+    ]
+    assert [d.note for d in _one_counterpart(found)] == ["the watch", "oath", "not a figure"]
+
+
+@pytest.mark.parametrize(("a", "b", "one"), [
+    ("Wisconsin Republican Party", "GOP", True),
+    ("Wyoming Senate", "U.S. Senate", True),
+    ("CBS", "Denver Fox", False),
+    ("House Intelligence Committee", "Senate Intelligence Committee", False),
+    ("Norfolk", "Norwalk", False),
+])
+def test_one_body_told_apart_only_by_a_place(a: str, b: str, one: bool) -> None:
+    from twofold.engine.divergences.bodies import _one_body
+
+    assert _one_body(a, b) is one
+
+
+def test_a_word_taken_into_a_name_is_no_given_name() -> None:
+    from twofold.engine.divergences.equivalence import is_given_name
+
+    assert is_given_name("Linda") and is_given_name("Carmen") and is_given_name("Barack")
+    assert not is_given_name("Plus") and not is_given_name("Former")

@@ -172,6 +172,40 @@ MUST_NOT = [
     ("another set counted",
      "Three other workers were hurt at the Rotterdam terminal during the strike on Monday.",
      "Four workers were hurt at the Rotterdam terminal during the strike on Monday."),
+    ("a quote word written longer",
+     "Vermeulen said: “I do not think it is any worse than the last strike in Rotterdam.”",
+     "Vermeulen said: “I do not think it is anything worse than the last strike in Rotterdam.”"),
+    ("a member of a body and the post she holds there",
+     "Rep. Anna Bakker, who backed the deal, spoke to the Rotterdam strikers on Monday.",
+     "House Majority Whip Anna Bakker, who backed the deal, spoke to the Rotterdam strikers on "
+     "Monday."),
+    ("a contraction spelled out in a quote",
+     "Vermeulen said: “We know he's determined to keep every worker in this port on the "
+     "payroll.”",
+     "Vermeulen said: “We know he is determined to keep every worker in this port on the "
+     "payroll.”"),
+    ("a spoken form and a starred-out word in a quote",
+     "Vermeulen said: “We're gonna fight this damn plan for every worker in this port.”",
+     "Vermeulen said: “We're going to fight this d*** plan for every worker in this port.”"),
+    ("one party under its short name, with its state",
+     "Wisconsin Republican Party chairman Anna Bakker welcomed the Rotterdam deal on Monday.",
+     "GOP chairman Anna Bakker welcomed the Rotterdam deal on Monday after the strike."),
+    ("a former office beside a present candidacy",
+     "Former Rotterdam mayor Anna Bakker, who backed the deal, spoke to the strikers on Monday.",
+     "Likely mayoral candidate Anna Bakker, who backed the deal, spoke to the strikers on "
+     "Monday."),
+    ("an honorific is no title",
+     "Port Director Anna Bakker said the Rotterdam terminal would reopen on Monday.",
+     "Ms. Bakker said the Rotterdam terminal would reopen on Monday after the agreement."),
+    ("two people of one surname, each article naming both",
+     "Anna Bakker, the sister of Piet Bakker, led the strike at the Rotterdam port. Piet Bakker "
+     "runs the terminal.",
+     "Anna Bakker, whose brother Piet Bakker runs the terminal, led the strike at the Rotterdam "
+     "port."),
+    ("a day of another person's happening",
+     "Jan Vermeulen resigned from the union board last year amid the Rotterdam inquiry.",
+     "Jan Vermeulen's wife, Marie Vermeulen, was a city councillor before she resigned last "
+     "month during the Rotterdam inquiry."),
 ]
 
 
@@ -190,6 +224,16 @@ def test_no_divergence(why: str, left: str, right: str) -> None:
          ["Under Secretary of State for African Affairs"], True),
         (["government spokesperson"], ["Colonel", "military spokesperson"], True),
         ([], ["Colonel"], False),
+        (["Rep."], ["House Majority Whip"], False),  # a member, and a post of members
+        (["Senator"], ["Minority Leader"], False),
+        (["Sen."], ["Rep."], True),
+        (["RNC Chairman"], ["Mr."], False),  # a courtesy is no office
+        (["likely GOP presidential candidate"], ["Former Florida Gov."], False),
+        (["Republican presidential nominee"], ["Republican challenger"], False),
+        (["Secretary of State"], ["Sen."], True),
+        (["Speaker"], ["Senator"], True),  # the Speaker sits in the House
+        (["Speaker-designate"], ["Representative"], False),
+        (["former Sen."], ["former Gov."], True),  # two past offices still conflict
     ],
 )
 def test_titles_differ(a: list[str], b: list[str], differ: bool) -> None:
@@ -251,3 +295,18 @@ def test_a_sentence_both_articles_print_is_not_set_against_another() -> None:
     left = parse_text(f"{HEAD_L}\n{shared} The base cost 100 million dollars.", path="l.txt")
     right = parse_text(f"{HEAD_R}\n{shared} About 650 US troops are in Niger.", path="r.txt")
     assert [d for d in compare(left, right).divergences if d.kind == "number"] == []
+
+
+def test_like_remarks_credited_to_two_named_people_are_two_remarks() -> None:
+    from twofold.engine.divergences.quotes import quotations, same_remarks
+
+    def quoted(text: str) -> list:  # type: ignore[type-arg]
+        return quotations(parse_text(f"{HEAD_L}\n{text}", path="a.txt"))
+
+    vermeulen = quoted("“It is a power grab on behalf of every worker,” said Jan Vermeulen.")
+    bakker = quoted("“It is a power grab for all the workers,” port director Anna Bakker said.")
+    again = quoted("Vermeulen added: “It is a power grab on behalf of all the workers.”")
+    assert [q.speaker for q in (*vermeulen, *bakker, *again)] == [
+        "Jan Vermeulen", "Anna Bakker", "Vermeulen"]
+    assert same_remarks(vermeulen, bakker) == []
+    assert len(same_remarks(vermeulen, again)) == 1  # one speaker: one remark, reworded

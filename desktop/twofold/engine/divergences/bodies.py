@@ -20,6 +20,9 @@ if TYPE_CHECKING:
     from .pairs import SentencePair, Side
 
 _GROUPS = {"ORG": "organisation", "GPE": "place", "LOC": "place"}
+# Short names of bodies that papers use for the full one ("Wisconsin GOP").
+_ALIASES = {"gop": ("republican", "party"), "dems": ("democratic", "party"),
+            "u.s": ("us",), "u.s.": ("us",), "united": ("us",), "states": ()}
 _QUALIFIED = 0.4  # base confidence of two names qualifying one noun, without a parallel slot
 
 
@@ -36,7 +39,8 @@ def slot_bodies(pair: SentencePair, slot: Slot) -> list[Divergence]:
         if lin[0][2] in {k[2] for k in pair.right.keys} or \
                 rin[0][2] in {k[2] for k in pair.left.keys}:
             continue  # both sentences name both: the slot only reorders them
-        if _letters(pair.left, lin[0]) == _letters(pair.right, rin[0]):
+        if _letters(pair.left, lin[0]) == _letters(pair.right, rin[0]) or \
+                _one_body(_span(pair.left, lin[0]).text, _span(pair.right, rin[0]).text):
             continue  # "CIA" / "C.I.A.": house style
         lnoun, rnoun = _qualified(pair.left, lin[0]), _qualified(pair.right, rin[0])
         if lnoun is None or lnoun != rnoun:
@@ -62,11 +66,33 @@ def qualified_bodies(pair: SentencePair) -> list[Divergence]:
                     _letters(pair.left, lkeys[0]) == _letters(pair.right, rkeys[0]):
                 continue
             ls, rs = _span(pair.left, lkeys[0]), _span(pair.right, rkeys[0])
+            if _one_body(ls.text, rs.text):
+                continue
             kind: DivergenceKind = "place" if group == "place" else "other"
             confidence = round(min(_QUALIFIED + 0.5 * pair.overlap, 0.85), 2)
             out.append(Divergence(kind, ls, rs, f"Another {group} for the same {noun}: "
                                   f"{ls.text} vs {rs.text}", 1, confidence))
     return out
+
+
+def _one_body(a: str, b: str) -> bool:
+    """Two names of one body, or of one body at two levels: what tells them apart is only a
+    place ("Wyoming Senate" / "U.S. Senate", "Wisconsin Republican Party" / "GOP")."""
+    from ..entities.gazetteer import is_demonym, lookup_place
+
+    def words(name: str) -> set[str]:
+        out: set[str] = set()
+        for raw in name.replace("’", "'").split():
+            w = raw.strip(".,'()").casefold()
+            out |= set(_ALIASES.get(w, (w,)))
+        return out - {"the", "of", ""}
+
+    wa, wb = words(a), words(b)
+    rest = wa ^ wb
+    if not wa & wb or not rest:
+        return bool(wa & wb)
+    return all(lookup_place(w.title()) is not None or is_demonym(w.title()) or w == "us"
+               for w in rest)
 
 
 def _qualifiers(side: Side, other: Side, group: str

@@ -29,7 +29,7 @@ _TITLE_FORMS = {
     "spokesman": "spokesperson", "spokeswoman": "spokesperson", "chairman": "chair",
     "chairwoman": "chair", "chairperson": "chair", "advisor": "adviser",
 }
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "rev"})
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "rev"})
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _DASHES = re.compile(r"[\u2010-\u2015\-]+")
 _QUOTE_CHARS = "\"“”„‟«»‘’‚‛'`´"
@@ -74,7 +74,7 @@ def name_parts(form: str) -> tuple[str, ...]:
     words = [w.strip(".,") for w in folded.replace("’", "'").split()]
     words = [w for w in words if w and not w.endswith("'s")]
     while len(words) > 1 and (w := words[0].lower()) and (
-            w in _HONORIFICS or title_word(w) != w or is_title_word(words[0])):
+            w in HONORIFICS or title_word(w) != w or is_title_word(words[0])):
         words = words[1:]
     # a middle initial goes; a suffix stays, since Donald Trump Jr. is not Donald Trump
     suffix = [w.lower() for w in words if w.lower() in SUFFIXES]
@@ -103,7 +103,7 @@ def name_relation(a: str, b: str) -> NameRelation:
     ga, gb = pa[:-1], pb[:-1]
     given: NameRelation = "same"
     if ga and gb and ga[0] != gb[0]:
-        if is_short_form(ga[0], gb[0]):
+        if is_short_form(ga[0], gb[0]) or _pet_name(ga[0], gb[0]):
             given = "short"
         elif _close(ga[0], gb[0]):
             given = "variant"
@@ -114,6 +114,27 @@ def name_relation(a: str, b: str) -> NameRelation:
             return "other"
         given = "variant"
     return "variant" if sa != sb else given
+
+
+def is_given_name(word: str) -> bool:
+    """Whether a word can be a given name: one the nickname lists know, or a word too rare in
+    English to be an ordinary one ("Carmen", "Barack"; not "Plus" taken into "Plus Obama")."""
+    from ..align.terms import zipf
+
+    nicknames = _nicknamer()
+    lower = word.lower()
+    return bool(nicknames.nicknames_of(lower) or nicknames.canonicals_of(lower)) or \
+        zipf(lower) < _ORDINARY_WORD
+
+
+_ORDINARY_WORD = 4.5  # Zipf frequency from which a word is an ordinary English one ("plus" 5)
+
+
+def _pet_name(a: str, b: str) -> bool:
+    """A short name of the same initial as a long one ("Bibi" / "Benjamin"): likely a pet name
+    the nickname lists lack, so at most a short form, never another person."""
+    short, long_ = sorted((a, b), key=len)
+    return short[:1] == long_[:1] and len(short) <= 4 and len(long_) >= 6
 
 
 def _family(pa: tuple[str, ...], pb: tuple[str, ...]) -> bool:

@@ -337,7 +337,7 @@ def slot_dates(pair: SentencePair, slot: Slot) -> list[Divergence]:
     """Two dates filling one parallel slot."""
     lin = [d for d in pair.left.dates if _inside(d[0], d[1], slot.left)]
     rin = [d for d in pair.right.dates if _inside(d[0], d[1], slot.right)]
-    if len(lin) != 1 or len(rin) != 1:
+    if len(lin) != 1 or len(rin) != 1 or _other_doers(pair, lin[0], rin[0]):
         return []
     found = _date_divergence(pair, lin[0], rin[0], _slot_confidence(slot))
     return [found] if found else []
@@ -350,7 +350,7 @@ def paraphrased_dates(pair: SentencePair) -> list[Divergence]:
     for ld in pair.left.dates:
         lp = _predicate(pair.left.sent.doc, ld[0], ld[1])
         same = [d for p, d in rpred if p == lp]
-        if lp in REPORTING_VERBS or len(same) != 1:
+        if lp in REPORTING_VERBS or len(same) != 1 or _other_doers(pair, ld, same[0]):
             continue  # "said Tuesday" and "said Monday" may be two statements
         found = _date_divergence(pair, ld, same[0], min(0.3 + 0.6 * pair.overlap, 0.8))
         out += [found] if found else []
@@ -372,11 +372,41 @@ def lone_dates(pair: SentencePair) -> list[Divergence]:
     # one side's subject may be the other's object: "the House passed the bill" / "the bill
     # passed the House"; a subject the other's happening does not involve is someone else
     same_doer = bool(lsubject & rparts or rsubject & lparts)
-    if not lverbs & rverbs or (lsubject and rsubject and not same_doer):
+    if not lverbs & rverbs or (lsubject and rsubject and not same_doer) or \
+            _other_doers(pair, lopen[0], ropen[0]):
         return []
     confidence = 0.3 + 0.6 * pair.overlap + 0.1 * same_doer
     found = _date_divergence(pair, lopen[0], ropen[0], min(confidence, 0.8))
     return [found] if found else []
+
+
+def _other_doers(pair: SentencePair, ld: tuple[int, int, DateValue],
+                 rd: tuple[int, int, DateValue]) -> bool:
+    """Both dated happenings have a named doer, and not the same one (by entity: Jesse Jackson
+    Jr. and Sandra Jackson share a surname, not a resignation)."""
+    a, b = _doers(pair.left, ld), _doers(pair.right, rd)
+    return bool(a and b) and not a & b
+
+
+def _doers(side: Side, date: tuple[int, int, DateValue]) -> set[str]:
+    """Entity keys of the nearest subject above a date; a pronoun subject stands for the last
+    person the sentence names before it."""
+    doc = side.sent.doc
+    start, end = date[0], date[1]
+    tok = next((t for t in doc[start:end] if not start <= t.head.i < end), doc[start])
+    while tok.head.i != tok.i:
+        tok = tok.head
+        subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if tok.pos_ != "VERB" or subject is None:
+            continue
+        if subject.pos_ == "PRON":
+            named = [k for k in side.keys if k[3] == "PERSON"
+                     and side.sent.start_char <= k[0] and k[1] <= subject.idx]
+            return {named[-1][2]} if named else set()
+        first = subject.left_edge.idx
+        last = subject.right_edge.idx + len(subject.right_edge)
+        return {k[2] for k in side.keys if k[0] < last and first < k[1]}
+    return set()
 
 
 def _dated(value: DateValue) -> bool:

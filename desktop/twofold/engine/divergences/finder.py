@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from ..model import Article, Divergence, DivergenceKind, Entity, Link, Mention, Span
 from .bodies import qualified_bodies, slot_bodies
+from .equivalence import name_relation
 from .facts import (
     amounts,
     lone_dates,
@@ -68,7 +69,54 @@ def find_divergences(
     found += [d for _, d in actions.values()]
     for pair in pairs:
         found += _in_pair(pair, facts)
-    return _ranked([d for d in found if d.confidence >= MIN_CONFIDENCE])
+    both = _named_by_both(left_entities, right_entities, lkeys, rkeys)
+    return _ranked(_one_counterpart([d for d in found
+                                     if d.confidence >= MIN_CONFIDENCE and not both(d)]))
+
+
+def _one_counterpart(found: list[Divergence]) -> list[Divergence]:
+    """A figure or a day states one fact, so it differs from one counterpart at most: of the
+    divergences that share a figure or day on either side, the surest stands ("a $43,000
+    watch" against "a $43,350 watch", not also against "$750,000 in campaign cash")."""
+    best: dict[tuple[str, int, int, int], Divergence] = {}
+    for d in found:
+        if d.kind in ("number", "date"):
+            for side, span in (("l", d.left), ("r", d.right)):
+                key = (side, span.paragraph, span.start, span.end)
+                if key not in best or d.confidence > best[key].confidence:
+                    best[key] = d
+    return [d for d in found if d.kind not in ("number", "date") or (
+        best[("l", d.left.paragraph, d.left.start, d.left.end)] is d and
+        best[("r", d.right.paragraph, d.right.start, d.right.end)] is d)]
+
+
+def _named_by_both(left_entities: Sequence[Entity], right_entities: Sequence[Entity],
+                   lkeys: dict[int, list[tuple[int, int, str, str]]],
+                   rkeys: dict[int, list[tuple[int, int, str, str]]]
+                   ) -> Callable[[Divergence], bool]:
+    """Whether a divergence sets two different people against each other while each article
+    also names the other's person (under that name or a short form of it): then they are two
+    people of the story, not one name given two ways ("Dick Cheney's daughter" / "Liz Cheney's
+    sister")."""
+    people = {e.key: e for e in (*left_entities, *right_entities) if e.label == "PERSON"}
+
+    def key(index: dict[int, list[tuple[int, int, str, str]]], span: Span) -> str | None:
+        return next((k for s, e, k, label in index.get(span.paragraph, ())
+                     if label == "PERSON" and s < span.end and span.start < e), None)
+
+    def named_in(entities: Sequence[Entity], person: str, besides: str) -> bool:
+        forms = people[person].forms
+        return any(e.label == "PERSON" and e.key != besides and any(
+            name_relation(f, g) in ("same", "short") for f in forms for g in e.forms)
+            for e in entities)
+
+    def test(d: Divergence) -> bool:
+        if d.kind != "spelling":
+            return False
+        lk, rk = key(lkeys, d.left), key(rkeys, d.right)
+        return lk is not None and rk is not None and lk != rk and \
+            named_in(right_entities, lk, rk) and named_in(left_entities, rk, lk)
+    return test
 
 
 def _same_claim(pairs: Sequence[SentencePair]) -> Callable[[Mention, Mention], bool]:

@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING
 
 from ..entities.gazetteer import is_demonym, lookup_place
 from ..model import Article, Divergence, Entity, Link, Mention, Span
-from .equivalence import SUFFIXES, name_parts, name_relation, title_word
+from .equivalence import (
+    HONORIFICS,
+    SUFFIXES,
+    is_given_name,
+    name_parts,
+    name_relation,
+    title_word,
+)
 from .lexicon import REPORTING_VERBS, ROLE_SYNONYMS, TITLE_FILLER
 from .pairs import SentencePair, Side
 from .slots import Slot
@@ -39,6 +46,19 @@ _SAME_CLAIM = (0.7, 0.5)
 _ANOTHER_PERSON = 0.65  # one surname in one place of one fact, the given names unrelated
 _SYNONYMS = {"lawyer": "attorney", "counsel": "attorney", "ceo": "executive",
              "congressman": "representative", "congresswoman": "representative"}
+# Words that put a title in the past, and the roles of someone running for an office.
+_PAST = frozenset({"former", "ex", "then", "onetime", "erstwhile", "late", "outgoing",
+                   "retired"})
+_RUNNING = frozenset({"candidate", "nominee", "challenger", "hopeful", "contender",
+                      "frontrunner", "presidential", "gubernatorial", "likely", "potential",
+                      "presumptive", "possible", "prospective", "would-be"})
+# A seat in an elected body, and the posts its members are elected to inside it: one person
+# holds both at once ("Rep." and "House Majority Whip", "Sen." and "Minority Leader").
+_SEATS = frozenset({"representative", "senator", "delegate", "assemblyman", "assemblywoman",
+                    "assemblymember", "councilman", "councilwoman", "councillor", "alderman",
+                    "legislator", "mp"})
+_POSTS_OF_MEMBERS = frozenset({"whip", "chair", "leader", "caucus", "conference",
+                               "majority", "minority", "deputy", "assistant", "vice", "ranking"})
 
 
 def title_words(title: str) -> frozenset[str]:
@@ -50,8 +70,9 @@ def title_words(title: str) -> frozenset[str]:
         cased = raw.rstrip(".").removesuffix("'s").removesuffix("’s")
         word = title_word(cased.lower())
         word = _SYNONYMS.get(word, ROLE_SYNONYMS.get(word, word))
-        if not word or word in TITLE_FILLER or word in _NOT_THE_OFFICE or word in _GENERIC:
-            continue
+        if not word or word in TITLE_FILLER or word in _NOT_THE_OFFICE or word in _GENERIC \
+                or word in HONORIFICS:
+            continue  # "Mr." is a courtesy, not an office
         if cased[:1].isupper() and (lookup_place(cased) is not None or is_demonym(cased)):
             continue  # "Niger's government spokesman" is the government spokesman
         if not is_title_word(word) and word not in _SYNONYMS.values():
@@ -63,10 +84,23 @@ def title_words(title: str) -> frozenset[str]:
     return frozenset(words)
 
 
+def _past(titles: list[str]) -> bool:
+    return any(_PAST & set(re.findall(r"[a-z]+", t.lower())) or "ex-" in t.lower()
+               for t in titles)
+
+
 def titles_differ(a: Iterable[str], b: Iterable[str]) -> bool:
     """Whether two titles give different offices (not one a detail of the other)."""
+    a, b = list(a), list(b)
+    if _past(a) != _past(b):
+        return False  # a former office goes with a present one
     wa = frozenset().union(*(title_words(t) for t in a))
     wb = frozenset().union(*(title_words(t) for t in b))
+    if (wa and wa <= _RUNNING) or (wb and wb <= _RUNNING):
+        return False  # running for an office goes with holding another
+    if (wa <= _SEATS and wb <= _POSTS_OF_MEMBERS) or (wb <= _SEATS and wa <= _POSTS_OF_MEMBERS) \
+            or {*wa, *wb} == {"representative", "speaker"}:
+        return False  # a member of a body and a post its members hold (the House's Speaker)
     return bool(wa and wb) and not (wa <= wb or wb <= wa)
 
 
@@ -198,10 +232,12 @@ def _another_person(e: Entity, o: Entity, left: Article, right: Article,
 
 
 def _other_given_name(a: str, b: str) -> bool:
-    """One surname with unrelated given names (no short form, initial or suffix between them)."""
+    """One surname with unrelated given names (no short form, initial or suffix between them),
+    both known as given names (not a word the recogniser took into the name: "Plus Obama")."""
     pa, pb = name_parts(a), name_parts(b)
     return pa[-1] == pb[-1] and not set(pa[:-1]) & set(pb[:-1]) and \
-        not {pa[-1], pb[-1]} & SUFFIXES and name_relation(a, b) == "other"
+        not {pa[-1], pb[-1]} & SUFFIXES and name_relation(a, b) == "other" and \
+        is_given_name(pa[0]) and is_given_name(pb[0])
 
 
 def _possible_pair(e: Entity, o: Entity) -> bool:
@@ -224,6 +260,12 @@ def _spelled(e: Entity, o: Entity, left: Article, right: Article,
                     best = (rank, fa, fb, relation)
     if best is None:
         return None
+    full = [(x, y) for x in e.forms for y in o.forms
+            if len(name_parts(x)) >= 2 and len(name_parts(y)) >= 2]
+    if full and all(name_relation(x, y) == "other" for x, y in full):
+        return None  # William Barr and Richard Burr: two people, not one name misspelled
+    if e.titles and o.titles and titles_differ(e.titles, o.titles):
+        return None  # an attorney general and a senator of like names: two people
     _, fa, fb, relation = best
     # a form of one name that the other side also writes the usual way is one outlet's slip
     lm = list(e.mentions)  # any mention of the person; the other side's in the odd spelling

@@ -17,15 +17,28 @@ from ..model import Article, Divergence, Span
 from .equivalence import strip_quote_marks, title_word
 
 _QUOTE = re.compile(r"[“\"«„]([^”\"»“„«]{8,}?)[”\"»“]")
-_WORD = re.compile(r"[\w'’]+|&")
+_WORD = re.compile(r"[\w'’]+(?:\*+[\w'’]*)?|&")  # "f***ing" is one word
 _GAP = re.compile(r"\.\.\.|…|\[|\]")
 _MIN_SHARED = 5  # words two quotations share in order before they count as one remark
 _MIN_SHARE = 0.6  # of the shorter quotation's words
+# Two people say alike things ("a power grab for the people"): quotations credited to two
+# different people are one remark only when almost every word recurs.
+_SAME_WORDS = 0.85
 # Words whose change alters what was said even though they are short and common.
 _MEANING = frozenset({"not", "no", "never", "n't", "nothing", "none", "nobody", "neither", "nor",
                       "i", "we", "you", "he", "she", "it", "they", "me", "us", "him", "her",
                       "them", "my", "our", "your", "his", "their", "its", "all", "any", "every",
                       "always", "only", "more", "less", "most", "least", "before", "after"})
+
+
+# Who a quotation is credited to, written right after it ("…," said Jon Thompson / "…,"
+# Woodhouse said) or right before it (Pelosi said: "…"). A name of one to four capitalised words.
+_NAME = r"((?:[A-Z][\w.’'-]*\s){0,3}[A-Z][\w’'-]+)"
+_SAYS = r"(?:said|says|added|adds|wrote|writes|told|tells|asked|declared|insisted|argued)"
+_LOWER = r"(?:[a-z’'-]+\s){0,3}"  # "port director", "the union's"
+_AFTER = re.compile(rf"^[,.!?—–-]*[”\"»]?\s*(?:{_SAYS}\s+{_LOWER}{_NAME}|{_LOWER}{_NAME}\s+"
+                    rf"{_SAYS}\b)")
+_BEFORE = re.compile(rf"{_NAME}\s+{_SAYS}(?:\s+\w+)?[:,]?\s*[“\"«„]?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,22 +50,62 @@ class Quotation:
     end: int
     words: tuple[tuple[str, int, int], ...]  # (comparable form, start, end)
     gaps: frozenset[int] = frozenset()  # word indices an ellipsis or bracket cut stands before
+    speaker: str = ""  # the name it is credited to next to it, when the paragraph writes one
 
 
 def quotations(article: Article) -> list[Quotation]:
     """Every quotation of at least a few words, in paragraph order."""
     out = []
     for p in article.paragraphs:
+        speaker = ""  # a quotation without its own credit continues the one before it
         for m in _QUOTE.finditer(p.text):
             inner = m.group(1)
             found = [w for w in _WORD.finditer(inner) if _form(w.group())]
-            words = tuple((_form(w.group()), m.start(1) + w.start(), m.start(1) + w.end())
-                          for w in found)
+            words = tuple((form, m.start(1) + w.start(), m.start(1) + w.end())
+                          for w in found for form in _forms(w.group()))
             gaps = frozenset(k for k, w in enumerate(found) if k and _GAP.search(
                 inner[found[k - 1].end():w.start()]))
+            speaker = _speaker(p.text, m.start(), m.end()) or speaker
             if len(words) >= 3:
-                out.append(Quotation(p.id, m.start(1), m.end(1), words, gaps))
+                out.append(Quotation(p.id, m.start(1), m.end(1), words, gaps, speaker))
     return out
+
+
+def _speaker(text: str, start: int, end: int) -> str:
+    """The name written as the speaker right after or right before a quotation, else ""."""
+    after = _AFTER.match(text[end:end + 80])
+    if after:
+        return after.group(1) or after.group(2)
+    before = _BEFORE.search(text[max(0, start - 80):start + 1])
+    return before.group(1) if before else ""
+
+
+def _other_speakers(a: Quotation, b: Quotation) -> bool:
+    """Both quotations are credited to a named person, and not to the same one."""
+    from .equivalence import name_relation
+
+    return bool(a.speaker and b.speaker) and name_relation(a.speaker, b.speaker) == "other"
+
+
+def _forms(word: str) -> list[str]:
+    """A word's comparable forms: contractions and spoken forms spelled out ("he's" -> he is,
+    "gonna" -> going to), so two transcriptions of one remark compare equal."""
+    form = _form(word)
+    if form in _SPOKEN:
+        return list(_SPOKEN[form])
+    head, _, tail = form.partition("'")
+    if tail == "t" and head.endswith("n"):  # "don't", "can't", "won't"
+        return [_NOT_STEMS.get(head, head[:-1]), "not"]
+    if tail in _CONTRACTED and (tail != "s" or head in _PRONOUNS):
+        return [head, _CONTRACTED[tail]]
+    return [form]
+
+
+_SPOKEN = {"gonna": ("going", "to"), "wanna": ("want", "to"), "gotta": ("got", "to")}
+_CONTRACTED = {"s": "is", "re": "are", "m": "am", "ll": "will", "ve": "have", "d": "would"}
+_NOT_STEMS = {"won": "will", "can": "can", "don": "do", "shan": "shall", "ain": "is"}
+_PRONOUNS = frozenset({"he", "she", "it", "that", "there", "what", "who", "here", "where",
+                       "this", "how", "let"})
 
 
 def _form(word: str) -> str:
@@ -87,7 +140,8 @@ def same_remarks(left: Sequence[Quotation], right: Sequence[Quotation]) -> list[
             shared = sum(b.size for b in matcher.get_matching_blocks())
             share = shared / min(len(lforms), len(rforms))
             longest = max(b.size for b in matcher.get_matching_blocks())
-            if shared >= _MIN_SHARED and share >= _MIN_SHARE and longest >= 3:
+            if shared >= _MIN_SHARED and share >= _MIN_SHARE and longest >= 3 and (
+                    share >= _SAME_WORDS or not _other_speakers(lq, rq)):
                 found.append(SameRemark(lq, rq, share, shared))
     found.sort(key=lambda r: (-r.shared, -r.share))
     used: set[int] = set()
@@ -149,11 +203,25 @@ def _material(a: list[str], b: list[str]) -> bool:
     from ..entities.names import is_title_word
 
     changed = {w for w in set(a) ^ set(b) if not is_title_word(w)}
+    if len(a) == len(b) == 1 and min(len(a[0]), len(b[0])) >= 3 and (
+            a[0].startswith(b[0]) or b[0].startswith(a[0])):
+        return False  # one word written longer: "any worse" / "anything worse"
+    if len(a) == len(b) and all(_censored(x, y) or _censored(y, x)
+                                for x, y in zip(a, b, strict=True)):
+        return False  # "f***ing": one outlet's asterisks
     if not changed:
         return False
     if changed & _MEANING and a and b:
         return True  # "they destroyed" / "it destroyed"
     return any(w not in STOP_WORDS for w in changed)
+
+
+def _censored(masked: str, word: str) -> bool:
+    """Whether `masked` is `word` with letters starred out ("f***ing" / "fucking")."""
+    if "*" not in masked or "*" in word:
+        return False
+    pattern = "".join(r"\w+" if c == "*" else re.escape(c) for c in re.sub(r"\*+", "*", masked))
+    return re.fullmatch(pattern, word) is not None
 
 
 def _span(article: Article, q: Quotation, i: int, j: int) -> Span:
