@@ -88,7 +88,9 @@ def test_a_name_is_the_same_as_itself(name: str) -> None:
     assert name_relation(name, name) == "same"
 
 
-def test_a_figure_differs_from_one_counterpart_at_most() -> None:
+def test_a_figure_the_other_side_restates_is_set_against_no_other() -> None:
+    from dataclasses import replace
+
     from twofold.engine.divergences.finder import _one_counterpart
     from twofold.engine.model import Divergence, Span
 
@@ -100,6 +102,8 @@ def test_a_figure_differs_from_one_counterpart_at_most() -> None:
         Divergence("quote", watch, Span(3, 5, 13, "$750,000"), "not a figure", 0, 0.6),
     ]
     assert [d.note for d in _one_counterpart(found)] == ["the watch", "oath", "not a figure"]
+    two = [found[0], replace(found[2], left=watch)]  # no restatement: both conflicts stand
+    assert _one_counterpart(two) == two
 
 
 @pytest.mark.parametrize(("a", "b", "one"), [

@@ -75,19 +75,15 @@ def find_divergences(
 
 
 def _one_counterpart(found: list[Divergence]) -> list[Divergence]:
-    """A figure or a day states one fact, so it differs from one counterpart at most: of the
-    divergences that share a figure or day on either side, the surest stands ("a $43,000
-    watch" against "a $43,350 watch", not also against "$750,000 in campaign cash")."""
-    best: dict[tuple[str, int, int, int], Divergence] = {}
-    for d in found:
-        if d.kind in ("number", "date"):
-            for side, span in (("l", d.left), ("r", d.right)):
-                key = (side, span.paragraph, span.start, span.end)
-                if key not in best or d.confidence > best[key].confidence:
-                    best[key] = d
-    return [d for d in found if d.kind not in ("number", "date") or (
-        best[("l", d.left.paragraph, d.left.start, d.left.end)] is d and
-        best[("r", d.right.paragraph, d.right.start, d.right.end)] is d)]
+    """A figure the other article restates (the same figure at another precision) has found its
+    counterpart: set against another figure it is set against another fact ("a $43,000 watch"
+    is the "$43,350 watch", not the "$750,000 in campaign cash")."""
+    def spans(d: Divergence) -> set[tuple[str, int, int, int]]:
+        return {("l", d.left.paragraph, d.left.start, d.left.end),
+                ("r", d.right.paragraph, d.right.start, d.right.end)}
+
+    restated = set().union(*(spans(d) for d in found if d.kind == "number" and not d.severity))
+    return [d for d in found if not (d.kind == "number" and d.severity and spans(d) & restated)]
 
 
 def _named_by_both(left_entities: Sequence[Entity], right_entities: Sequence[Entity],
