@@ -34,7 +34,7 @@ from .worddiff import diff_paragraphs
 log = logging.getLogger(__name__)
 
 # Bump when any engine stage changes its output: cached comparisons of older engines are ignored.
-ENGINE_REVISION = 10  # 10: both revision-9 branches (names-only evidence, divergences) merged
+ENGINE_REVISION = 11  # 11: days and hours of one happening; quoted words show one statement
 _NAMESPACE = "comparison"
 _WHAT = "The comparison"
 # What `compare` reports to its `progress` callback, in order (a cached pair reads, then ends).
