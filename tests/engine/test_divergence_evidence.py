@@ -134,6 +134,12 @@ NOT_SPEAKERS = [
      "authority.",
      "Union spokesman Pieter de Groot, citing Jan Vermeulen, said on Monday that the closure was "
      "\u201ca reckless gamble with our jobs.\u201d"),
+    # two remarks about the same people share their names, whoever makes them
+    ("quoted names only",
+     "\u201cAnna Bakker must face Pieter de Groot at the table in Rotterdam,\u201d Jan Vermeulen "
+     "said in a statement.",
+     "\u201cThere should be no secret deal between Anna Bakker and Pieter de Groot in "
+     "Rotterdam,\u201d Mark Visser told reporters on Friday."),
     # one quoted word in common is not one remark
     ("one quoted word",
      "Jan Vermeulen told reporters the closure was \u201creckless\u201d and hurt the port.",

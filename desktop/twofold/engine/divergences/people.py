@@ -312,10 +312,12 @@ _QUOTED = re.compile(r"[“\"«„]([^”\"»“„«]+)[”\"»“]")
 
 
 def _quoted(side: Side, s: Speaker) -> set[str]:
-    """Content lemmas a speaker's statement puts between quote marks."""
+    """Content lemmas a speaker's statement puts between quote marks; names are left out, since
+    two remarks about the same people share them whoever makes them."""
     doc = side.sent.doc
     ranges = [(m.start(1), m.end(1)) for m in _QUOTED.finditer(doc.text)]
     return {doc[i].lemma_.lower() for i in s.statement if doc[i].is_alpha and not doc[i].is_stop
+            and doc[i].pos_ != "PROPN" and not doc[i].ent_type_
             and any(a <= doc[i].idx < b for a, b in ranges)}
 
 
