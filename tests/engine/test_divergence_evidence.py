@@ -49,6 +49,12 @@ DAYS = [
      "Antwerp Council on Thursday, ending the harbour tax.",
      "The Antwerp Council voted on Wednesday to repeal the harbour tax, ending the long fight.",
      "", "", ("Thursday", "Wednesday")),
+    # one doer, the subject of both, worded with other verbs: the day of one happening
+    ("the same doer, other verbs",
+     "Harbour master Jan Vermeulen blamed the shipping firms for the long strike on Saturday "
+     "during his closing speech to the union congress.",
+     "On Tuesday, in a fiery address that ended the union congress, harbour master Jan "
+     "Vermeulen tore into the shipping firms over the strike.", "", "", ("Saturday", "Tuesday")),
     # "yesterday" in an article of Wednesday 20 March is Tuesday, not Monday
     ("relative day on the calendar",
      "Dock workers in Rotterdam walked out yesterday after talks with the port authority failed.",
@@ -70,6 +76,16 @@ NOT_DAYS = [
      "Dock workers in Rotterdam walked out yesterday after talks with the port authority failed.",
      "Dock workers in Rotterdam walked out on Monday after talks with the port authority failed.",
      "", ""),
+    ("other doers, other verbs",
+     "The port authority blamed the shipping firms for the long strike on Saturday during a "
+     "closing speech to the union congress.",
+     "On Tuesday, in a fiery address that ended the union congress, harbour master Jan "
+     "Vermeulen tore into the shipping firms over the strike.", "", ""),
+    ("one doer, two trips",
+     "In December, Mayor Jan Vermeulen held talks in Antwerp on closer cooperation between the "
+     "two ports.",
+     "Mayor Jan Vermeulen visited Hamburg in January to discuss cooperation between the two "
+     "ports.", "", ""),
     ("yesterday of a Tuesday article is Monday",
      "Dock workers in Rotterdam walked out yesterday after talks with the port authority failed.",
      "Dock workers in Rotterdam walked out on Monday after talks with the port authority failed.",

@@ -38,6 +38,7 @@ _SAME_SENTENCE = 0.5  # sentence overlap past which two sentences are one statem
 _AKIN = 0.5  # MiniLM cosine of two counted nouns near in meaning ("troops", "personnel")
 _ONLY_FIGURES = 0.05  # surer when the two figures are all either sentence leaves unsettled
 _SAME_NOUN = 0.1  # surer when the two figures count the very same noun
+_OTHER_VERB = 0.05  # less sure of one happening when only the doer, not the verb, is shared
 
 
 @dataclass(frozen=True, slots=True)
@@ -372,9 +373,16 @@ def lone_dates(pair: SentencePair) -> list[Divergence]:
     # one side's subject may be the other's object: "the House passed the bill" / "the bill
     # passed the House"; a subject the other's happening does not involve is someone else
     same_doer = bool(lsubject & rparts or rsubject & lparts)
-    if not lverbs & rverbs or (lsubject and rsubject and not same_doer):
+    # one doer, the subject of both, doing it to the same thing, dates one happening however
+    # each outlet words it ("Vermeulen blamed the firms Saturday" / "Vermeulen tore into the
+    # firms Tuesday"); one person doing two things to two others is two happenings
+    one_subject = bool(lsubject & rsubject) and bool(
+        _done_to(pair.left, lopen[0][0], lopen[0][1]) & _done_to(pair.right, ropen[0][0],
+                                                                ropen[0][1]))
+    if not (lverbs & rverbs or one_subject) or (lsubject and rsubject and not same_doer):
         return []
-    confidence = 0.3 + 0.6 * pair.overlap + 0.1 * same_doer
+    confidence = 0.3 + 0.6 * pair.overlap + 0.1 * same_doer - _OTHER_VERB * (
+        not lverbs & rverbs)
     found = date_divergence(pair, lopen[0], ropen[0], min(confidence, 0.8))
     return [found] if found else []
 
@@ -382,6 +390,19 @@ def lone_dates(pair: SentencePair) -> list[Divergence]:
 def _dated(value: DateValue) -> bool:
     """A day or month, not a bare year: two years in one sentence are seldom one fact."""
     return bool(value.weekday or value.month)
+
+
+def _done_to(side: Side, start: int, end: int) -> set[str]:
+    """Lemmas of what the verb above a date is done to or about: its object and the objects of
+    its prepositions ("blamed the firms for the strike"), dates left out."""
+    doc = side.sent.doc
+    tok = next((t for t in doc[start:end] if not start <= t.head.i < end), doc[start])
+    while tok.head.i != tok.i and tok.pos_ != "VERB":
+        tok = tok.head
+    objects = [c for c in tok.children if c.dep_ == "dobj"] + [
+        g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return {o.lemma_.lower() for o in objects if o.pos_ in ("NOUN", "PROPN")
+            and o.ent_type_ not in ("DATE", "TIME")}
 
 
 _SAY = "<say>"  # every reporting verb: "said Thursday" and "announced Tuesday" date one statement
