@@ -34,7 +34,7 @@ from .worddiff import diff_paragraphs
 log = logging.getLogger(__name__)
 
 # Bump when any engine stage changes its output: cached comparisons of older engines are ignored.
-ENGINE_REVISION = 12  # 12: precision on unseen pairs (speakers, counterparts, doers, offices)
+ENGINE_REVISION = 13  # 13: days, hours and quoted words (div3) with precision on unseen pairs
 _NAMESPACE = "comparison"
 _WHAT = "The comparison"
 # What `compare` reports to its `progress` callback, in order (a cached pair reads, then ends).

@@ -38,6 +38,7 @@ _SAME_SENTENCE = 0.5  # sentence overlap past which two sentences are one statem
 _AKIN = 0.5  # MiniLM cosine of two counted nouns near in meaning ("troops", "personnel")
 _ONLY_FIGURES = 0.05  # surer when the two figures are all either sentence leaves unsettled
 _SAME_NOUN = 0.1  # surer when the two figures count the very same noun
+_OTHER_VERB = 0.05  # less sure of one happening when only the doer, not the verb, is shared
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,7 +321,7 @@ def _comparable_dates(a: DateValue, b: DateValue) -> bool:
                 or (a.relative and b.relative))
 
 
-def _date_divergence(pair: SentencePair, ld: tuple[int, int, DateValue],
+def date_divergence(pair: SentencePair, ld: tuple[int, int, DateValue],
                      rd: tuple[int, int, DateValue], confidence: float) -> Divergence | None:
     (ls_, le, lv), (rs_, re_, rv) = ld, rd
     if lv.compatible(rv) > 0 or not _comparable_dates(lv, rv) or lv == rv:
@@ -339,7 +340,7 @@ def slot_dates(pair: SentencePair, slot: Slot) -> list[Divergence]:
     rin = [d for d in pair.right.dates if _inside(d[0], d[1], slot.right)]
     if len(lin) != 1 or len(rin) != 1 or _other_doers(pair, lin[0], rin[0]):
         return []
-    found = _date_divergence(pair, lin[0], rin[0], _slot_confidence(slot))
+    found = date_divergence(pair, lin[0], rin[0], _slot_confidence(slot))
     return [found] if found else []
 
 
@@ -352,7 +353,7 @@ def paraphrased_dates(pair: SentencePair) -> list[Divergence]:
         same = [d for p, d in rpred if p == lp]
         if lp in REPORTING_VERBS or len(same) != 1 or _other_doers(pair, ld, same[0]):
             continue  # "said Tuesday" and "said Monday" may be two statements
-        found = _date_divergence(pair, ld, same[0], min(0.3 + 0.6 * pair.overlap, 0.8))
+        found = date_divergence(pair, ld, same[0], min(0.3 + 0.6 * pair.overlap, 0.8))
         out += [found] if found else []
     return out
 
@@ -367,16 +368,23 @@ def lone_dates(pair: SentencePair) -> list[Divergence]:
     ropen = [d for d in pair.right.dates if d[2] not in settled and _dated(d[2])]
     if len(lopen) != 1 or len(ropen) != 1:
         return []
-    lverbs, lsubject, lparts = _happening(pair.left, lopen[0])
-    rverbs, rsubject, rparts = _happening(pair.right, ropen[0])
+    lverbs, lsubject, lparts = happening(pair.left, lopen[0][0], lopen[0][1])
+    rverbs, rsubject, rparts = happening(pair.right, ropen[0][0], ropen[0][1])
     # one side's subject may be the other's object: "the House passed the bill" / "the bill
     # passed the House"; a subject the other's happening does not involve is someone else
     same_doer = bool(lsubject & rparts or rsubject & lparts)
-    if not lverbs & rverbs or (lsubject and rsubject and not same_doer) or \
+    # one doer, the subject of both, doing it to the same thing, dates one happening however
+    # each outlet words it ("Vermeulen blamed the firms Saturday" / "Vermeulen tore into the
+    # firms Tuesday"); one person doing two things to two others is two happenings
+    one_subject = bool(lsubject & rsubject) and bool(
+        _done_to(pair.left, lopen[0][0], lopen[0][1]) & _done_to(pair.right, ropen[0][0],
+                                                                ropen[0][1]))
+    if not (lverbs & rverbs or one_subject) or (lsubject and rsubject and not same_doer) or \
             _other_doers(pair, lopen[0], ropen[0]):
         return []
-    confidence = 0.3 + 0.6 * pair.overlap + 0.1 * same_doer
-    found = _date_divergence(pair, lopen[0], ropen[0], min(confidence, 0.8))
+    confidence = 0.3 + 0.6 * pair.overlap + 0.1 * same_doer - _OTHER_VERB * (
+        not lverbs & rverbs)
+    found = date_divergence(pair, lopen[0], ropen[0], min(confidence, 0.8))
     return [found] if found else []
 
 
@@ -414,16 +422,27 @@ def _dated(value: DateValue) -> bool:
     return bool(value.weekday or value.month)
 
 
+def _done_to(side: Side, start: int, end: int) -> set[str]:
+    """Lemmas of what the verb above a date is done to or about: its object and the objects of
+    its prepositions ("blamed the firms for the strike"), dates left out."""
+    doc = side.sent.doc
+    tok = next((t for t in doc[start:end] if not start <= t.head.i < end), doc[start])
+    while tok.head.i != tok.i and tok.pos_ != "VERB":
+        tok = tok.head
+    objects = [c for c in tok.children if c.dep_ == "dobj"] + [
+        g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return {o.lemma_.lower() for o in objects if o.pos_ in ("NOUN", "PROPN")
+            and o.ent_type_ not in ("DATE", "TIME")}
+
+
 _SAY = "<say>"  # every reporting verb: "said Thursday" and "announced Tuesday" date one statement
 _PARTICIPANTS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "attr"})
 
 
-def _happening(side: Side, date: tuple[int, int, DateValue]
-               ) -> tuple[set[str], set[str], set[str]]:
-    """Lemmas of the verbs and event nouns a date hangs under, of their nearest subject, and of
-    everyone taking part (subjects, objects, agents)."""
+def happening(side: Side, start: int, end: int) -> tuple[set[str], set[str], set[str]]:
+    """Lemmas of the verbs and event nouns a date (tokens start..end) hangs under, of their
+    nearest subject, and of everyone taking part (subjects, objects, agents)."""
     doc = side.sent.doc
-    start, end = date[0], date[1]
     tok = next((t for t in doc[start:end] if not start <= t.head.i < end), doc[start])
     verbs: set[str] = set()
     subject: set[str] = set()

@@ -11,10 +11,13 @@ below `MIN_CONFIDENCE` the finder abstains, since a noisy list is worse than non
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
 from ..model import Article, Divergence, DivergenceKind, Entity, Link, Mention, Span
 from .bodies import qualified_bodies, slot_bodies
+from .days import actor_dates, published_day, resolved, time_of_day
 from .equivalence import name_relation
 from .facts import (
     amounts,
@@ -53,7 +56,8 @@ def find_divergences(
 ) -> tuple[Divergence, ...]:
     """Every divergence found with enough confidence, by severity then confidence."""
     lkeys, rkeys = mention_index(left_entities), mention_index(right_entities)
-    pairs = sentence_pairs(links, left_docs, right_docs, lkeys, rkeys, use_embeddings)
+    pairs = _on_the_calendar(
+        sentence_pairs(links, left_docs, right_docs, lkeys, rkeys, use_embeddings), left, right)
     paired = {(p.left.paragraph, p.right.paragraph) for p in pairs}
     found: list[Divergence] = []
     found += spelling(left_entities, right_entities, left, right, links, _same_claim(pairs))
@@ -115,6 +119,22 @@ def _named_by_both(left_entities: Sequence[Entity], right_entities: Sequence[Ent
     return test
 
 
+def _on_the_calendar(pairs: list[SentencePair], left: Article,
+                     right: Article) -> list[SentencePair]:
+    """The pairs with "today", "yesterday" fixed by each article's stated publication day."""
+    days = published_day(left.date, left.date_source), published_day(right.date, right.date_source)
+    if days == (None, None):
+        return pairs
+    fixed: dict[int, Side] = {}  # one new side per sentence: rules memoise per side
+
+    def fix(side: Side, day: date | None) -> Side:
+        if id(side) not in fixed:
+            fixed[id(side)] = replace(side, dates=tuple(
+                (s, e, resolved(v, day)) for s, e, v in side.dates))
+        return fixed[id(side)]
+    return [replace(p, left=fix(p.left, days[0]), right=fix(p.right, days[1])) for p in pairs]
+
+
 def _same_claim(pairs: Sequence[SentencePair]) -> Callable[[Mention, Mention], bool]:
     """Whether two mentions sit in two sentences that state one fact."""
     sentences: dict[int, list[tuple[int, int, int, int, int]]] = {}
@@ -142,6 +162,8 @@ def _in_pair(pair: SentencePair, facts: _PerSentence) -> list[Divergence]:
     out += paraphrased_figures(pair, la, ra)
     out += paraphrased_dates(pair)
     out += lone_dates(pair)
+    out += actor_dates(pair)
+    out += time_of_day(pair)
     out += qualified_bodies(pair)
     out += attribution(pair, lsp, rsp, _claim_overlap(pair, lsp, rsp))
     out += role_phrases(pair, facts(roles, pair.left), facts(roles, pair.right))

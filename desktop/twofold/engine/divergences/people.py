@@ -30,6 +30,7 @@ from .spans import tok_span
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
 
 # Words that say which party, place or time a title belongs to, not which office it is.
 _NOT_THE_OFFICE = frozenset({
@@ -43,6 +44,7 @@ _GENERIC = frozenset({"official", "leader", "lawmaker", "member", "aide", "staff
 # Overlap of two sentences' words outside their speakers for one statement credited to two
 # different people (many officials say much the same), and to a person or their spokesman.
 _SAME_CLAIM = (0.7, 0.5)
+_QUOTED_WORDS, _QUOTED_SHARE = 2, 0.6  # quoted words two statements share, of the shorter
 _ANOTHER_PERSON = 0.65  # one surname in one place of one fact, the given names unrelated
 _SYNONYMS = {"lawyer": "attorney", "counsel": "attorney", "ceo": "executive",
              "congressman": "representative", "congresswoman": "representative"}
@@ -297,6 +299,10 @@ class Speaker:
     last: int
     keys: frozenset[str]
     via_role: bool  # "a spokesman for X": X speaks through someone else
+    # who speaks: the people the phrase names (else its bodies), not whom they speak for
+    own: frozenset[str] = frozenset()
+    # tokens of the statement: the reporting verb's clause, not clauses joined to it by "and"
+    statement: frozenset[int] = frozenset()
 
 
 def speakers(side: Side) -> list[Speaker]:
@@ -307,25 +313,63 @@ def speakers(side: Side) -> list[Speaker]:
             continue
         for child in tok.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("PROPN", "NOUN"):
-                out.append(_speaker(side, child.left_edge.i, child.right_edge.i + 1, child))
+                out.append(_speaker(side, child.left_edge.i, child.right_edge.i + 1, child, tok))
     for tok in side.sent:  # "according to X"
         if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
             for obj in tok.nbor().children:
                 if obj.dep_ == "pobj":
-                    out.append(_speaker(side, obj.left_edge.i, obj.right_edge.i + 1, obj))
+                    out.append(_speaker(side, obj.left_edge.i, obj.right_edge.i + 1, obj, None))
     return [s for s in out if s.keys]
 
 
-def _speaker(side: Side, first: int, last: int, head: object) -> Speaker:
+def _speaker(side: Side, first: int, last: int, head: Token, verb: Token | None) -> Speaker:
     doc = side.sent.doc
     start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)
-    keys = frozenset(k for s, e, k, label in side.keys
-                     if start <= s and e <= end and label in ("PERSON", "ORG"))
-    head_text = getattr(head, "lower_", "")
-    via = any(c.dep_ == "prep" and c.lower_ in ("for", "of") for c in getattr(head, "children", ())
-              ) and head_text not in ("government", "ministry") and getattr(head, "pos_", "") \
-        == "NOUN"
-    return Speaker(first, last, keys, via)
+    found = [(s, k, label) for s, e, k, label in side.keys
+             if start <= s and e <= end and label in ("PERSON", "ORG")]
+    # "a spokesman for X": X is whom the speaker speaks for, not who speaks
+    principal = {t.idx for c in head.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
+                 for t in c.subtree}
+    speaking = [(k, label) for s, k, label in found if s not in principal]
+    own = frozenset(k for k, label in speaking if label == "PERSON") or frozenset(
+        k for k, _ in speaking)
+    via = bool(principal) and head.lower_ not in ("government", "ministry") and \
+        head.pos_ == "NOUN"
+    if verb is None:
+        statement = frozenset(range(side.sent.start, side.sent.end))
+    else:  # "said X, and referred a reporter to a letter Y sent": Y's letter is another act
+        joined = {t.i for c in verb.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+        statement = frozenset(t.i for t in verb.subtree if t.i not in joined)
+    return Speaker(first, last, frozenset(k for _, k, _ in found), via, own, statement)
+
+
+def _named_in(side: Side, tokens: frozenset[int]) -> set[str]:
+    """Entity keys mentioned at the given tokens of a sentence."""
+    doc = side.sent.doc
+    return {k for s, _, k, _ in side.keys if any(
+        doc[i].idx <= s < doc[i].idx + len(doc[i].text) for i in tokens)}
+
+
+_QUOTED = re.compile(r"[“\"«„]([^”\"»“„«]+)[”\"»“]")
+
+
+def _quoted(side: Side, s: Speaker) -> set[str]:
+    """Content lemmas a speaker's statement puts between quote marks; names are left out, since
+    two remarks about the same people share them whoever makes them."""
+    doc = side.sent.doc
+    ranges = [(m.start(1), m.end(1)) for m in _QUOTED.finditer(doc.text)]
+    return {doc[i].lemma_.lower() for i in s.statement if doc[i].is_alpha and not doc[i].is_stop
+            and doc[i].pos_ != "PROPN" and not doc[i].ent_type_
+            and any(a <= doc[i].idx < b for a, b in ranges)}
+
+
+def _same_quote(pair: SentencePair, a: Speaker, b: Speaker) -> bool:
+    """Both statements quote the same words: two content words or more, most of the shorter
+    quotation ("politically motivated" / "believes this action is purely politically
+    motivated")."""
+    lq, rq = _quoted(pair.left, a), _quoted(pair.right, b)
+    shared = len(lq & rq)
+    return shared >= _QUOTED_WORDS and shared >= _QUOTED_SHARE * min(len(lq), len(rq))
 
 
 def attribution(pair: SentencePair, lsp: Sequence[Speaker], rsp: Sequence[Speaker],
@@ -333,22 +377,25 @@ def attribution(pair: SentencePair, lsp: Sequence[Speaker], rsp: Sequence[Speake
     """The same statement credited to different people or bodies.
 
     `claim` says how surely the two sentences make the same statement, apart from who makes it
-    (the overlap of their words outside the speaker phrases).
+    (the overlap of their words outside the speaker phrases); the same words quoted by both
+    make it surer. A speaker named in the other's statement may be its source, not another.
     """
-    if len(lsp) != 1 or len(rsp) != 1 or claim < _SAME_CLAIM[1]:
+    if len(lsp) != 1 or len(rsp) != 1:
         return []
     a, b = lsp[0], rsp[0]
-    lall = {k for *_, k, _ in pair.left.keys}
-    rall = {k for *_, k, _ in pair.right.keys}
-    differs = not (a.keys & b.keys) and not (a.keys & rall) and not (b.keys & lall) and \
-        not _one_person(pair, a, b)
-    relayed = bool(a.keys & b.keys) and a.via_role != b.via_role
-    if not ((differs and claim >= _SAME_CLAIM[0]) or relayed):
+    quoted = _same_quote(pair, a, b)
+    if claim < _SAME_CLAIM[1] and not quoted:
+        return []
+    differs = not (a.own & b.own) and not (a.own & _named_in(pair.right, b.statement)) and \
+        not (b.own & _named_in(pair.left, a.statement)) and not _one_person(pair, a, b)
+    relayed = bool(a.keys & b.keys) and a.via_role != b.via_role and claim >= _SAME_CLAIM[1]
+    if not ((differs and (claim >= _SAME_CLAIM[0] or quoted)) or relayed):
         return []
     ls, rs = tok_span(pair.left, a.first, a.last), tok_span(pair.right, b.first, b.last)
     note = (f"The statement is credited to {ls.text} vs {rs.text}" if differs else
             f"The speaker differs: {ls.text} vs {rs.text} (the person, or someone for them)")
-    return [Divergence("attribution", ls, rs, note, 1, round(min(0.4 + 0.5 * claim, 0.95), 2))]
+    confidence = 0.4 + 0.5 * max(claim, _SAME_CLAIM[0] * quoted)
+    return [Divergence("attribution", ls, rs, note, 1, round(min(confidence, 0.95), 2))]
 
 
 def _one_person(pair: SentencePair, a: Speaker, b: Speaker) -> bool:
@@ -358,8 +405,15 @@ def _one_person(pair: SentencePair, a: Speaker, b: Speaker) -> bool:
         start, end = doc[s.first].idx, doc[s.last - 1].idx + len(doc[s.last - 1].text)
         return [doc.text[k[0]:k[1]] for k in side.keys
                 if k[3] == "PERSON" and start <= k[0] and k[1] <= end]
-    return any(name_relation(x, y) != "other"
+    return any(name_relation(x, y) != "other" or _bare_surname(x, y)
                for x in names(pair.left, a) for y in names(pair.right, b))
+
+
+def _bare_surname(a: str, b: str) -> bool:
+    """One side names only the other's surname ("Mr. Trump" / "Trump Jr."): it may be either
+    of a family, so it is no evidence of another speaker."""
+    pa, pb = (tuple(w for w in name_parts(x) if w not in SUFFIXES) for x in (a, b))
+    return bool(pa and pb) and (len(pa) == 1 or len(pb) == 1) and pa[-1] == pb[-1]
 
 
 # -- people in parallel slots -------------------------------------------------------------------
