@@ -44,7 +44,7 @@ _GENERIC = frozenset({"official", "leader", "lawmaker", "member", "aide", "staff
 # Overlap of two sentences' words outside their speakers for one statement credited to two
 # different people (many officials say much the same), and to a person or their spokesman.
 _SAME_CLAIM = (0.7, 0.5)
-_QUOTED_WORDS, _QUOTED_SHARE = 2, 0.6  # quoted words two statements share, of the shorter
+_QUOTED_WORDS, _QUOTED_SHARE = 2, 0.85  # quoted words two statements share, of the shorter
 _ANOTHER_PERSON = 0.65  # one surname in one place of one fact, the given names unrelated
 _SYNONYMS = {"lawyer": "attorney", "counsel": "attorney", "ceo": "executive",
              "congressman": "representative", "congresswoman": "representative"}
