@@ -379,8 +379,7 @@ def lone_dates(pair: SentencePair) -> list[Divergence]:
     one_subject = bool(lsubject & rsubject) and bool(
         _done_to(pair.left, lopen[0][0], lopen[0][1]) & _done_to(pair.right, ropen[0][0],
                                                                 ropen[0][1]))
-    if not (lverbs & rverbs or one_subject) or (lsubject and rsubject and not same_doer) or \
-            _other_doers(pair, lopen[0], ropen[0]):
+    if not (lverbs & rverbs or one_subject) or (lsubject and rsubject and not same_doer):
         return []
     confidence = 0.3 + 0.6 * pair.overlap + 0.1 * same_doer - _OTHER_VERB * (
         not lverbs & rverbs)
