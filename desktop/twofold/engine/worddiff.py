@@ -10,6 +10,7 @@ words, not on the spaces around them; spans under an `equal` op are the same tex
 
 from __future__ import annotations
 
+import functools
 import itertools
 import unicodedata
 from collections.abc import Sequence
@@ -49,15 +50,21 @@ def normalise_span(text: str) -> str:
 
 def diff_paragraphs(left: str, right: str) -> tuple[Op, ...]:
     """Ops turning `left` into `right`; they cover both texts completely and in order."""
-    lt, rt = tokenize(left), tokenize(right)
-    lkeys = [normalise_token(left[s:e]) for s, e in lt]
-    rkeys = [normalise_token(right[s:e]) for s, e in rt]
+    (lt, lkeys), (rt, rkeys) = _keyed(left), _keyed(right)
     if not lt or not rt:  # one side is blank: at most one change plus its whitespace
         return _one_sided(left, right, bool(lt), bool(rt))
     if lkeys > rkeys:  # one canonical orientation: swapping the sides mirrors the ops exactly
         return tuple(op.swapped() for op in diff_paragraphs(right, left))
     blocks = _absorb_trivial_equals(_token_blocks(lkeys, rkeys), lkeys)
     return _to_char_ops(blocks, lt, rt, len(left), len(right))
+
+
+@functools.lru_cache(maxsize=2048)
+def _keyed(text: str) -> tuple[list[tuple[int, int]], list[str]]:
+    """Token spans of a paragraph and their compared forms, memoised: in a long pair one
+    paragraph is diffed against each paragraph it links to. Callers must not modify them."""
+    spans = tokenize(text)
+    return spans, [normalise_token(text[s:e]) for s, e in spans]
 
 
 def _one_sided(left: str, right: str, lwords: bool, rwords: bool) -> tuple[Op, ...]:
