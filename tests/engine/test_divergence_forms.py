@@ -88,24 +88,6 @@ def test_a_name_is_the_same_as_itself(name: str) -> None:
     assert name_relation(name, name) == "same"
 
 
-def test_a_figure_the_other_side_restates_is_set_against_no_other() -> None:
-    from dataclasses import replace
-
-    from twofold.engine.divergences.finder import _one_counterpart
-    from twofold.engine.model import Divergence, Span
-
-    watch = Span(0, 10, 17, "$43,000")
-    found = [
-        Divergence("number", watch, Span(3, 5, 13, "$750,000"), "total", 1, 0.66),
-        Divergence("number", watch, Span(5, 8, 15, "$43,350"), "the watch", 0, 0.81),
-        Divergence("number", Span(1, 0, 2, "35"), Span(2, 0, 2, "38"), "oath", 2, 0.84),
-        Divergence("quote", watch, Span(3, 5, 13, "$750,000"), "not a figure", 0, 0.6),
-    ]
-    assert [d.note for d in _one_counterpart(found)] == ["the watch", "oath", "not a figure"]
-    two = [found[0], replace(found[2], left=watch)]  # no restatement: both conflicts stand
-    assert _one_counterpart(two) == two
-
-
 @pytest.mark.parametrize(("a", "b", "one"), [
     ("Wisconsin Republican Party", "GOP", True),
     ("Wyoming Senate", "U.S. Senate", True),

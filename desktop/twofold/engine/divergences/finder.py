@@ -74,20 +74,7 @@ def find_divergences(
     for pair in pairs:
         found += _in_pair(pair, facts)
     both = _named_by_both(left_entities, right_entities, lkeys, rkeys)
-    return _ranked(_one_counterpart([d for d in found
-                                     if d.confidence >= MIN_CONFIDENCE and not both(d)]))
-
-
-def _one_counterpart(found: list[Divergence]) -> list[Divergence]:
-    """A figure the other article restates (the same figure at another precision) has found its
-    counterpart: set against another figure it is set against another fact ("a $43,000 watch"
-    is the "$43,350 watch", not the "$750,000 in campaign cash")."""
-    def spans(d: Divergence) -> set[tuple[str, int, int, int]]:
-        return {("l", d.left.paragraph, d.left.start, d.left.end),
-                ("r", d.right.paragraph, d.right.start, d.right.end)}
-
-    restated = set().union(*(spans(d) for d in found if d.kind == "number" and not d.severity))
-    return [d for d in found if not (d.kind == "number" and d.severity and spans(d) & restated)]
+    return _ranked([d for d in found if d.confidence >= MIN_CONFIDENCE and not both(d)])
 
 
 def _named_by_both(left_entities: Sequence[Entity], right_entities: Sequence[Entity],
