@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..entities.figures import WEEKDAYS, DateValue
 from ..model import Divergence
-from .spans import tok_span
+from .spans import phrase_root, tok_span
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -112,7 +112,7 @@ def _doer(side: Side, start: int, end: int) -> str | None:
     """The entity key of who does what a date dates: the subject or agent of the verb above it,
     or the body it happens in ("to begin in the Senate on Wednesday")."""
     doc = side.sent.doc
-    tok = next((t for t in doc[start:end] if not start <= t.head.i < end), doc[start])
+    tok = phrase_root(doc, start, end)
     while tok.head.i != tok.i and tok.pos_ != "VERB":
         tok = tok.head
     if tok.pos_ != "VERB":

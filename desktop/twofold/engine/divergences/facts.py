@@ -20,7 +20,7 @@ from ..entities.figures import DateValue, _number, singular
 from ..model import Divergence
 from .lexicon import REPORTING_VERBS
 from .slots import Slot
-from .spans import tok_span
+from .spans import phrase_root, tok_span
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -400,7 +400,7 @@ def _doers(side: Side, date: tuple[int, int, DateValue]) -> set[str]:
     person the sentence names before it."""
     doc = side.sent.doc
     start, end = date[0], date[1]
-    tok = next((t for t in doc[start:end] if not start <= t.head.i < end), doc[start])
+    tok = phrase_root(doc, start, end)
     while tok.head.i != tok.i:
         tok = tok.head
         subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -425,7 +425,7 @@ def _done_to(side: Side, start: int, end: int) -> set[str]:
     """Lemmas of what the verb above a date is done to or about: its object and the objects of
     its prepositions ("blamed the firms for the strike"), dates left out."""
     doc = side.sent.doc
-    tok = next((t for t in doc[start:end] if not start <= t.head.i < end), doc[start])
+    tok = phrase_root(doc, start, end)
     while tok.head.i != tok.i and tok.pos_ != "VERB":
         tok = tok.head
     objects = [c for c in tok.children if c.dep_ == "dobj"] + [
@@ -442,7 +442,7 @@ def happening(side: Side, start: int, end: int) -> tuple[set[str], set[str], set
     """Lemmas of the verbs and event nouns a date (tokens start..end) hangs under, of their
     nearest subject, and of everyone taking part (subjects, objects, agents)."""
     doc = side.sent.doc
-    tok = next((t for t in doc[start:end] if not start <= t.head.i < end), doc[start])
+    tok = phrase_root(doc, start, end)
     verbs: set[str] = set()
     subject: set[str] = set()
     parts: set[str] = set()
@@ -467,8 +467,7 @@ def happening(side: Side, start: int, end: int) -> tuple[set[str], set[str], set
 
 def _predicate(doc: object, start: int, end: int) -> str:
     """Lemma of the verb (or event noun) a date phrase attaches to."""
-    span = doc[start:end]  # type: ignore[index]
-    tok = next((t for t in span if not start <= t.head.i < end), span[0])
+    tok = phrase_root(doc, start, end)  # type: ignore[arg-type]
     for _ in range(6):
         tok = tok.head
         if tok.pos_ == "VERB" or tok.dep_ == "ROOT" or tok.head is tok:

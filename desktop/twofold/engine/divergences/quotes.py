@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from ..model import Article, Divergence, Span
-from .equivalence import strip_quote_marks, title_word
+from .equivalence import name_relation, strip_quote_marks, title_word
 
 _QUOTE = re.compile(r"[“\"«„]([^”\"»“„«]{8,}?)[”\"»“]")
 _WORD = re.compile(r"[\w'’]+(?:\*+[\w'’]*)?|&")  # "f***ing" is one word
@@ -82,8 +82,6 @@ def _speaker(text: str, start: int, end: int) -> str:
 
 def _other_speakers(a: Quotation, b: Quotation) -> bool:
     """Both quotations are credited to a named person, and not to the same one."""
-    from .equivalence import name_relation
-
     return bool(a.speaker and b.speaker) and name_relation(a.speaker, b.speaker) == "other"
 
 

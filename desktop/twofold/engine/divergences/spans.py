@@ -12,6 +12,8 @@ from ..model import Span
 from .equivalence import strip_quote_marks
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
     from .pairs import Side
 
 
@@ -26,3 +28,9 @@ def tok_span(side: Side, first: int, last: int) -> Span:
     """A span over doc tokens first..last-1."""
     doc = side.sent.doc
     return char_span(side, doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text))
+
+
+def phrase_root(doc: Doc, start: int, end: int) -> Token:
+    """The token of doc tokens start..end-1 that hangs from outside them: where a phrase (a date,
+    a figure) attaches to its sentence."""
+    return next((t for t in doc[start:end] if not start <= t.head.i < end), doc[start])
