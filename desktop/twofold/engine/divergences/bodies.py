@@ -119,13 +119,12 @@ def _placed(side: Side, key: tuple[int, int, str, str]) -> str | None:
 
 
 def _named(side: Side, rng: tuple[int, int], group: str) -> list[tuple[int, int, str, str]]:
-    doc = side.sent.doc
-    start, end = doc[rng[0]].idx, doc[rng[1] - 1].idx + len(doc[rng[1] - 1].text)
+    start, end = side.chars(*rng)
     return [k for k in side.keys if _GROUPS.get(k[3]) == group and start <= k[0] and k[1] <= end]
 
 
 def _letters(side: Side, key: tuple[int, int, str, str]) -> str:
-    return "".join(c for c in side.sent.doc.text[key[0]:key[1]].casefold() if c.isalnum())
+    return "".join(c for c in side.text[key[0]:key[1]].casefold() if c.isalnum())
 
 
 def _qualified(side: Side, key: tuple[int, int, str, str]) -> str | None:
@@ -141,8 +140,9 @@ def _qualified(side: Side, key: tuple[int, int, str, str]) -> str | None:
 
 
 def _last_token(side: Side, key: tuple[int, int, str, str]) -> Token | None:
-    return next((t for t in side.sent if t.idx < key[1] <= t.idx + len(t.text)), None)
+    i = side.token_ending(key[1])
+    return None if i is None else side.sent.doc[i]
 
 
 def _span(side: Side, key: tuple[int, int, str, str]) -> Span:
-    return Span(side.paragraph, key[0], key[1], side.sent.doc.text[key[0]:key[1]])
+    return Span(side.paragraph, key[0], key[1], side.text[key[0]:key[1]])

@@ -152,18 +152,21 @@ def _in_pair(pair: SentencePair, facts: _PerSentence) -> list[Divergence]:
     out += actor_dates(pair)
     out += time_of_day(pair)
     out += qualified_bodies(pair)
-    out += attribution(pair, lsp, rsp, _claim_overlap(pair, lsp, rsp))
+    out += attribution(pair, lsp, rsp, _dice(facts(_claim, pair.left, lsp),
+                                             facts(_claim, pair.right, rsp)))
     out += role_phrases(pair, facts(roles, pair.left), facts(roles, pair.right))
     return out
 
 
-def _claim_overlap(pair: SentencePair, lsp: Sequence, rsp: Sequence) -> float:
-    """Dice overlap of two sentences' content lemmas outside their speaker phrases."""
-    def claim(side: Side, found: Sequence) -> set[str]:
-        skip = {i for s in found for i in range(s.first, s.last)}
-        return {t.lemma_.lower() for t in side.sent if t.i not in skip and t.is_alpha
-                and not t.is_stop and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM")}
-    a, b = claim(pair.left, lsp), claim(pair.right, rsp)
+def _claim(side: Side, found: Sequence) -> frozenset[str]:
+    """A sentence's content lemmas outside its speaker phrases `found`."""
+    skip = {i for s in found for i in range(s.first, s.last)}
+    return frozenset(t.lemma_.lower() for t in side.sent if t.i not in skip and t.is_alpha
+                     and not t.is_stop and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM"))
+
+
+def _dice(a: frozenset[str], b: frozenset[str]) -> float:
+    """Dice overlap of two claims' lemmas."""
     return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
 
 
@@ -171,12 +174,13 @@ class _PerSentence:
     """What a rule reads off one sentence, worked out once per sentence rather than per pair."""
 
     def __init__(self) -> None:
-        self._found: dict[tuple[Callable[[Side], object], int], object] = {}
+        self._found: dict[tuple[Callable[..., object], int], object] = {}
 
-    def __call__(self, rule: Callable[[Side], T], side: Side) -> T:
+    def __call__(self, rule: Callable[..., T], side: Side, *found: object) -> T:
+        """`rule(side, *found)`, where `found` is what was read off the same sentence before."""
         key = (rule, id(side))
         if key not in self._found:
-            self._found[key] = rule(side)
+            self._found[key] = rule(side, *found)
         return self._found[key]  # type: ignore[return-value]
 
 

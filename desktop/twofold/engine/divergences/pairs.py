@@ -7,8 +7,9 @@ figures, dates, content lemmas), found once per sentence rather than once per pa
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..entities.figures import DateValue, Figure, date_spans, figure_spans
@@ -36,6 +37,21 @@ class Side:
     figures: tuple[Figure, ...] = ()
     dates: tuple[tuple[int, int, DateValue], ...] = ()
     content: frozenset[str] = frozenset()  # content lemmas, for the Dice overlap
+    # Character start and end of every token of the paragraph's Doc (one pair of tuples per
+    # Doc, shared by its sentences): rules place words by character without making a spaCy
+    # Token for each look, which dominated the cost of long pairs.
+    starts: tuple[int, ...] = field(default=(), compare=False)
+    ends: tuple[int, ...] = field(default=(), compare=False)
+    text: str = field(default="", compare=False)  # the paragraph's text (spaCy rebuilds it)
+
+    def chars(self, first: int, last: int) -> tuple[int, int]:
+        """Character range of the doc's tokens first..last-1."""
+        return self.starts[first], self.ends[last - 1]
+
+    def token_ending(self, char: int) -> int | None:
+        """Index of this sentence's token that holds the character before `char`, if any."""
+        k = bisect_left(self.ends, char, self.sent.start, self.sent.end)
+        return k if k < self.sent.end and self.starts[k] < char else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +93,9 @@ def sentence_pairs(
     for key, docs, index in (("L", left_docs, lkeys), ("R", right_docs, rkeys)):
         for para, doc in enumerate(docs):
             figures, dates = figure_spans(doc), date_spans(doc)
-            sides[key, para] = [_side(para, s, index, figures, dates) for s in doc.sents]
+            bounds = (tuple(t.idx for t in doc), tuple(t.idx + len(t.text) for t in doc),
+                      doc.text)
+            sides[key, para] = [_side(para, s, index, figures, dates, bounds) for s in doc.sents]
     linked = {(k.left, k.right) for k in links}
     in_links = {("L", k.left) for k in links} | {("R", k.right) for k in links}
     embedded = [s for key in sorted(in_links) for s in sides[key]] if use_embeddings else []
@@ -157,11 +175,12 @@ def _cosine(vectors: dict[int, object] | None, a: Side, b: Side) -> float:
 
 
 def _side(paragraph: int, sent: SpacySpan, index: dict[int, list[tuple[int, int, str, str]]],
-          figures: Sequence[Figure], dates: Sequence[tuple[int, int, DateValue]]) -> Side:
+          figures: Sequence[Figure], dates: Sequence[tuple[int, int, DateValue]],
+          bounds: tuple[tuple[int, ...], tuple[int, ...], str]) -> Side:
     keys = tuple(k for k in index.get(paragraph, ())
                  if sent.start_char <= k[0] and k[1] <= sent.end_char)
     side = Side(paragraph, sent, keys,
                  tuple(f for f in figures if sent.start <= f.start and f.end <= sent.end),
                  tuple(d for d in dates if sent.start <= d[0] and d[1] <= sent.end),
-                 _content(sent))
+                 _content(sent), *bounds)
     return side

@@ -177,9 +177,8 @@ def roles(side: Side) -> dict[str, tuple[int, int]]:
 
 def _strip_names(side: Side, first: int, last: int) -> str:
     """The phrase without the names of people in it, which are not part of a title."""
-    doc = side.sent.doc
-    start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)
-    text = doc.text
+    start, end = side.chars(first, last)
+    text = side.text
     for s, e, _, label in sorted(side.keys, reverse=True):
         if label == "PERSON" and start <= s and e <= end:
             text = text[:s] + text[e:]
@@ -357,7 +356,7 @@ def _quoted(side: Side, s: Speaker) -> set[str]:
     """Content lemmas a speaker's statement puts between quote marks; names are left out, since
     two remarks about the same people share them whoever makes them."""
     doc = side.sent.doc
-    ranges = [(m.start(1), m.end(1)) for m in _QUOTED.finditer(doc.text)]
+    ranges = [(m.start(1), m.end(1)) for m in _QUOTED.finditer(side.text)]
     return {doc[i].lemma_.lower() for i in s.statement if doc[i].is_alpha and not doc[i].is_stop
             and doc[i].pos_ != "PROPN" and not doc[i].ent_type_
             and any(a <= doc[i].idx < b for a, b in ranges)}
@@ -401,9 +400,8 @@ def attribution(pair: SentencePair, lsp: Sequence[Speaker], rsp: Sequence[Speake
 def _one_person(pair: SentencePair, a: Speaker, b: Speaker) -> bool:
     """Two speaker phrases naming one person in two spellings ("David" / "Dave Vermeulen")."""
     def names(side: Side, s: Speaker) -> list[str]:
-        doc = side.sent.doc
-        start, end = doc[s.first].idx, doc[s.last - 1].idx + len(doc[s.last - 1].text)
-        return [doc.text[k[0]:k[1]] for k in side.keys
+        start, end = side.chars(s.first, s.last)
+        return [side.text[k[0]:k[1]] for k in side.keys
                 if k[3] == "PERSON" and start <= k[0] and k[1] <= end]
     return any(name_relation(x, y) != "other" or _bare_surname(x, y)
                for x in names(pair.left, a) for y in names(pair.right, b))
@@ -426,8 +424,8 @@ def slot_people(pair: SentencePair, slot: Slot, lsp: Sequence[Speaker],
     confidence = round(min(1.0, 0.4 + 0.4 * slot.anchored + 0.3 * slot.parallel), 2)
     if len(lp) == 1 and len(rp) == 1:
         (ls_, le, lkey, _), (rs_, re_, rkey, _) = lp[0], rp[0]
-        ltext = pair.left.sent.doc.text[ls_:le]
-        rtext = pair.right.sent.doc.text[rs_:re_]
+        ltext = pair.left.text[ls_:le]
+        rtext = pair.right.text[rs_:re_]
         ls = Span(pair.left.paragraph, ls_, le, ltext)
         rs = Span(pair.right.paragraph, rs_, re_, rtext)
         relation = name_relation(ltext, rtext)
@@ -447,19 +445,19 @@ def slot_people(pair: SentencePair, slot: Slot, lsp: Sequence[Speaker],
 
 def _slot_title(pair: SentencePair, slot: Slot, confidence: float) -> list[Divergence]:
     """Different title words written before the same person in a parallel slot."""
-    ldoc, rdoc = pair.left.sent.doc, pair.right.sent.doc
-    lwords = ldoc[slot.left[0]:slot.left[1]].text
-    rwords = rdoc[slot.right[0]:slot.right[1]].text
-    if slot.after < 1 or not (_title_like(ldoc[slot.left[0]:slot.left[1]]) and
-                              _title_like(rdoc[slot.right[0]:slot.right[1]])):
+    if slot.after < 1:
         return []
-    if not titles_differ([lwords], [rwords]):
+    ldoc, rdoc = pair.left.sent.doc, pair.right.sent.doc
+    if not (_title_like(ldoc[slot.left[0]:slot.left[1]]) and
+            _title_like(rdoc[slot.right[0]:slot.right[1]])):
+        return []
+    lstart, lend = pair.left.chars(*slot.left)
+    rstart, rend = pair.right.chars(*slot.right)
+    if not titles_differ([pair.left.text[lstart:lend]], [pair.right.text[rstart:rend]]):
         return []
     # the slot must end where a person's name begins on both sides
-    lnext = [k for k in pair.left.keys if k[3] == "PERSON"
-             and 0 <= k[0] - ldoc[slot.left[1] - 1].idx - len(ldoc[slot.left[1] - 1]) <= 1]
-    rnext = [k for k in pair.right.keys if k[3] == "PERSON"
-             and 0 <= k[0] - rdoc[slot.right[1] - 1].idx - len(rdoc[slot.right[1] - 1]) <= 1]
+    lnext = [k for k in pair.left.keys if k[3] == "PERSON" and 0 <= k[0] - lend <= 1]
+    rnext = [k for k in pair.right.keys if k[3] == "PERSON" and 0 <= k[0] - rend <= 1]
     if not lnext or not rnext or lnext[0][2] != rnext[0][2]:
         return []
     ls = tok_span(pair.left, slot.left[0], slot.left[1])
@@ -476,12 +474,9 @@ def _title_like(tokens: SpacySpan) -> bool:
 
 
 def _covers(side: Side, rng: tuple[int, int], key: tuple[int, int, str, str]) -> bool:
-    doc = side.sent.doc
-    start, end = doc[rng[0]].idx, doc[rng[1] - 1].idx + len(doc[rng[1] - 1].text)
+    start, end = side.chars(*rng)
     return key[0] < end and start < key[1]
 
 
 def _is_speaker(found: Sequence[Speaker], side: Side, char: int) -> bool:
-    doc = side.sent.doc
-    return any(doc[s.first].idx <= char < doc[s.last - 1].idx + len(doc[s.last - 1].text)
-               for s in found)
+    return any(side.starts[s.first] <= char < side.ends[s.last - 1] for s in found)

@@ -19,15 +19,14 @@ if TYPE_CHECKING:
 
 def char_span(side: Side, start: int, end: int) -> Span:
     """A span over paragraph character offsets of one side, quote marks left out."""
-    text = side.sent.doc.text
+    text = side.text
     start, end = strip_quote_marks(start, end, text)
     return Span(side.paragraph, start, end, text[start:end])
 
 
 def tok_span(side: Side, first: int, last: int) -> Span:
     """A span over doc tokens first..last-1."""
-    doc = side.sent.doc
-    return char_span(side, doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text))
+    return char_span(side, *side.chars(first, last))
 
 
 def phrase_root(doc: Doc, start: int, end: int) -> Token:
