@@ -20,6 +20,18 @@ def test_round_trip(tmp_path: Path) -> None:
     assert Cache(tmp_path / "c.sqlite3").get("ns", "k") == b"value", "persisted"
 
 
+def test_many_at_once(tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "c.sqlite3")
+    items = [(f"k{i}", bytes([i % 256]) * 3) for i in range(1_200)]  # past one query's keys
+    cache.put_many("ns", items)
+    cache.put("other", "k1", b"elsewhere")
+    wanted = [f"k{i}" for i in range(0, 1_300, 2)]  # some were never stored
+    assert cache.get_many("ns", wanted) == {k: v for k, v in items if k in set(wanted)}
+    assert cache.has("ns", "k1199") and not cache.has("ns", "k1200")
+    assert Cache(None).get_many("ns", wanted) == {}
+    Cache(None).put_many("ns", items)  # an unusable cache takes nothing, quietly
+
+
 def test_corrupt_file_is_rebuilt(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     path = tmp_path / "c.sqlite3"
     path.write_bytes(b"this is not a database" * 100)

@@ -1,6 +1,7 @@
 """The NumPy MiniLM encoder reproduces sentence-transformers' embeddings without PyTorch."""
 
 import json
+import uuid
 from pathlib import Path
 
 import numpy as np
@@ -71,3 +72,25 @@ def test_paraphrase_scores_higher_than_unrelated(encoder: SentenceEncoder) -> No
 
 def test_load_encoder_returns_one_shared_instance() -> None:
     assert load_encoder() is load_encoder()
+
+
+def test_a_sentence_embedded_once_is_found_again_on_disk_in_any_company(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each sentence is stored on its own: an article embedded with others (or read ahead)
+    is served from the disk in a later session whatever it is asked with."""
+    from twofold.engine import vectors
+
+    texts = [f"The council met on day {uuid.uuid4().hex[:6]} to vote on the budget.",
+             f"Its members approved plan {uuid.uuid4().hex[:6]} by a wide margin.",
+             f"Protesters gathered outside hall {uuid.uuid4().hex[:6]} before dawn."]
+    first = vectors.sentence_vectors(texts)
+    assert first is not None
+    vectors._memo.clear()  # a later session: only the disk remembers
+
+    def no_encoder(*_a: object, **_k: object) -> object:
+        raise AssertionError("a stored sentence was embedded again")
+
+    monkeypatch.setattr(SentenceEncoder, "encode", no_encoder)
+    again = vectors.sentence_vectors([texts[2], texts[0]])
+    assert again is not None
+    assert np.array_equal(again, first[[2, 0]])

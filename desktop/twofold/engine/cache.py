@@ -18,6 +18,7 @@ T = TypeVar("T")
 SCHEMA_VERSION = 1
 _ENV_DIR = "TWOFOLD_CACHE_DIR"
 _ENV_OFF = "TWOFOLD_NO_CACHE"
+_KEYS_PER_QUERY = 500  # SQLite builds before 3.32 allow 999 parameters in one statement
 
 
 def cache_dir() -> Path:
@@ -60,6 +61,34 @@ class Cache:
             "SELECT value FROM entries WHERE namespace=? AND key=?", (namespace, key)
         ).fetchone())
         return bytes(row[0]) if row else None
+
+    def has(self, namespace: str, key: str) -> bool:
+        """Whether a value is stored (without reading it)."""
+        return bool(self._run("read", lambda conn: conn.execute(
+            "SELECT 1 FROM entries WHERE namespace=? AND key=?", (namespace, key)
+        ).fetchone()))
+
+    def get_many(self, namespace: str, keys: list[str]) -> dict[str, bytes]:
+        """The stored values of those `keys` that have one (empty when unusable)."""
+        found: dict[str, bytes] = {}
+        for start in range(0, len(keys), _KEYS_PER_QUERY):
+            chunk = keys[start:start + _KEYS_PER_QUERY]
+            rows = self._run("read", lambda conn, chunk=chunk: conn.execute(  # type: ignore[misc]
+                "SELECT key, value FROM entries WHERE namespace=? AND key IN "
+                f"({','.join('?' * len(chunk))})", (namespace, *chunk)).fetchall())
+            found.update((str(k), bytes(v)) for k, v in rows or ())
+        return found
+
+    def put_many(self, namespace: str, items: list[tuple[str, bytes]]) -> None:
+        """Store several values in one transaction; silently skipped when unusable."""
+        def write(conn: sqlite3.Connection) -> None:
+            with conn:
+                conn.executemany(
+                    "INSERT OR REPLACE INTO entries(namespace, key, value) VALUES (?, ?, ?)",
+                    [(namespace, k, sqlite3.Binary(v)) for k, v in items],
+                )
+        if items:
+            self._run("write", write)
 
     def put(self, namespace: str, key: str, value: bytes) -> None:
         """Store a value; silently skipped when the cache is unusable."""

@@ -13,7 +13,7 @@ from .cache import shared_cache
 
 log = logging.getLogger(__name__)
 
-_NAMESPACE = "align-sentence-vectors@1"
+_NAMESPACE = "align-sentence-vectors@2"  # one entry per sentence
 _MEMO_SIZE = 20_000  # sentences (~30 MB): a few long articles, or a folder's worth of pairs
 _lock = threading.Lock()
 _memo: OrderedDict[str, np.ndarray] = OrderedDict()
@@ -50,20 +50,33 @@ def sentence_vectors(texts: list[str]) -> np.ndarray | None:
 
 
 def _embed(encoder: object, texts: list[str]) -> np.ndarray:
-    """Rows for `texts` from the on-disk cache, else from the encoder (then stored)."""
-    key = hashlib.sha256("\x1e".join(texts).encode("utf-8")).hexdigest()
+    """Rows for `texts` from the on-disk cache, else from the encoder (then stored).
+
+    One entry per sentence, keyed by its text: an article embedded once (compared, or read
+    ahead) is found again whichever other sentences it is asked with.
+    """
     cache = shared_cache()
-    stored = cache.get(_NAMESPACE, key)
-    vectors = _from_bytes(stored, len(texts)) if stored else None
-    if vectors is None:
+    keys = [hashlib.sha256(t.encode("utf-8")).hexdigest() for t in texts]
+    stored = cache.get_many(_NAMESPACE, keys)
+    width = int(encoder.dimension)  # type: ignore[attr-defined]
+    rows: dict[str, np.ndarray] = {}
+    for text, key in zip(texts, keys, strict=True):
+        row = _from_bytes(stored[key], width) if key in stored else None
+        if row is not None:
+            rows[text] = row
+    todo = [t for t in texts if t not in rows]
+    if todo:
         # Stored as float16 and always read back through it, so cached and fresh runs agree.
-        half = encoder.encode(texts).astype(np.float16)  # type: ignore[attr-defined]
-        cache.put(_NAMESPACE, key, half.tobytes())
-        vectors = half.astype(np.float32)
-    return vectors
+        half = encoder.encode(todo).astype(np.float16)  # type: ignore[attr-defined]
+        key_of = dict(zip(texts, keys, strict=True))
+        cache.put_many(_NAMESPACE, [(key_of[t], h.tobytes()) for t, h in zip(todo, half,
+                                                                            strict=True)])
+        rows.update((t, h.astype(np.float32)) for t, h in zip(todo, half, strict=True))
+    return np.stack([rows[t] for t in texts])
 
 
-def _from_bytes(data: bytes, rows: int) -> np.ndarray | None:
-    if rows == 0 or len(data) % (2 * rows):
+def _from_bytes(data: bytes, width: int) -> np.ndarray | None:
+    """One stored row, or None when it is not one of `width` float16 values."""
+    if len(data) != 2 * width:
         return None
-    return np.frombuffer(data, dtype=np.float16).reshape(rows, -1).astype(np.float32)
+    return np.frombuffer(data, dtype=np.float16).astype(np.float32)
