@@ -47,11 +47,14 @@ def model_loaded() -> bool:
     return _nlp is not None
 
 
-def analyse(article: Article, *, cancelled: Callable[[], bool] | None = None
-            ) -> tuple[Doc, ...]:
+def analyse(article: Article, *, cancelled: Callable[[], bool] | None = None,
+            remember: bool = True, batch_size: int = 64) -> tuple[Doc, ...]:
     """One spaCy Doc per paragraph of `article` (tokens, lemmas, sentences, entities).
 
     `cancelled()` is asked as each paragraph comes out of the pipeline; `Cancelled` stops it.
+    Without `remember`, the docs go to the disk cache only, not the process's memo (reading
+    articles ahead must not push out those on screen). spaCy works through `batch_size`
+    paragraphs at a time, holding the interpreter lock for most of each batch.
     """
     key = article.digest
     with _lock:
@@ -66,15 +69,25 @@ def analyse(article: Article, *, cancelled: Callable[[], bool] | None = None
         Cancelled.check(cancelled, _WHAT)
         nlp = load_nlp()  # seconds the first time
         Cancelled.check(cancelled, _WHAT)
-        docs = tuple(_checked(nlp.pipe((p.text for p in article.paragraphs), batch_size=64),
+        docs = tuple(_checked(nlp.pipe((p.text for p in article.paragraphs), batch_size=batch_size),
                               cancelled))
         if key:
             cache.put(_CACHE_NAMESPACE, key, _to_bytes(docs))
+    if not remember:
+        return docs
     with _lock:
         _memo[key] = docs
         while len(_memo) > _MEMO_SIZE:
             _memo.popitem(last=False)
     return docs
+
+
+def analysed(digest: str) -> bool:
+    """Whether the article with this content digest has its docs in the memo or on disk."""
+    with _lock:
+        if digest in _memo:
+            return True
+    return shared_cache().has(_CACHE_NAMESPACE, digest)
 
 
 def _checked(docs: Iterable[Doc], cancelled: Callable[[], bool] | None) -> Iterator[Doc]:

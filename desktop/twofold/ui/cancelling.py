@@ -52,7 +52,8 @@ class WorkCanceller(QObject):
 
     def shut_down(self, wait_ms: int = SHUTDOWN_WAIT_MS) -> bool:
         """Cancel every job and wait at most `wait_ms` for the threads; True when all ended."""
-        runners = (self._session.runner, self._export_runner)  # an export writes its file
+        # an export writes its file; reading ahead stops within a paragraph
+        runners = (self._session.runner, self._session.reader, self._export_runner)
         stopped = self._session.shut_down()
         if not any(r.busy for r in runners):
             return True

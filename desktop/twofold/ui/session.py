@@ -49,6 +49,9 @@ _WHAT = {Channel.SCAN: "folder listing", Channel.RESCAN: "list update",
          Channel.STORY: "story", Channel.EXPORT: "export"}
 
 
+_READ_AHEAD = "read-ahead"  # the reader's one channel: background work nobody waits for
+
+
 def cancelled_text(channels: Sequence[Channel]) -> str:
     """'Comparison cancelled.', 'Folder listing and comparison cancelled.'"""
     names = [c.what for c in channels]
@@ -91,6 +94,14 @@ class _ProgressRelay(QObject):
 
     stage = Signal(int, str)  # the session's compare number, the stage
     pairs = Signal(int, int)  # a story's pairs compared, of how many
+
+
+def read_ahead(listing: Listing, pair: tuple[str, str], *, cancelled: Check | None = None
+               ) -> int:
+    """The engine's reading ahead of the articles nearest the pair (analysis cached on disk)."""
+    from twofold.engine.readahead import read_ahead as engine_read_ahead
+
+    return engine_read_ahead(listing, pair, cancelled=cancelled)
 
 
 def folder_overview(folder: str, *, cancelled: Check | None = None) -> Any:
@@ -161,10 +172,19 @@ class Session(QObject):
     busyChanged = Signal(bool, str)  # whether work runs, and what it is
     failed = Signal(object)  # an unexpected exception (a bug): the window reports it
 
-    def __init__(self, compare_fn: CompareFn | None = None, parent: QObject | None = None
-                 ) -> None:
+    def __init__(self, compare_fn: CompareFn | None = None, parent: QObject | None = None,
+                 *, reads_ahead: bool | None = None) -> None:
         super().__init__(parent)
         self.compare_fn: CompareFn = compare_fn or engine_compare
+        # While a pair is on screen, the articles nearest it are analysed in the background
+        # (the engine's compare only: a stand-in has nothing to gain from it). Foreground work
+        # stops it; each comparison shown starts it again.
+        self.reads_ahead = compare_fn is None if reads_ahead is None else reads_ahead
+        self.reader = JobRunner(self)
+        self.reader.failed.connect(
+            lambda _c, _id, err: log.warning("reading ahead failed: %r", err))
+        self.reader.finished.connect(
+            lambda _c, _id, n: log.info("read %s articles ahead", n))
         self.messages = Messages(self)
         self.runner = JobRunner(self)
         self.runner.finished.connect(self._job_done)
@@ -347,6 +367,7 @@ class Session(QObject):
     # -- work ----------------------------------------------------------------------------------
 
     def _start(self, channel: Channel, label: str, fn: Callable[..., Any], *args: Any) -> None:
+        self.reader.cancel_all()  # the foreground job gets the processor
         self.busyChanged.emit(True, label)
         self.runner.submit(channel, fn, *args, cancellable=True)
 
@@ -385,6 +406,7 @@ class Session(QObject):
         elif channel == Channel.COMPARE and isinstance(result, Comparison):
             self._comparing = None
             self._show(result)
+            self._read_ahead()
         elif channel == Channel.OVERVIEW and getattr(result, "folder", None) == self.folder:
             self.overviewShown.emit(result)
         elif channel == Channel.STORY and result is not None:
@@ -403,6 +425,13 @@ class Session(QObject):
             self.storyShown.emit(None)
         if isinstance(error, BaseException) and not self.messages.report(error):
             self.failed.emit(error)
+
+    def _read_ahead(self) -> None:
+        """Analyse the articles nearest the pair on screen while nothing else runs."""
+        if (self.reads_ahead and self.folder is not None and self.listing is not None
+                and self.left and self.right and not self.runner.pending):
+            self.reader.submit(_READ_AHEAD, read_ahead, self.listing, (self.left, self.right),
+                               cancellable=True)
 
     def _show(self, comparison: Comparison) -> None:
         self.comparison = comparison
@@ -548,4 +577,5 @@ class Session(QObject):
     def shut_down(self) -> list[str]:
         """Stop watching and cancel every job; return the channels stopped."""
         self.watch.watch(None)
+        self.reader.cancel_all()
         return self.runner.cancel_all()

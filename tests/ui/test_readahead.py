@@ -1,0 +1,77 @@
+"""The window reads the articles nearest the pair ahead, in the background, and gives way."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from twofold.engine.errors import Cancelled
+from twofold.ui import session as jobs
+
+from .conftest import shown_window
+from .fakes import fake_compare
+
+
+class Reader:
+    """Stands in for the engine's reading ahead: records each pair, works until cancelled."""
+
+    def __init__(self) -> None:
+        self.pairs: list[tuple[str, str]] = []
+        self.stopped = threading.Event()
+        self.running = threading.Event()
+
+    def __call__(self, _listing: object, pair: tuple[str, str], *,
+                 cancelled: Callable[[], bool]) -> int:
+        self.pairs.append(pair)
+        self.stopped.clear()
+        self.running.set()
+        safety = time.monotonic() + 60
+        while not cancelled() and time.monotonic() < safety:
+            time.sleep(0.005)
+        self.running.clear()
+        self.stopped.set()
+        Cancelled.check(cancelled, "Reading ahead")
+        return 0
+
+
+@pytest.fixture
+def reader(monkeypatch: pytest.MonkeyPatch) -> Reader:
+    r = Reader()
+    monkeypatch.setattr(jobs, "read_ahead", r)
+    return r
+
+
+def test_the_pair_shown_starts_reading_ahead_and_a_new_pair_stops_it(
+        qtbot, seeds: Path, reader: Reader) -> None:  # type: ignore[no-untyped-def]
+    w = shown_window(qtbot, fake_compare)
+    w.session.reads_ahead = True
+    with qtbot.waitSignal(w.session.comparisonShown, timeout=30_000):
+        w.open_folder(str(seeds))
+    qtbot.waitUntil(reader.running.is_set, timeout=10_000)
+    first = (w.session.left, w.session.right)
+    assert reader.pairs == [first]
+    # Background reading is nobody's wait: no busy state, nothing for Esc or Cancel to stop.
+    assert not w.session.runner.pending
+    assert w.session.cancel() == []
+
+    others = [a.path for a in w.session.listing.articles if a.path not in first]
+    with qtbot.waitSignal(w.session.comparisonShown, timeout=30_000):
+        w.session.set_pair(first[0], others[0])
+        qtbot.waitUntil(reader.stopped.is_set, timeout=10_000)  # gave way to the compare
+    qtbot.waitUntil(lambda: len(reader.pairs) == 2, timeout=10_000)
+    assert reader.pairs[1] == (first[0], others[0])
+
+    w.close()  # closing stops it too
+    qtbot.waitUntil(reader.stopped.is_set, timeout=10_000)
+
+
+def test_a_stand_in_compare_reads_nothing_ahead(qtbot, seeds: Path, reader: Reader) -> None:  # type: ignore[no-untyped-def]
+    w = shown_window(qtbot, fake_compare)
+    with qtbot.waitSignal(w.session.comparisonShown, timeout=30_000):
+        w.open_folder(str(seeds))
+    qtbot.wait(200)
+    assert reader.pairs == []
