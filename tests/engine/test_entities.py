@@ -61,6 +61,23 @@ def test_a_short_form_joins_the_full_name_of_the_same_article() -> None:
     assert len([e for e in entities if e.label == "PERSON"]) == 1
 
 
+def test_a_pet_name_of_the_given_name_joins_the_full_name_beside_a_relative() -> None:
+    entities = entities_of(
+        "Elizabeth Cheney, a candidate for the Senate in Wyoming, spoke on Sunday. Her sister "
+        "Mary Cheney disagreed with her in public. Liz Cheney did not answer questions, and "
+        "their father, Dick Cheney, stayed away.")
+    liz = named(entities, "Elizabeth Cheney")
+    assert "Liz Cheney" in liz.forms
+    people = {e.name for e in entities if e.label == "PERSON"}
+    assert people == {"Elizabeth Cheney", "Mary Cheney", "Dick Cheney"}  # relatives stay apart
+
+
+def test_a_pet_name_in_one_article_is_the_full_name_in_the_other() -> None:
+    left, right = pair_of("Liz Cheney announced her campaign for the Senate on Tuesday.",
+                          "Elizabeth Cheney announced her campaign for the Senate on Tuesday.")
+    assert named(left, "Liz Cheney").key == named(right, "Elizabeth Cheney").key
+
+
 def test_a_name_the_model_missed_after_a_title_is_found() -> None:
     person = named(entities_of("Detective Superintendent Paul Hughes of Cheshire Constabulary "
                                "said the case had been harrowing."), "Paul Hughes")

@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
-if TYPE_CHECKING:
-    from nicknames import NickNamer
+from ..entities.names import is_short_form, nicknamer
 
 # Abbreviated titles and ranks of English news style, and words that name the same office.
 _TITLE_FORMS = {
@@ -121,7 +119,7 @@ def is_given_name(word: str) -> bool:
     English to be an ordinary one ("Carmen", "Barack"; not "Plus" taken into "Plus Obama")."""
     from ..align.terms import zipf
 
-    nicknames = _nicknamer()
+    nicknames = nicknamer()
     lower = word.lower()
     return bool(nicknames.nicknames_of(lower) or nicknames.canonicals_of(lower)) or \
         zipf(lower) < _ORDINARY_WORD
@@ -142,18 +140,6 @@ def _family(pa: tuple[str, ...], pb: tuple[str, ...]) -> bool:
     return len(pa) == 1 and pa[0] in (pb[-1] + "s", pb[-1] + "es")
 
 
-def is_short_form(a: str, b: str) -> bool:
-    """Whether one first name is a short form of the other (Dave/David, Chris/Christopher)."""
-    a, b = a.lower(), b.lower()
-    if a == b:
-        return True
-    nicknames = _nicknamer()
-    if b in nicknames.nicknames_of(a) or a in nicknames.nicknames_of(b):
-        return True
-    return bool(nicknames.canonicals_of(a) & (nicknames.canonicals_of(b) | {b})) or \
-        a in nicknames.canonicals_of(b)
-
-
 def _close(a: str, b: str) -> bool:
     """Two spellings of one name ("Mahaman"/"Mahamane"), not two names ("Lee"/"Lew" are two)."""
     from rapidfuzz.distance import Levenshtein
@@ -164,10 +150,3 @@ def _close(a: str, b: str) -> bool:
     if min(len(a), len(b)) < 4:
         return False
     return Levenshtein.distance(a, b) <= 1 or ratio(a, b) >= 80
-
-
-@lru_cache(maxsize=1)
-def _nicknamer() -> NickNamer:
-    from nicknames import NickNamer
-
-    return NickNamer()

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from .gazetteer import ascii_fold, demonym_country, lookup_place, slug
 
 if TYPE_CHECKING:
+    from nicknames import NickNamer
     from spacy.tokens import Doc, Span, Token
 
 # Military and police ranks: kept before a name in a form ("Col. Abdramane"), recorded as titles.
@@ -225,6 +226,31 @@ def _token_similar(a: str, b: str) -> bool:
     return a[0] == b[0] and ratio(a, b) >= 80
 
 
+def is_short_form(a: str, b: str) -> bool:
+    """Whether one first name is a short form of the other (Dave/David, Liz/Elizabeth)."""
+    a, b = a.lower(), b.lower()
+    if a == b:
+        return True
+    nicknames = nicknamer()
+    if b in nicknames.nicknames_of(a) or a in nicknames.nicknames_of(b):
+        return True
+    return bool(nicknames.canonicals_of(a) & (nicknames.canonicals_of(b) | {b})) or \
+        a in nicknames.canonicals_of(b)
+
+
+@lru_cache(maxsize=1)
+def nicknamer() -> NickNamer:
+    """The maintained `nicknames` dataset's lookups (first names and their short forms)."""
+    from nicknames import NickNamer
+
+    return NickNamer()
+
+
+def _given_match(a: str, b: str) -> bool:
+    """Two given names of one person: one spelling, an initial, or a short form (Liz/Elizabeth)."""
+    return _token_similar(a, b) or (len(a) > 1 and len(b) > 1 and is_short_form(a, b))
+
+
 def person_match(a: Sequence[str], b: Sequence[str]) -> float:
     """How surely two name forms (token tuples) name one person: 0 (no) .. 1 (identical)."""
     if not a or not b:
@@ -239,7 +265,7 @@ def person_match(a: Sequence[str], b: Sequence[str]) -> float:
     # every given name of the shorter form must match a given name of the longer, in order
     j = 0
     for tok in short[:-1]:
-        while j < len(long_) - 1 and not _token_similar(tok, long_[j]):
+        while j < len(long_) - 1 and not _given_match(tok, long_[j]):
             j += 1
         if j >= len(long_) - 1:
             return 0.0
