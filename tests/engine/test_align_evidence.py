@@ -9,7 +9,7 @@ import pytest
 
 from twofold.engine.align.aligner import DEFAULT_PARAMS, AlignParams, align_articles
 from twofold.engine.align.terms import Sentence, name_terms
-from twofold.engine.load import parse_text
+from twofold.engine.load import load_article, parse_text
 from twofold.engine.model import Article
 from twofold.engine.nlp import analyse
 
@@ -76,3 +76,24 @@ def sentence(terms: set[str], names: set[str]) -> Sentence:
 ])
 def test_name_terms_takes_the_majority_use(sentences: list[Sentence], expected: set[str]) -> None:
     assert name_terms(sentences) == expected
+
+
+def _seed(prefix: str) -> Article:
+    (path,) = Path(__file__).resolve().parents[2].joinpath("seeds").glob(f"{prefix}_*")
+    return load_article(path)
+
+
+def test_headline_and_lead_restating_the_main_event_in_other_words_link() -> None:
+    # "Niger Breaks Off Military Cooperation With US Govt" against the other outlet's lead
+    # ("...has responsibly decided to denounce, with immediate effect, the agreement"): few
+    # shared words, but both open their articles. Without their place they stay apart.
+    left, right = _seed("000"), _seed("002")
+    opening = {(2, 0), (1, 0), (0, 2)}
+    assert opening <= links(left, right)
+    assert not opening & links(left, right, dataclasses.replace(DEFAULT_PARAMS, lead_bonus=0.0))
+
+
+def test_an_opening_pair_sharing_only_a_name_gets_nothing_for_its_place() -> None:
+    # The mayor's sentences open both (three-sentence) articles: still two pieces of news.
+    assert (1, 1) not in links(BRIDGE, BRIDGE_ELSEWHERE,
+                               dataclasses.replace(DEFAULT_PARAMS, lead_bonus=0.2))

@@ -60,6 +60,12 @@ class AlignParams:
     # pairs sharing a name and a verb instead added false links on the sample and between
     # different events.)
     names_only_factor: float = 0.65
+    # The first sentences of two articles of one story (headline and lead) report its main
+    # event: their evidence gains this much (see `_lead_bonus`). On ECB+ topics the engine
+    # never saw, F1 0.574 -> 0.596 (precision 0.694 -> 0.681); the sample 0.726 -> 0.766;
+    # links between different events 0.53 -> 0.57 per pair (they rarely pass `story_overlap`).
+    lead_sentences: int = 3
+    lead_bonus: float = 0.05
 
 
 DEFAULT_PARAMS = AlignParams()
@@ -199,6 +205,9 @@ def paragraph_scores(
             sim[block] = lexical + params.embedding_weight * (emb - _topic_baseline(emb))
             embedded = len(pick_l) + len(pick_r)
     sim[names_only] *= params.names_only_factor
+    overlap = _story_overlap(ls, rs)
+    if overlap >= params.story_overlap:
+        _lead_bonus(sim, names_only, params)
     scores, coverage = _per_paragraph(
         sim, ls, rs, (len(left.paragraphs), len(right.paragraphs)), threshold
     )
@@ -207,9 +216,23 @@ def paragraph_scores(
         scores[i, j] = max(scores[i, j], 1.0)
         coverage[i, j] = 1.0
     return PairScores(scores, coverage, identical, not embedded, embedded, len(ls) + len(rs),
-                      _story_overlap(ls, rs), sim,
+                      overlap, sim,
                       tuple((x.paragraph, x.start, x.end) for x in ls),
                       tuple((x.paragraph, x.start, x.end) for x in rs))
+
+
+def _lead_bonus(sim: np.ndarray, names_only: np.ndarray, params: AlignParams) -> None:
+    """Raise the evidence of sentence pairs that both open their articles (in place).
+
+    News is written top-down: two articles telling one story give its main event in the
+    headline and the first sentences, often in words that share little (an outlet's "breaks
+    off cooperation" is another's "denounces the agreement"). Where two such sentences have
+    some evidence already, their place is more of it. Pairs with none stay at none, and so do
+    pairs that share only names (the same people, not the same news).
+    """
+    n = params.lead_sentences
+    lead = sim[:n, :n]
+    lead[(lead > 0) & ~names_only[:n, :n]] += params.lead_bonus
 
 
 def _names_only(lexical: np.ndarray, ls: list[Sentence], rs: list[Sentence]) -> np.ndarray:
