@@ -75,3 +75,32 @@ def test_a_stand_in_compare_reads_nothing_ahead(qtbot, seeds: Path, reader: Read
         w.open_folder(str(seeds))
     qtbot.wait(200)
     assert reader.pairs == []
+
+
+def test_reading_ahead_can_be_turned_off_and_stays_off(qtbot, seeds: Path,  # type: ignore[no-untyped-def]
+                                                       reader: Reader) -> None:
+    w = shown_window(qtbot, fake_compare)
+    w.session._can_read_ahead = True  # as with the engine's compare
+    action = w.actions_["read-ahead"]
+    assert action.isCheckable()
+    action.setChecked(False)
+    action.trigger()  # on
+    assert action.isChecked() and w.session.reads_ahead
+    with qtbot.waitSignal(w.session.comparisonShown, timeout=30_000):
+        w.open_folder(str(seeds))
+    qtbot.waitUntil(reader.running.is_set, timeout=10_000)
+    action.trigger()  # off: what is being read stops
+    qtbot.waitUntil(reader.stopped.is_set, timeout=10_000)
+    assert not w.session.reads_ahead
+
+    pair = (w.session.left, w.session.right)
+    other = next(a.path for a in w.session.listing.articles if a.path not in pair)
+    with qtbot.waitSignal(w.session.comparisonShown, timeout=30_000):
+        w.session.set_pair(pair[0], other)  # a new pair compared: nothing read ahead of it
+    qtbot.wait(200)
+    assert len(reader.pairs) == 1
+
+    from twofold.ui import settings
+    assert settings.load(settings.READ_AHEAD) is False  # the next window starts with it off
+    again = shown_window(qtbot, fake_compare)
+    assert not again.actions_["read-ahead"].isChecked()

@@ -120,6 +120,9 @@ class MainWindow(QMainWindow):
         key = settings.load(settings.COLOUR_KEY)
         self.actions_["colour-key"].setChecked(key)
         self.view.key.setVisible(key)
+        ahead = settings.load(settings.READ_AHEAD)
+        self.actions_["read-ahead"].setChecked(ahead)
+        self.session.set_reading_ahead(ahead)
         self.refresh_recent()
         self.resize(1280, 800)
         restored = restore and self.restoreGeometry(settings.load(settings.GEOMETRY))
@@ -334,6 +337,11 @@ class MainWindow(QMainWindow):
         """Show or hide the colour key under the panes."""
         self.view.key.setVisible(on)
         settings.save(settings.COLOUR_KEY, on)
+
+    def set_reading_ahead(self, on: bool) -> None:
+        """Turn reading similar articles ahead on or off."""
+        self.session.set_reading_ahead(on)
+        settings.save(settings.READ_AHEAD, on)
 
     def zoom(self, delta: int | None) -> None:
         """Zoom the text in (+1), out (-1) or back to normal (None)."""

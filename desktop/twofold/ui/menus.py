@@ -24,6 +24,7 @@ class MenuTarget(Protocol):
     def choose_files(self) -> None: ...
     def set_follow_left(self, on: bool) -> None: ...
     def show_colour_key(self, on: bool) -> None: ...
+    def set_reading_ahead(self, on: bool) -> None: ...
     def zoom(self, delta: int | None) -> None: ...
     def set_theme(self, mode: ThemeMode, apply: bool = True) -> None: ...
 
@@ -107,6 +108,12 @@ def build_menus(w: QMainWindow, *, view: CompareView, session: Session,
                               tip="What each highlight, band and mark means")
     a["colour-key"].setCheckable(True)
     view_menu.addAction(a["colour-key"])
+    a["read-ahead"] = _action(
+        w, "&Read Similar Articles Ahead", lambda on: target.set_reading_ahead(bool(on)),
+        tip="While a pair is on screen, analyse the folder's articles most like it, so "
+            "comparing them next takes a fraction of the time")
+    a["read-ahead"].setCheckable(True)
+    view_menu.addAction(a["read-ahead"])
     for name, action in views.items():  # the folder's views: the centre owns them
         a[name] = action
         view_menu.addAction(action)

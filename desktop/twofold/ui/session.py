@@ -179,7 +179,8 @@ class Session(QObject):
         # While a pair is on screen, the articles nearest it are analysed in the background
         # (the engine's compare only: a stand-in has nothing to gain from it). Foreground work
         # stops it; each comparison shown starts it again.
-        self.reads_ahead = compare_fn is None if reads_ahead is None else reads_ahead
+        self._can_read_ahead = compare_fn is None if reads_ahead is None else reads_ahead
+        self.reads_ahead = self._can_read_ahead
         self.reader = JobRunner(self)
         self.reader.failed.connect(
             lambda _c, _id, err: log.warning("reading ahead failed: %r", err))
@@ -425,6 +426,12 @@ class Session(QObject):
             self.storyShown.emit(None)
         if isinstance(error, BaseException) and not self.messages.report(error):
             self.failed.emit(error)
+
+    def set_reading_ahead(self, on: bool) -> None:
+        """Turn reading ahead on or off (off stops what is being read)."""
+        self.reads_ahead = on and self._can_read_ahead
+        if not self.reads_ahead:
+            self.reader.cancel_all()
 
     def _read_ahead(self) -> None:
         """Analyse the articles nearest the pair on screen while nothing else runs."""

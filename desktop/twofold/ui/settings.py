@@ -30,6 +30,7 @@ THEME: Setting[str] = Setting("view/theme", "system", str)
 ZOOM: Setting[int] = Setting("view/zoom", 0, int)
 FOLLOW_LEFT: Setting[bool] = Setting("view/follow_left_order", False, bool)
 COLOUR_KEY: Setting[bool] = Setting("view/colour_key", True, bool)
+READ_AHEAD: Setting[bool] = Setting("engine/read_ahead", True, bool)
 
 
 def _store() -> QSettings:
