@@ -86,6 +86,11 @@ NOT_DAYS = [
      "two ports.",
      "Mayor Jan Vermeulen visited Hamburg in January to discuss cooperation between the two "
      "ports.", "", ""),
+    ("the day it was said is not the day it was done",
+     "Harbour master Jan Vermeulen has been dismissed by the port authority, his lawyer said "
+     "on Monday.",
+     "Jan Vermeulen was dismissed late on Friday afternoon on the orders of the port "
+     "authority, his lawyer said in a statement.", "", ""),
     ("yesterday of a Tuesday article is Monday",
      "Dock workers in Rotterdam walked out yesterday after talks with the port authority failed.",
      "Dock workers in Rotterdam walked out on Monday after talks with the port authority failed.",

@@ -34,7 +34,7 @@ from .worddiff import diff_paragraphs
 log = logging.getLogger(__name__)
 
 # Bump when any engine stage changes its output: cached comparisons of older engines are ignored.
-ENGINE_REVISION = 15  # 15: opening sentences of one story gain evidence; Liz = Elizabeth
+ENGINE_REVISION = 16  # 16: a day of saying is not a day of doing (lone dates)
 _NAMESPACE = "comparison"
 _WHAT = "The comparison"
 # What `compare` reports to its `progress` callback, in order (a cached pair reads, then ends).

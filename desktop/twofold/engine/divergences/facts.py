@@ -368,6 +368,11 @@ def lone_dates(pair: SentencePair) -> list[Divergence]:
     ropen = [d for d in pair.right.dates if d[2] not in settled and _dated(d[2])]
     if len(lopen) != 1 or len(ropen) != 1:
         return []
+    # the day a thing was said is not the day it was done: "fired, his lawyer said Monday" /
+    # "was fired late Friday"
+    if (_predicate(pair.left.sent.doc, lopen[0][0], lopen[0][1]) in REPORTING_VERBS) != (
+            _predicate(pair.right.sent.doc, ropen[0][0], ropen[0][1]) in REPORTING_VERBS):
+        return []
     lverbs, lsubject, lparts = happening(pair.left, lopen[0][0], lopen[0][1])
     rverbs, rsubject, rparts = happening(pair.right, ropen[0][0], ropen[0][1])
     # one side's subject may be the other's object: "the House passed the bill" / "the bill
