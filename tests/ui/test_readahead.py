@@ -104,3 +104,9 @@ def test_reading_ahead_can_be_turned_off_and_stays_off(qtbot, seeds: Path,  # ty
     assert settings.load(settings.READ_AHEAD) is False  # the next window starts with it off
     again = shown_window(qtbot, fake_compare)
     assert not again.actions_["read-ahead"].isChecked()
+
+    action.trigger()  # on again: the pair on screen is read ahead at once
+    qtbot.waitUntil(lambda: len(reader.pairs) == 2, timeout=10_000)
+    assert reader.pairs[1] == (pair[0], other)
+    w.close()
+    qtbot.waitUntil(reader.stopped.is_set, timeout=10_000)

@@ -56,21 +56,20 @@ def _embed(encoder: object, texts: list[str]) -> np.ndarray:
     ahead) is found again whichever other sentences it is asked with.
     """
     cache = shared_cache()
-    keys = [hashlib.sha256(t.encode("utf-8")).hexdigest() for t in texts]
-    stored = cache.get_many(_NAMESPACE, keys)
+    key_of = {t: hashlib.sha256(t.encode("utf-8")).hexdigest() for t in texts}
+    stored = cache.get_many(_NAMESPACE, list(key_of.values()))
     width = int(encoder.dimension)  # type: ignore[attr-defined]
     rows: dict[str, np.ndarray] = {}
-    for text, key in zip(texts, keys, strict=True):
+    for text, key in key_of.items():
         row = _from_bytes(stored[key], width) if key in stored else None
         if row is not None:
             rows[text] = row
-    todo = [t for t in texts if t not in rows]
+    todo = [t for t in key_of if t not in rows]
     if todo:
         # Stored as float16 and always read back through it, so cached and fresh runs agree.
         half = encoder.encode(todo).astype(np.float16)  # type: ignore[attr-defined]
-        key_of = dict(zip(texts, keys, strict=True))
-        cache.put_many(_NAMESPACE, [(key_of[t], h.tobytes()) for t, h in zip(todo, half,
-                                                                            strict=True)])
+        cache.put_many(_NAMESPACE, [(key_of[t], h.tobytes())
+                                    for t, h in zip(todo, half, strict=True)])
         rows.update((t, h.astype(np.float32)) for t, h in zip(todo, half, strict=True))
     return np.stack([rows[t] for t in texts])
 

@@ -428,9 +428,12 @@ class Session(QObject):
             self.failed.emit(error)
 
     def set_reading_ahead(self, on: bool) -> None:
-        """Turn reading ahead on or off (off stops what is being read)."""
+        """Turn reading ahead on (it starts for the pair on screen) or off (what is being read
+        stops)."""
         self.reads_ahead = on and self._can_read_ahead
-        if not self.reads_ahead:
+        if self.reads_ahead:
+            self._read_ahead()
+        else:
             self.reader.cancel_all()
 
     def _read_ahead(self) -> None:
