@@ -100,6 +100,9 @@ MUST = [
     ("other",
      "The port authority decided to suspend the contract with the shipping company last week.",
      "The port authority decided to cancel the contract with the shipping company last week."),
+    ("number",
+     "The union leader said there was a one-in-three chance the strike would resume in May.",
+     "The union leader said there was a one-in-five chance the strike would resume in May."),
     ("quote",
      "Vermeulen said: “We have won a fair deal for every worker in this port today.”",
      "Vermeulen said: “We have won a fair agreement for all the workers in this port.”"),
@@ -118,6 +121,12 @@ def test_divergence_is_found(kind: str, left: str, right: str) -> None:
 
 
 MUST_NOT = [
+    ("the same odds in words and digits",
+     "The union leader said there was a one-in-three chance the strike would resume in May.",
+     "The union leader said there was a 1 in 3 chance the strike would resume in May."),
+    ("the two sides of one split",
+     "Vermeulen gave the union a two-in-three chance of winning the vote on the new contract.",
+     "Vermeulen said the union had a one-in-three chance of losing the vote on the new contract."),
     ("spelling convention",
      "The port authority canceled the contract with the shipping company in Rotterdam.",
      "The port authority cancelled the contract with the shipping company in Rotterdam."),

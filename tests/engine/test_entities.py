@@ -199,6 +199,10 @@ def test_a_shorter_form_is_not_a_spelling_variant() -> None:
     ("The port cost $250 million to build.", "MONEY", "$250 million"),
     ("Prices rose 30 percent in a year.", "PERCENT", "30 percent"),
     ("The army signed two security agreements.", "QUANTITY", "two security agreements"),
+    # odds are one share, never two numbers or their product
+    ("One in five Americans has diabetes.", "PERCENT", "One in five"),
+    ("He gave the party a two-in-three chance.", "PERCENT", "two-in-three"),
+    ("Nine out of 10 doctors agree.", "PERCENT", "Nine out of 10"),
 ])
 def test_figures_keep_what_they_count(text: str, label: str, form: str) -> None:
     figures = [e for e in entities_of(text) if e.label == label]
@@ -224,6 +228,17 @@ def test_references_and_durations_are_not_figures(text: str) -> None:
 ])
 def test_points_in_time_are_dates(text: str, form: str) -> None:
     assert [e.forms for e in entities_of(text) if e.label == "DATE"] == [(form,)]
+
+
+def test_odds_written_differently_are_one_figure() -> None:
+    left, right = pair_of("Boehner sees a 1-in-3 chance of losing the House.",
+                          "Boehner sees a one in three chance of losing the House.")
+    assert named(left, "1-in-3").key == named(right, "one in three").key
+
+
+@pytest.mark.parametrize("text", ["He won 3 in 2012.", "They scored 3 in 10 minutes."])
+def test_a_number_in_a_year_or_a_time_is_no_share(text: str) -> None:
+    assert not [e for e in entities_of(text) if e.label == "PERCENT"]
 
 
 def test_dates_of_one_event_share_a_key_across_articles() -> None:

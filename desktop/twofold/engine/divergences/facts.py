@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from ..entities.figures import DateValue, _number, singular
+from ..entities.figures import RATIO, DateValue, _number, singular
 from ..model import Divergence
 from .lexicon import REPORTING_VERBS
 from .slots import Slot
@@ -36,6 +36,7 @@ _ANOTHER_SET = frozenset({"other", "another", "additional", "more", "new", "extr
 _LONE_OVERLAP = 0.3  # sentence overlap before the lone figures of a kind are taken as one
 _SAME_SENTENCE = 0.5  # sentence overlap past which two sentences are one statement reworded
 _AKIN = 0.5  # MiniLM cosine of two counted nouns near in meaning ("troops", "personnel")
+_ODDS = 0.1  # relative precision of a share given as odds ("one in three")
 _ONLY_FIGURES = 0.05  # surer when the two figures are all either sentence leaves unsettled
 _SAME_NOUN = 0.1  # surer when the two figures count the very same noun
 _OTHER_VERB = 0.05  # less sure of one happening when only the doer, not the verb, is shared
@@ -68,7 +69,10 @@ def amounts(side: Side) -> list[Amount]:
         if value is None:
             continue
         words = [t.lower_ for t in doc[f.start:f.end]]
-        out.append(_ranged(f.start, f.end, f.label, value, f.noun, words))
+        amount = _ranged(f.start, f.end, f.label, value, f.noun, words)
+        if f.key.endswith("-" + RATIO):  # odds are round: "one in three" is also "33 percent"
+            amount = replace(amount, low=value * (1 - _ODDS), high=value * (1 + _ODDS))
+        out.append(amount)
         taken.update(range(f.start, f.end))
     dated = {i for s, e, _ in side.dates for i in range(s, e)}
     for tok in side.sent:
@@ -136,7 +140,7 @@ def _comparable(a: Amount, b: Amount) -> bool:
 def figure_divergence(pair: SentencePair, a: Amount, b: Amount,
                       confidence: float) -> Divergence | None:
     """A divergence between two figures taken to state one fact, or None when they agree."""
-    if a.value == b.value or not _comparable(a, b):
+    if a.value == b.value or not _comparable(a, b) or _complements(pair, a, b):
         return None
     ls, rs = tok_span(pair.left, a.start, a.end), tok_span(pair.right, b.start, b.end)
     consistent = a.low <= b.high and b.low <= a.high
@@ -149,6 +153,13 @@ def figure_divergence(pair: SentencePair, a: Amount, b: Amount,
             f"count of {a.noun or b.noun}s" if (a.noun or b.noun) else "figure"
         note = f"The {what} differs: {ls.text} vs {rs.text}"
     return Divergence("number", ls, rs, note, severity, round(confidence, 2))
+
+
+def _complements(pair: SentencePair, a: Amount, b: Amount) -> bool:
+    """Two shares that make up the whole, said of different things: the two sides of one split
+    ("a two-in-three chance we win" / "a one-in-three chance we could lose")."""
+    return a.label == b.label == "PERCENT" and abs(a.value + b.value - 100) < 0.5 and \
+        _context(pair.left, a.start, a.end) != _context(pair.right, b.start, b.end)
 
 
 def slot_figures(pair: SentencePair, slot: Slot, la: Sequence[Amount],

@@ -194,9 +194,11 @@ class Figure:
 
 def figure_spans(doc: Doc) -> list[Figure]:
     """Quantities that keep their counted noun, money and percentages in one paragraph."""
-    out: list[Figure] = []
-    taken: set[int] = set()
+    out = ratio_spans(doc)
+    taken = {i for f in out for i in range(f.start, f.end)}
     for ent in doc.ents:
+        if any(i in taken for i in range(ent.start, ent.end)):
+            continue
         if ent.label_ in ("MONEY", "PERCENT", "QUANTITY"):
             figure = _entity_figure(ent)
             if figure is not None:
@@ -234,6 +236,44 @@ def figure_spans(doc: Doc) -> list[Figure]:
         number = _plain(value) if value is not None else slug(tok.text)
         out.append(Figure(start, head.i + 1, "QUANTITY", f"quantity:{number}-{slug(noun)}", noun))
         taken.update(range(start, head.i + 1))
+    return out
+
+
+RATIO = "ratio"  # the key suffix of a share written as "N in M" (see `ratio_spans`)
+_RATIO_NUMBER = r"\d+(?:\.\d+)?|" + "|".join(
+    w for w in _NUMBER_WORDS if w not in ("a", "an", "dozens"))
+_RATIO = re.compile(rf"(?<![\w.,-])({_RATIO_NUMBER})(?:\s*-\s*|\s+)(in|out\s+of)(?:\s*-\s*|\s+)"
+                    rf"(?:(a|an)\s+)?({_RATIO_NUMBER}|thousand|million)(?!\w|[.,]\d)",
+                    re.IGNORECASE)
+
+
+def ratio_spans(doc: Doc) -> list[Figure]:
+    """Shares written as odds: "one in five Americans", "a 2-in-3 chance", "nine out of 10".
+
+    One figure each, valued as a percentage, so "1 in 3" and "one-in-three" are the same
+    figure and neither is read as two numbers (or as their product). The key ends in "-ratio":
+    odds are rounder than a percentage ("one in three" is also "33 percent").
+    """
+    out = []
+    for m in _RATIO.finditer(doc.text):
+        part = _number(m.group(1))
+        whole = _number(m.group(4)) if m.group(4).lower() not in _SCALES else (
+            _SCALES[m.group(4).lower()])
+        if m.group(3) and m.group(4).lower() not in _SCALES:
+            continue  # "one in a ..." only before a scale: "one in a million"
+        if part is None or whole is None or not 0 < part < whole or (
+                re.fullmatch(r"1[89]\d\d|20\d\d", m.group(4))):
+            continue  # "3 in 2012": a date, not a share
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        head = doc[span.end] if span.end < len(doc) else None
+        noun = singular(head.text) if head is not None and head.pos_ in ("NOUN", "PROPN") \
+            and head.is_alpha else ""
+        if head is not None and head.lower_ in _TIME_UNIT_NOUNS:
+            continue  # "3 in 10 minutes": a count in a time, not a share
+        out.append(Figure(span.start, span.end, "PERCENT",
+                          f"percent:{_plain(round(100 * part / whole, 4))}-{RATIO}", noun))
     return out
 
 
