@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QStyleOptionViewItem
 
 from twofold.engine.model import Article, Paragraph, Span
 from twofold.engine.story import Claim, ClaimDivergence, Member, Story
@@ -120,3 +121,26 @@ def test_a_long_claim_keeps_its_row_a_few_lines_tall(qtbot) -> None:  # type: ig
     line = v.table.fontMetrics().lineSpacing()
     assert line * 3 < v.table.rowHeight(0) <= line * MAX_CELL_LINES + 8  # not the whole screen
     assert long in v.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)  # every word there
+    shown = QStyleOptionViewItem()
+    shown.rect = v.table.visualRect(v.model.index(0, 0))
+    shown.widget = v.table
+    v.table.itemDelegate().initStyleOption(shown, v.model.index(0, 0))
+    assert shown.text.endswith("…") and long.startswith(shown.text[:-1].rstrip())  # cut, says so
+    short = QStyleOptionViewItem()
+    short.rect = v.table.visualRect(v.model.index(1, 0))
+    v.table.itemDelegate().initStyleOption(short, v.model.index(1, 0))
+    assert short.text == TEXTS[1]  # a claim that fits is left whole
+
+
+def test_clipped_text_fits_its_lines() -> None:
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from twofold.ui.storyview import clipped
+
+    font = QFont()
+    text = " ".join(f"word{i}" for i in range(400))
+    cut = clipped(text, font, 200, lines=3)
+    assert cut.endswith("…") and text.startswith(cut[:-1])
+    assert QFontMetrics(font).boundingRect(0, 0, 200, 10_000, Qt.TextFlag.TextWordWrap,
+                                           cut).height() <= 3 * QFontMetrics(font).lineSpacing()
+    assert clipped("A short claim.", font, 200, lines=3) == "A short claim."

@@ -16,7 +16,7 @@ from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtGui import QBrush, QFont, QFontMetrics, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,6 +27,9 @@ from PySide6.QtWidgets import (
     QMenu,
     QProgressBar,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -181,6 +184,42 @@ def _mentions(claim: Claim, words: str) -> bool:
 MAX_CELL_LINES = 8  # a story's row is at most this many lines of text tall
 
 
+def clipped(text: str, font: QFont, width: int, lines: int = MAX_CELL_LINES) -> str:
+    """`text` as it wraps at `width`, cut to `lines` lines, the last ending in "…" if cut."""
+    layout = QTextLayout(text, font)
+    wrap = QTextOption()
+    wrap.setWrapMode(QTextOption.WrapMode.WordWrap)  # as the item view's style wraps cells
+    layout.setTextOption(wrap)
+    starts: list[int] = []
+    layout.beginLayout()
+    while len(starts) <= lines:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        starts.append(line.textStart())
+    layout.endLayout()
+    if len(starts) <= lines:
+        return text
+    units = text.encode("utf-16-le")  # Qt counts UTF-16 units
+    head = units[:2 * starts[lines - 1]].decode("utf-16-le", errors="ignore")
+    rest = text[len(head):]
+    return head + QFontMetrics(font).elidedText(rest, Qt.TextElideMode.ElideRight, width)
+
+
+class _ClippedCell(QStyledItemDelegate):
+    """Wrapped cell text that ends in "…" where the row's height cuts it."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
+        super().initStyleOption(option, index)
+        style = option.widget.style() if option.widget is not None else None
+        margin = (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None,
+                                    option.widget) + 1) if style is not None else 3
+        width = option.rect.width() - 2 * margin
+        if width > 0 and option.text:
+            option.text = clipped(option.text, option.font, width)
+
+
 class StoryView(QWidget):
     """Shows a Story; a click on a reported cell asks to compare that passage with another."""
 
@@ -221,6 +260,7 @@ class StoryView(QWidget):
         self.table = QTableView()
         self.table.setObjectName("storyTable")
         self.table.setModel(self.model)
+        self.table.setItemDelegate(_ClippedCell(self.table))
         self.table.setWordWrap(True)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
