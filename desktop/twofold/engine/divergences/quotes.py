@@ -3,7 +3,8 @@
 Two quotations are one remark when most words of the shorter one recur, in order, in the other.
 Only differences inside the stretch both quote count: one outlet quoting more of the remark than
 the other, or cutting it with an ellipsis, is no divergence, and neither are punctuation, dashes,
-"&" for "and", quote-mark style, abbreviated titles, or an added filler word ("very").
+"&" for "and", numbers in words or digits, quote-mark style, abbreviated titles, or an added
+filler word ("very").
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from ..entities.figures import NUMBER_WORDS
 from ..model import Article, Divergence, Span
 from .equivalence import name_relation, strip_quote_marks, title_word
 
@@ -106,9 +108,14 @@ _PRONOUNS = frozenset({"he", "she", "it", "that", "there", "what", "who", "here"
                        "this", "how", "let"})
 
 
+# Numbers are spelt out or written in digits by each outlet's style ("two-in-three" / "2 in 3").
+_DIGITS = {word: str(value) for word, value in NUMBER_WORDS.items()
+           if word not in ("a", "an", "dozens")}
+
+
 def _form(word: str) -> str:
     word = word.casefold().replace("’", "'").strip("'")
-    return "and" if word == "&" else title_word(word)
+    return "and" if word == "&" else _DIGITS.get(word) or title_word(word)
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,7 +35,7 @@ _DEICTIC = {"last": "last", "past": "last", "previous": "last", "this": "this",
             "later": "this"}
 _SINGLE = {"yesterday", "today", "tomorrow", "tonight"}
 _PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "noon", "midnight"})
-_NUMBER_WORDS = {
+NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
@@ -130,7 +130,7 @@ def parse_date(text: str) -> DateValue | None:
                     relative = f"this-{unit}"
                     break
     if has_ago:
-        amount = next((w for w in words if w.isdigit() or w in _NUMBER_WORDS), "")
+        amount = next((w for w in words if w.isdigit() or w in NUMBER_WORDS), "")
         unit = next((w for w in words if w.rstrip("s") in _UNITS), "")
         if amount and unit:
             relative = f"{_plain(_number(amount) or 1)}-{unit.rstrip('s')}-ago"
@@ -142,7 +142,7 @@ def parse_date(text: str) -> DateValue | None:
 
 def _is_duration(words: list[str]) -> bool:
     for k, w in enumerate(words[1:], 1):
-        if w.rstrip("s") in _UNITS and (words[k - 1] in _NUMBER_WORDS or words[k - 1].isdigit()
+        if w.rstrip("s") in _UNITS and (words[k - 1] in NUMBER_WORDS or words[k - 1].isdigit()
                                          or words[k - 1] in ("several", "few", "many")):
             return True
     return any(w in ("decades", "years", "months", "weeks", "days") for w in words)
@@ -154,7 +154,7 @@ def _number(text: str) -> float | None:
     if match:
         scale = {"bn": 1e9, "tn": 1e12, "mn": 1e6, "m": 1e6, "k": 1e3}.get(match.group(2) or "", 1)
         return float(match.group(1)) * scale
-    return float(_NUMBER_WORDS[text]) if text in _NUMBER_WORDS else None
+    return float(NUMBER_WORDS[text]) if text in NUMBER_WORDS else None
 
 
 def date_spans(doc: Doc) -> list[tuple[int, int, DateValue]]:
@@ -241,7 +241,7 @@ def figure_spans(doc: Doc) -> list[Figure]:
 
 RATIO = "ratio"  # the key suffix of a share written as "N in M" (see `ratio_spans`)
 _RATIO_NUMBER = r"\d+(?:\.\d+)?|" + "|".join(
-    w for w in _NUMBER_WORDS if w not in ("a", "an", "dozens"))
+    w for w in NUMBER_WORDS if w not in ("a", "an", "dozens"))
 _RATIO = re.compile(rf"(?<![\w.,-])({_RATIO_NUMBER})(?:\s*-\s*|\s+)(in|out\s+of)(?:\s*-\s*|\s+)"
                     rf"(?:(a|an)\s+)?({_RATIO_NUMBER}|thousand|million)(?!\w|[.,]\d)",
                     re.IGNORECASE)
@@ -282,7 +282,7 @@ _NUMERIC = re.compile(r"\d[\d,.]*(?:bn|tn|mn|m|k)?", re.IGNORECASE)
 
 def _numeric(text: str) -> bool:
     """A number written as digits ("1,000", "8.5bn") or as a word ("two")."""
-    return bool(_NUMERIC.fullmatch(text)) or (text.lower() in _NUMBER_WORDS and text.lower() \
+    return bool(_NUMERIC.fullmatch(text)) or (text.lower() in NUMBER_WORDS and text.lower() \
         not in ("a", "an"))
 
 
