@@ -97,3 +97,33 @@ def test_an_opening_pair_sharing_only_a_name_gets_nothing_for_its_place() -> Non
     # The mayor's sentences open both (three-sentence) articles: still two pieces of news.
     assert (1, 1) not in links(BRIDGE, BRIDGE_ELSEWHERE,
                                dataclasses.replace(DEFAULT_PARAMS, lead_bonus=0.2))
+
+
+FARM_BILL = (
+    "The Senate passed the farm bill on Thursday by 68 votes to 32 after a week of debate.",
+    "The majority leader said the vote showed that the chamber could still work together on "
+    "hard questions.",
+    "The bill renews crop insurance and cuts food stamp spending by four billion dollars over "
+    "ten years.",
+    "Democrats regretted the cuts to food stamps and would try to restore them.",
+)
+AIDE_CHARGED = (
+    "A former aide to a Kentucky congressman was charged on Monday with stealing campaign funds.",
+    "Prosecutors said the aide spent the money on holidays, jewellery and a boat over three "
+    "years.",
+    "The congressman, who had once employed the aide, said he was shocked and saddened by the "
+    "charges.",
+    "The aide regretted his mistakes and would try to repay the money.",
+)
+
+
+def test_two_stories_with_no_passage_clearly_restated_have_no_links() -> None:
+    left, right = article(*FARM_BILL), article(*AIDE_CHARGED)
+    assert links(left, right, dataclasses.replace(DEFAULT_PARAMS, anchor_ratio=0.0)) == {(3, 3)}
+    assert links(left, right) == set()  # "regretted ... and would try to" is no shared news
+
+
+def test_a_copied_paragraph_links_even_between_two_stories() -> None:
+    shared = "Sign up for our morning newsletter to get the day's top stories in your inbox."
+    left, right = article(*FARM_BILL, shared), article(*AIDE_CHARGED, shared)
+    assert links(left, right) == {(4, 4)}

@@ -12,6 +12,7 @@ canonical orientation, so swapping the sides swaps the links and changes nothing
 from __future__ import annotations
 
 import logging
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -67,6 +68,15 @@ class AlignParams:
     # More sentences or weight buy recall with precision (4 sentences: check F1 0.604, P 0.673).
     lead_sentences: int = 3
     lead_bonus: float = 0.05
+    # Two articles whose vocabulary does not clearly tell one story (`story_overlap` below
+    # this) show links only if one passage is clearly restated (a score of `anchor_ratio`
+    # times the link threshold): a handful of weak links is then shared names and phrasing,
+    # not shared news. Copied paragraphs still link, but count for nothing here (boilerplate).
+    # On 100 pairs of BASIL articles about different events, pairs with at most one link went
+    # from 0.79 to 0.92 (links per pair 1.03 -> 0.36); ECB+ F1 on topics the engine never saw
+    # 0.588 -> 0.587, the sample unchanged.
+    anchor_overlap: float = 0.3
+    anchor_ratio: float = 2.0
 
 
 DEFAULT_PARAMS = AlignParams()
@@ -123,6 +133,9 @@ def align_articles(
         left, right, left_docs, right_docs, use_embeddings=use_embeddings, params=params
     )
     threshold = params.lexical_threshold if pair.lexical_only else params.link_threshold
+    if pair.overlap < params.anchor_overlap and \
+            _best_restated(pair) < params.anchor_ratio * threshold:
+        threshold = math.inf  # no passage clearly restated: only copied paragraphs link
     threshold *= 1.0 + max(0.0, 1.0 - pair.overlap / params.story_overlap)
     # Each paragraph's words once: a long pair has thousands of links sharing few paragraphs.
     left_words = [_words(p.text) for p in left.paragraphs]
@@ -135,6 +148,15 @@ def align_articles(
         for i, j in select_links(pair, threshold, params.rival_ratio)
     )
     return Alignment(links, _similarity(left, right, links), pair.embedded, pair.sentences)
+
+
+def _best_restated(pair: PairScores) -> float:
+    """The best score of a paragraph pair that is not a copy (copies may be boilerplate)."""
+    scores = pair.scores
+    if pair.identical:
+        scores = scores.copy()
+        scores[tuple(np.array(sorted(pair.identical)).T)] = 0.0
+    return float(scores.max(initial=0.0))
 
 
 def _by_paragraph(sentences: Sequence[tuple[int, int, int]]) -> dict[int, list[int]]:
