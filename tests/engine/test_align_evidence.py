@@ -105,7 +105,9 @@ FARM_BILL = (
     "hard questions.",
     "The bill renews crop insurance and cuts food stamp spending by four billion dollars over "
     "ten years.",
-    "Democrats regretted the cuts to food stamps and would try to restore them.",
+    "Several Democrats said they would try to restore the food stamp money.",
+    "The House is expected to take up its own version of the measure in September.",
+    "Farm groups welcomed the vote and urged the president to sign the bill quickly.",
 )
 AIDE_CHARGED = (
     "A former aide to a Kentucky congressman was charged on Monday with stealing campaign funds.",
@@ -113,17 +115,30 @@ AIDE_CHARGED = (
     "years.",
     "The congressman, who had once employed the aide, said he was shocked and saddened by the "
     "charges.",
-    "The aide regretted his mistakes and would try to repay the money.",
+    "The aide said he would try to repay the money he took.",
+    "He faces up to ten years in prison if he is convicted on all counts.",
+    "A judge released him on bail and ordered him to surrender his passport.",
 )
 
 
 def test_two_stories_with_no_passage_clearly_restated_have_no_links() -> None:
     left, right = article(*FARM_BILL), article(*AIDE_CHARGED)
     assert links(left, right, dataclasses.replace(DEFAULT_PARAMS, anchor_ratio=0.0)) == {(3, 3)}
-    assert links(left, right) == set()  # "regretted ... and would try to" is no shared news
+    assert links(left, right) == set()  # "would try to ... the money" is no shared news
 
 
 def test_a_copied_paragraph_links_even_between_two_stories() -> None:
     shared = "Sign up for our morning newsletter to get the day's top stories in your inbox."
     left, right = article(*FARM_BILL, shared), article(*AIDE_CHARGED, shared)
-    assert links(left, right) == {(4, 4)}
+    assert links(left, right) == {(6, 6)}
+
+
+def test_two_short_items_are_not_held_to_the_anchor() -> None:
+    # one sentence each, loosely restated: in so short a pair every passage is a main one
+    left = article("In a speech on Saturday, the mayor offered the unions a one-year freeze of "
+                   "rents for 700 harbour permit holders, in exchange for the $4 million he "
+                   "wants for a sea wall.")
+    right = article("Facing anger over the strike, the mayor changed course on Saturday and "
+                    "proposed a deal: cheaper housing for roughly 2,100 young dock workers in "
+                    "exchange for $4 million in funding for a wall.")
+    assert links(left, right) == {(0, 0)}
