@@ -10,6 +10,7 @@ filler word ("very").
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -135,11 +136,17 @@ def same_remarks(left: Sequence[Quotation], right: Sequence[Quotation]) -> list[
     for j, q in enumerate(right):
         for form, _, _ in q.words:
             rindex.setdefault(form, set()).add(j)
+    rcounts = [Counter(w[0] for w in q.words) for q in right]
     for lq in left:
         lforms = [w[0] for w in lq.words]
-        candidates = set().union(*(rindex.get(f, set()) for f in set(lforms)))
+        lcount = Counter(lforms)
+        candidates = set().union(*(rindex.get(f, set()) for f in lcount))
         for j in candidates:
             rq = right[j]
+            # the words two quotations share in any order bound those they share in order
+            bound = sum((lcount & rcounts[j]).values())
+            if bound < _MIN_SHARED or bound < _MIN_SHARE * min(len(lforms), len(rq.words)):
+                continue
             rforms = [w[0] for w in rq.words]
             matcher = SequenceMatcher(None, lforms, rforms, autojunk=False)
             shared = sum(b.size for b in matcher.get_matching_blocks())
