@@ -8,11 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from twofold.engine import nlp, readahead
+from twofold.engine import encoder, nlp, readahead, vectors
+from twofold.engine.align import embeddings_affordable
+from twofold.engine.align.terms import sentences_of
 from twofold.engine.cache import Cache
 from twofold.engine.errors import Cancelled
 from twofold.engine.library.index import scan
 from twofold.engine.load import load_article
+from twofold.engine.model import Article
 from twofold.engine.nlp import analysed
 
 COOKING = ("Slow-Roasted Tomatoes\n\nHalve the tomatoes, season them with salt and thyme, and "
@@ -97,3 +100,50 @@ def test_a_file_gone_since_the_listing_is_skipped(tmp_path: Path, seeds: Path) -
     Path(near[0].path).unlink()
     assert readahead.read_ahead(listing, pair, limit=2) == 1
     assert analysed(near[1].digest) and not analysed(near[0].digest)
+
+
+def _long_article(tmp_path: Path, seeds: Path, words: int) -> Article:
+    """An article of the sample's paragraphs, over and over, past `words` words."""
+    paragraphs = [p.text for path in sorted(seeds.glob("*.txt"))
+                  for p in load_article(path).paragraphs if p.role == "body"]
+    body: list[str] = []
+    while sum(len(p.split()) for p in body) < words:
+        body.append(f"{paragraphs[len(body) % len(paragraphs)]} (Part {len(body)}.)")
+    path = tmp_path / f"long-{uuid.uuid4().hex[:8]}.txt"
+    path.write_text("A long report\n\n" + "\n\n".join(body), encoding="utf-8")
+    return load_article(path)
+
+
+def test_a_long_article_read_ahead_has_every_sentence_embedded(
+        tmp_path: Path, seeds: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    article = _long_article(tmp_path, seeds, 3_200)
+    assert not embeddings_affordable(article, article)  # its pairs embed only some sentences
+    readahead.read_article(article)
+    texts = [s.text for s in sentences_of(nlp.analyse(article))]
+    real = encoder.load_encoder()
+
+    class NotAgain:
+        dimension = real.dimension
+
+        def encode(self, _texts: list[str]) -> None:
+            raise AssertionError("a sentence read ahead was embedded again")
+
+    vectors._memo.clear()  # as in a later session: only the disk cache has them
+    monkeypatch.setattr(encoder, "load_encoder", NotAgain)
+    found = vectors.sentence_vectors(texts)
+    assert found is not None and found.shape == (len(texts), real.dimension)
+
+
+def test_embedding_a_long_article_stops_when_asked(
+        tmp_path: Path, seeds: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    article = _long_article(tmp_path, seeds, 3_200)
+    batches: list[int] = []
+
+    def counted(texts: list[str]) -> object:
+        batches.append(len(texts))
+        return vectors.sentence_vectors(texts)
+
+    monkeypatch.setattr(readahead, "sentence_vectors", counted)
+    with pytest.raises(Cancelled):
+        readahead.read_article(article, cancelled=lambda: bool(batches))
+    assert len(batches) == 1  # one batch of sentences, then it stopped

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .align import embeddings_affordable, prefetch_sentence_vectors
+from .align.terms import sentences_of
 from .cache import shared_cache
 from .errors import ArticleError, Cancelled
 from .library.index import ArticleSummary, Listing, article_vectors
@@ -23,6 +23,7 @@ from .library.sparse import similarity
 from .load import load_article
 from .model import Article
 from .nlp import analyse, analysed
+from .vectors import sentence_vectors
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +35,10 @@ READ_AHEAD = 6  # articles read ahead of each pair shown: a story's outlets, abo
 _BATCH = 2
 _PAUSE = 0.003  # seconds
 _WHAT = "Reading articles ahead"
+# Sentences of an article read ahead are embedded up to this length (the speed budget names
+# pairs of 2 x 20,000 words; this leaves room): 5,000 words take ~2 s of the encoder.
+EMBED_WORDS = 30_000
+_EMBED_BATCH = 64  # sentences embedded between two looks at `cancelled` (~0.2 s)
 
 
 def _giving_way(cancelled: Callable[[], bool] | None) -> Callable[[], bool]:
@@ -84,13 +89,17 @@ def read_ahead(listing: Listing, pair: Sequence[str], limit: int = READ_AHEAD, *
 
 
 def read_article(article: Article, *, cancelled: Callable[[], bool] | None = None) -> None:
-    """Analyse one article into the disk cache, and embed its sentences unless it is long.
+    """Analyse one article into the disk cache and embed its sentences (up to `EMBED_WORDS`).
 
-    A long article is only analysed: a pair with it embeds just the sentences where meaning
-    decides a link, chosen from that pair's word evidence.
+    A long article's pairs embed only the sentences where meaning decides a link, chosen from
+    each pair's word evidence; which ones is not known ahead, so all are embedded. They go a
+    few at a time, so that a comparison the reader asks for stops this within a moment.
     """
     docs = analyse(article, cancelled=_giving_way(cancelled), remember=False,
                    batch_size=_BATCH)
-    if embeddings_affordable(article, article):
+    if article.word_count > EMBED_WORDS:
+        return
+    texts = [s.text for s in sentences_of(docs)]
+    for start in range(0, len(texts), _EMBED_BATCH):
         Cancelled.check(cancelled, _WHAT)
-        prefetch_sentence_vectors(docs)
+        sentence_vectors(texts[start:start + _EMBED_BATCH])
