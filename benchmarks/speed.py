@@ -5,7 +5,12 @@ copies are alike, the right side a reordered rewrite of the left. Prints seconds
 growth from 1k to 20k words, a repeated compare served from the on-disk cache, and a new pair of
 articles the window read ahead (analysed and embedded while another pair was on screen).
 
-    .venv/bin/python benchmarks/speed.py [--sizes 1000 5000 20000]
+Those pairs are a stress case: every paragraph has near-copies, so a 20k-word pair has thousands
+of links. With the development corpora built, the same sizes are measured on real articles too:
+Fox News against The New York Times on one BASIL event after another, as a long report set
+against another outlet's.
+
+    .venv/bin/python benchmarks/speed.py [--sizes 1000 5000 20000] [--corpus DIR]
 """
 
 from __future__ import annotations
@@ -44,6 +49,22 @@ def build_pair(words: int, seed: int = 7) -> tuple[str, str]:
     return "Left headline\n" + "\n".join(left), "Right headline\n" + "\n".join(right)
 
 
+def build_real_pair(root: Path, words: int) -> tuple[str, str]:
+    """Fox News (left) and The New York Times (right) on BASIL events, one after another,
+    until the left side has `words` words: real articles, each side in its outlet's order."""
+    from corpora import basil_events
+    from twofold.engine.load import load_article
+
+    left: list[str] = []
+    right: list[str] = []
+    for event in basil_events(root):
+        left += [p.text for p in load_article(event / "fox.txt").paragraphs]
+        right += [p.text for p in load_article(event / "nyt.txt").paragraphs]
+        if sum(len(p.split()) for p in left) >= words:
+            break
+    return "\n".join(left), "\n".join(right)
+
+
 def _read_ahead_then_compare(left, right) -> float:  # type: ignore[no-untyped-def]
     """Seconds to compare a pair whose articles the window read ahead, nothing in memory."""
     from twofold.engine import nlp
@@ -76,11 +97,11 @@ def timed(fn, *args, **kwargs):  # type: ignore[no-untyped-def]
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 20000])
+    parser.add_argument("--corpus", help="built corpora (default: $TWOFOLD_CORPORA)")
     args = parser.parse_args()
 
-    from twofold.engine import cache as cache_mod
+    from corpora import corpus_root, skip_line
     from twofold.engine import nlp
-    from twofold.engine import vectors as align_vectors
     from twofold.engine.compare import compare
     from twofold.engine.encoder import load_encoder
     from twofold.engine.load import parse_text
@@ -99,39 +120,57 @@ def main() -> int:
           f"{'read ahead':>11} {'difflib':>9} {'links':>6}  embedded sentences")
     per_word = {}
     for size in args.sizes:
-        ltext, rtext = build_pair(size)
-        left = parse_text(ltext, path=f"left-{size}.txt")
-        right = parse_text(rtext, path=f"right-{size}.txt")
-        os.environ["TWOFOLD_NO_CACHE"] = "1"
-        nlp._memo.clear()
-        _, t_nlp = timed(lambda a, b: (nlp.analyse(a), nlp.analyse(b)), left, right)
-        nlp._memo.clear()
-        align_vectors._memo.clear()  # embed afresh: the memo would hide the encoder's cost
-        result, t_total = timed(compare, left, right)
-        del os.environ["TWOFOLD_NO_CACHE"]
-        cache_mod.shared_cache()  # the cache is on again: store once, then time a repeat
-        compare(left, right)
-        nlp._memo.clear()
-        _, t_cached = timed(compare, left, right)
-        t_ahead = _read_ahead_then_compare(left, right)
-        lp = [p.text for p in left.paragraphs]
-        rp = [p.text for p in right.paragraphs]
-        _, t_difflib = timed(difflib.HtmlDiff().make_table, lp, rp)
-        per_word[size] = t_total / size
-        engine = result.engine
-        print(f"{size:>10} {t_total:>8.2f}s {t_nlp:>6.2f}s {t_total - t_nlp:>6.2f}s "
-              f"{t_cached:>7.3f}s {t_ahead:>10.2f}s {t_difflib:>8.2f}s {len(result.links):>6}  "
-              f"{engine.embedded_sentences}/{engine.sentences}"
-              f"{'' if engine.embeddings else ' (embeddings off)'}")
+        left, right = (parse_text(text, path=f"{side}-{size}.txt")
+                       for side, text in zip(("left", "right"), build_pair(size), strict=True))
+        per_word[size] = _row(size, left, right) / size
     sizes = sorted(per_word)
     if len(sizes) > 1:
         lo, hi = sizes[0], sizes[-1]
         print(f"growth: {hi // lo}x the words took {per_word[hi] * hi / (per_word[lo] * lo):.1f}x "
               f"the time (linear would be {hi // lo}x)")
+    root = corpus_root(args.corpus)
+    if root is None:
+        print(skip_line("real articles (BASIL)", args.corpus))
+    else:
+        print("real articles: Fox News against The New York Times, BASIL events in turn")
+        for size in args.sizes:
+            left, right = (parse_text(text, path=f"basil-{side}-{size}.txt") for side, text
+                           in zip(("fox", "nyt"), build_real_pair(root, size), strict=True))
+            _row(len(" ".join(p.text for p in left.paragraphs).split()), left, right)
     print("budgets: 1k words < 1 s, 20k words < 15 s (embeddings on), cached repeat < 0.2 s")
     print("read ahead: the pair's articles analysed and embedded beforehand (on disk, as in a "
           "later session), the pair itself new")
     return 0
+
+
+def _row(size, left, right) -> float:  # type: ignore[no-untyped-def]
+    """Time one pair every way, print its row; the cold compare's seconds."""
+    from twofold.engine import cache as cache_mod
+    from twofold.engine import nlp
+    from twofold.engine import vectors as align_vectors
+    from twofold.engine.compare import compare
+
+    os.environ["TWOFOLD_NO_CACHE"] = "1"
+    nlp._memo.clear()
+    _, t_nlp = timed(lambda a, b: (nlp.analyse(a), nlp.analyse(b)), left, right)
+    nlp._memo.clear()
+    align_vectors._memo.clear()  # embed afresh: the memo would hide the encoder's cost
+    result, t_total = timed(compare, left, right)
+    del os.environ["TWOFOLD_NO_CACHE"]
+    cache_mod.shared_cache()  # the cache is on again: store once, then time a repeat
+    compare(left, right)
+    nlp._memo.clear()
+    _, t_cached = timed(compare, left, right)
+    t_ahead = _read_ahead_then_compare(left, right)
+    lp = [p.text for p in left.paragraphs]
+    rp = [p.text for p in right.paragraphs]
+    _, t_difflib = timed(difflib.HtmlDiff().make_table, lp, rp)
+    engine = result.engine
+    print(f"{size:>10} {t_total:>8.2f}s {t_nlp:>6.2f}s {t_total - t_nlp:>6.2f}s "
+          f"{t_cached:>7.3f}s {t_ahead:>10.2f}s {t_difflib:>8.2f}s {len(result.links):>6}  "
+          f"{engine.embedded_sentences}/{engine.sentences}"
+          f"{'' if engine.embeddings else ' (embeddings off)'}")
+    return t_total
 
 
 if __name__ == "__main__":
