@@ -152,6 +152,26 @@ def test_status_bar_shows_similarity_and_counts(compared: MainWindow) -> None:
     assert not compared.busy.isVisible()
 
 
+def test_status_bar_says_when_two_articles_have_no_passage_in_common(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from twofold.engine.compare import compare
+    from twofold.engine.load import parse_text
+    from twofold.ui.statusbar import CompareStatus
+
+    bakery = parse_text("The bakery on the corner sells sourdough loaves every morning.\n\n"
+                        "Customers queue in the rain for cinnamon rolls.", path="bakery.txt")
+    port = parse_text("Dock workers in Rotterdam ended their strike on Monday.\n\n"
+                      "The union said the new contract raises pay by four percent.",
+                      path="port.txt")
+    status = CompareStatus()
+    qtbot.addWidget(status)
+    status.show_comparison(compare(bakery, port))
+    assert "no passage in common" in status.counts_label.text()
+    assert "different stories" in status.counts_label.toolTip()
+    status.show_comparison(compare(bakery, bakery))
+    assert "no passage in common" not in status.counts_label.text()
+    assert not status.counts_label.toolTip()
+
+
 def test_dark_theme_repaints_the_view(compared: MainWindow, qapp) -> None:
     palette = qapp.palette()
     try:

@@ -68,10 +68,16 @@ class CompareStatus(QStatusBar):
         """Show the similarity and paragraph counts of a comparison."""
         s = c.summary()
         self.similarity_label.setText(f"Similarity <b>{s.similarity:.0%}</b>")
+        apart = not s.links and s.only_left > 0 and s.only_right > 0
         self.counts_label.setText(
             f"Linked: <b>{s.linked_left}</b> left, <b>{s.linked_right}</b> right ¶ "
             f"({s.links} links, {s.changed_links} reworded) · only left <b>{s.only_left}</b>, "
-            f"only right <b>{s.only_right}</b>")
+            f"only right <b>{s.only_right}</b>" + (" · <b>no passage in common</b>" if apart
+                                                   else ""))
+        self.counts_label.setToolTip(
+            "No passage of one article restates one of the other: they seem to report "
+            "different stories. Pick another pair in the Articles list, or see the Folder "
+            "Overview for the articles about one event." if apart else "")
         self.divergences_label.setText(count_text(s.divergences))
         self.show_note(c.engine.note)
 
