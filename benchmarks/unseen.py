@@ -16,12 +16,14 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import itertools
+import json
 import math
 import random
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -208,15 +210,19 @@ def cluster_figures(groups: Sequence[Sequence[int]], events: Sequence[str]) -> s
     return (f"{p:6.3f} {r:6.3f} {f1:6.3f} {len(groups):8d} {alone:10d}")
 
 
-def overview_clusters(paths: Sequence[Path], cluster: Callable[..., Any] | None = None
+def overview_clusters(paths: Sequence[Path], cluster: Callable[..., Any] | None = None, *,
+                      published: Sequence[date | None] | None = None
                       ) -> tuple[tuple[int, ...], ...]:
-    """The overview's clusters of these files (vectors and matrix as the folder overview)."""
+    """The overview's clusters of these files (vectors and matrix as the folder overview), with
+    the articles' publication days when `published` gives them (a saved page states its own)."""
     from twofold.engine.library.overview import find_clusters
     from twofold.engine.library.sparse import similarity, vectorise
     from twofold.engine.load import load_article
 
     vectors = [vectorise(load_article(p)) for p in paths]
-    return (cluster or find_clusters)(similarity(vectors))
+    if published is None:
+        return (cluster or find_clusters)(similarity(vectors))
+    return (cluster or find_clusters)(similarity(vectors), published=published)
 
 
 def basil_folder(root: Path) -> tuple[list[Path], list[str]]:
@@ -228,6 +234,22 @@ def basil_folder(root: Path) -> tuple[list[Path], list[str]]:
                 paths.append(event / f"{outlet}.txt")
                 events.append(event.name)
     return paths, events
+
+
+def basil_published(paths: Sequence[Path]) -> list[date | None]:
+    """Each BASIL article's publication day, from its event's `_meta.json` (None if absent).
+
+    The text files carry the headline and body only; the pages they come from state the day,
+    as the pages a user saves do."""
+    days: list[date | None] = []
+    for path in paths:
+        try:
+            meta = json.loads((path.parent / "_meta.json").read_text(encoding="utf-8"))
+            stated = next(a["date"] for a in meta["articles"] if a["file"] == path.name)
+            days.append(date.fromisoformat(str(stated)[:10]))
+        except (OSError, ValueError, KeyError, StopIteration, TypeError):
+            days.append(None)
+    return days
 
 
 def replace_params(**changes: Any) -> Any:
@@ -254,6 +276,10 @@ def print_unseen(corpus: Path | None, seeds: Path, different: int) -> None:
     paths, events = basil_folder(root)
     label = f"BASIL dev ({len(set(events))} events)"
     print(f"  {label:28s} {cluster_figures(overview_clusters(paths), events)}")
+    published = basil_published(paths)
+    label = f"  with publication days ({sum(d is not None for d in published)})"
+    print(f"  {label:28s} "
+          f"{cluster_figures(overview_clusters(paths, published=published), events)}")
     folders = sorted(p for p in (root / "clusters").glob("ecbplus_t*") if p.is_dir())
     paths = [f for d in folders for f in sorted(d.glob("*.txt"))]
     events = [f.parent.name for f in paths]

@@ -8,10 +8,10 @@ an article may state its publication day, against which "today" is read.
 import pytest
 
 from twofold.engine.compare import compare
-from twofold.engine.divergences.days import hours, published_day, resolved
+from twofold.engine.divergences.days import hours, resolved
 from twofold.engine.entities.figures import DateValue
 from twofold.engine.load import parse_text
-from twofold.engine.model import Comparison
+from twofold.engine.model import Comparison, published_day
 
 
 def run(left: str, right: str, left_day: str = "", right_day: str = "") -> Comparison:

@@ -2,6 +2,7 @@
 
 import json
 import os
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -192,6 +193,39 @@ def test_clusters_use_average_linkage(edges: dict[tuple[int, int], float], n: in
     for (i, j), value in edges.items():
         sim[i, j] = sim[j, i] = value
     assert find_clusters(sim, 0.2) == expected
+
+
+def test_articles_published_weeks_apart_report_different_events() -> None:
+    sim = np.full((4, 4), 0.5, np.float32)  # four articles of one long-running story
+    np.fill_diagonal(sim, 1.0)
+    jan = [date(2019, 1, d) for d in (2, 4, 25, 26)]
+    assert find_clusters(sim) == ((0, 1, 2, 3),)
+    assert find_clusters(sim, published=jan) == ((0, 1), (2, 3))
+    # days within a few of each other are one event's coverage
+    assert find_clusters(sim, published=[date(2019, 1, d) for d in (2, 3, 5, 6)]) == (
+        (0, 1, 2, 3),)
+    # an article that states no day joins on its words alone; the one weeks later stays apart
+    assert find_clusters(sim, published=[*jan[:2], None, jan[3]]) == ((0, 1, 2),)
+
+
+def test_the_overview_separates_events_by_the_days_articles_state(tmp_path: Path) -> None:
+    folder = tmp_path / "saga"
+    folder.mkdir()
+    stories = {"a": (NIGER, "March 16, 2024"), "b": (NIGER_2, "March 17, 2024"),
+               "c": (NIGER.replace("Saturday", "Sunday"), "April 20, 2024"),
+               "d": (NIGER_2.replace("cancelled", "ended"), "April 21, 2024")}
+    for name, (text, day) in stories.items():
+        (folder / f"{name}.txt").write_text(f"Niger and the United States\n\nPublished: {day}"
+                                            f"\n\n{text}\n", encoding="utf-8")
+    result = overview(folder, cache=Cache(None))
+    assert [a.date for a in result.articles] == [
+        "2024-03-16", "2024-03-17", "2024-04-20", "2024-04-21"]
+    assert result.clusters == ((0, 1), (2, 3))
+    # the same texts without their days: one story, as the words say
+    for name, (text, _) in stories.items():
+        (folder / f"{name}.txt").write_text(f"Niger and the United States\n\n{text}\n",
+                                            encoding="utf-8")
+    assert overview(folder, cache=Cache(None)).clusters == ((0, 1, 2, 3),)
 
 
 @pytest.mark.parametrize(

@@ -114,3 +114,27 @@ def test_a_cluster_offers_its_story(folder_window: MainWindow, qtbot) -> None:  
     assert folder_window.centre.current() == "story"
     qtbot.waitUntil(lambda: folder_window.story.model.story is not None, timeout=60_000)
     assert [a.path for a in folder_window.story.model.story.articles] == members
+
+
+def test_a_pair_published_weeks_apart_says_so(qtbot) -> None:  # type: ignore[no-untyped-def]
+    import numpy as np
+
+    from twofold.engine.library.index import ArticleSummary
+    from twofold.engine.library.overview import Overview
+    from twofold.ui.overviewview import SimilarityModel
+
+    days = [("2019-01-02", "article"), ("2019-01-04", "article"), ("2019-01-25", "article"),
+            ("2019-02-20", "file")]  # the last only the file's date: when it was saved
+    articles = tuple(ArticleSummary(f"{k}.txt", f"Story {k}", None, day, 500, str(k),
+                                    date_source=source) for k, (day, source) in enumerate(days))
+    sim = np.full((4, 4), 0.4, np.float32)
+    model = SimilarityModel()
+    model.set_overview(Overview("f", articles, (), sim, ((0, 1),), ()))
+
+    def tip(i: int, j: int) -> str:
+        return str(model.index(i, j).data(Qt.ItemDataRole.ToolTipRole))
+
+    assert "Published 23 days apart" in tip(0, 2)
+    assert "Published 21 days apart" in tip(2, 1)
+    assert "days apart" not in tip(0, 1)  # two days: one event's coverage
+    assert "days apart" not in tip(2, 3)  # a file's date is not a publication day

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import Literal
 
 Role = Literal["headline", "body"]
@@ -12,6 +13,18 @@ DivergenceKind = Literal[
     "number", "title", "spelling", "attribution", "date", "quote", "place", "other"
 ]
 DateSource = Literal["article", "file"]  # stated by the article, or only the file's own date
+
+
+def published_day(stated: str | None, source: str | None) -> date | None:
+    """The publication day an article states ("article", not the file's own date), if ISO."""
+    if not stated or source != "article":
+        return None
+    try:
+        return date.fromisoformat(stated[:10])
+    except ValueError:
+        return None
+
+
 EntityLabel = Literal["PERSON", "ORG", "GPE", "LOC", "DATE", "QUANTITY", "MONEY", "PERCENT"]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -32,6 +33,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from twofold.engine.library.overview import SAME_EVENT_DAYS
+from twofold.engine.model import published_day
 
 from .theme import LIGHT, Colors
 
@@ -77,6 +81,7 @@ class SimilarityModel(QAbstractTableModel):
         self._names: list[str] = []
         self._cluster_of: dict[int, int] = {}
         self._rewrites: dict[tuple[int, int], float] = {}
+        self._published: list[date | None] = []
         self.colors: Colors = LIGHT
         self._icons = [_dot(c) for c in self.colors.clusters]
 
@@ -98,6 +103,7 @@ class SimilarityModel(QAbstractTableModel):
                             for i in group}
         self._rewrites = {(r.article, r.source): r.score
                           for r in (overview.rewrites if overview else ())}
+        self._published = [published_day(a.date, a.date_source) for a in articles]
         self.endResetModel()
 
     @property
@@ -154,6 +160,10 @@ class SimilarityModel(QAbstractTableModel):
             if self._cluster_of.get(i) is not None and self._cluster_of.get(i) == (
                     self._cluster_of.get(j)):
                 lines.append(f"Same cluster ({self._cluster_of[i] + 1})")
+            first, second = self._published[i], self._published[j]
+            if first is not None and second is not None and (
+                    gap := abs((first - second).days)) > SAME_EVENT_DAYS:
+                lines.append(f"Published {gap} days apart, so less likely to report one event")
             lines.append("Click to compare them")
             return "\n".join(lines)
         return None

@@ -40,16 +40,6 @@ def resolved(value: DateValue, published: date | None) -> DateValue:
     return DateValue(day.year, day.month, day.day, WEEKDAYS[day.weekday()][:3])
 
 
-def published_day(stated: str | None, source: str | None) -> date | None:
-    """The publication day an article states ("article", not the file's own date), if ISO."""
-    if not stated or source != "article":
-        return None
-    try:
-        return date.fromisoformat(stated[:10])
-    except ValueError:
-        return None
-
-
 def hours(text: str) -> tuple[float, float] | None:
     """The hours a time of day allows: "11am" is 11..12, "afternoon" 12..18; None if none."""
     clock = _CLOCK.search(text)

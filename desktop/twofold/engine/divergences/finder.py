@@ -15,9 +15,9 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
-from ..model import Article, Divergence, DivergenceKind, Entity, Link, Mention, Span
+from ..model import Article, Divergence, DivergenceKind, Entity, Link, Mention, Span, published_day
 from .bodies import qualified_bodies, slot_bodies
-from .days import actor_dates, published_day, resolved, time_of_day
+from .days import actor_dates, resolved, time_of_day
 from .equivalence import name_relation
 from .facts import (
     amounts,

@@ -20,6 +20,7 @@ import numpy as np
 
 from ..cache import Cache, shared_cache
 from ..errors import ArticleError, Cancelled
+from ..model import published_day
 from .index import (
     ArticleSummary,
     Progress,
@@ -34,7 +35,11 @@ MAX_ARTICLES = 5000  # the n x n matrices stay under ~0.5 GB
 CLUSTER_MIN = 0.15  # cosine at which two articles' shared vocabulary alone says "one event"
 REWRITE_MIN = 0.2  # share of an article's own 3-grams found in another: far above chance
 _SYMMETRIC = 1.25  # containments closer than this ratio do not say which text came first
-_ALGORITHM = 2  # bump when scores, clusters or rewrites are computed differently
+# Articles about one event appear within a few days of it; past that, articles whose publication
+# days both are known lose their evidence of one event over a week (a saga's later events).
+SAME_EVENT_DAYS = 3
+_FADE_DAYS = 7
+_ALGORITHM = 3  # bump when scores, clusters or rewrites are computed differently
 _RESULTS_NS = "overview-results@1"
 _WHAT = "The folder overview"
 
@@ -75,6 +80,7 @@ Check = Callable[[], bool]
 
 
 def find_clusters(sim: np.ndarray, threshold: float = CLUSTER_MIN, *,
+                  published: Sequence[date | None] | None = None,
                   cancelled: Check | None = None) -> tuple[tuple[int, ...], ...]:
     """Groups of articles about one event (average linkage of event evidence), largest first.
 
@@ -85,9 +91,16 @@ def find_clusters(sim: np.ndarray, threshold: float = CLUSTER_MIN, *,
     evidence is >= 1.1. Average rather than single linkage, so a folder of thousands of loosely
     related articles does not chain into one group. Nearest-neighbour chains keep it O(n^2)
     with O(n) numpy steps. `cancelled()` is asked at every step.
+
+    `published` gives each article's publication day where the article states it (None where
+    unknown). Two articles published more than `SAME_EVENT_DAYS` apart keep less of their
+    evidence, none at all `SAME_EVENT_DAYS + _FADE_DAYS` apart: a story told over weeks (a
+    shutdown, a trial) is a run of events, each reported within days of it.
     """
-    return _average_linkage(_event_evidence(np.asarray(sim, np.float32), threshold),
-                            _MERGE_EVIDENCE, cancelled)
+    evidence = _event_evidence(np.asarray(sim, np.float32), threshold)
+    if published is not None:
+        evidence *= _same_time(published)
+    return _average_linkage(evidence, _MERGE_EVIDENCE, cancelled)
 
 
 _NEIGHBOURS = 3  # how many nearest neighbours set an article's own scale
@@ -105,6 +118,16 @@ def _event_evidence(sim: np.ndarray, threshold: float) -> np.ndarray:
     scale = -np.partition(-s, k - 1, axis=1)[:, :k].mean(axis=1)
     scale = np.sqrt(np.maximum(np.outer(scale, scale), 1e-12))
     return np.sqrt((s / threshold) * (s / scale)).astype(np.float32)
+
+
+def _same_time(published: Sequence[date | None]) -> np.ndarray:
+    """n x n: 1 for articles published within `SAME_EVENT_DAYS` of each other (or either day
+    unknown), falling linearly to 0 over the next `_FADE_DAYS` days."""
+    known = np.array([d is not None for d in published], bool)
+    days = np.array([d.toordinal() if d is not None else 0 for d in published], np.float64)
+    gap = np.abs(days[:, None] - days[None, :])
+    fade = np.clip(1.0 - (gap - SAME_EVENT_DAYS) / _FADE_DAYS, 0.0, 1.0)
+    return np.where(known[:, None] & known[None, :], fade, 1.0).astype(np.float32)
 
 
 def _average_linkage(s: np.ndarray, threshold: float,
@@ -209,7 +232,8 @@ def overview(folder: str | os.PathLike[str], *, cache: Cache | None = None,
     if result is None:
         vectors = article_vectors(articles, cache=store, fresh=fresh, cancelled=cancelled)
         sim = similarity(vectors, cancelled=cancelled)
-        clusters = find_clusters(sim, cancelled=cancelled)
+        published = [published_day(a.date, a.date_source) for a in articles]
+        clusters = find_clusters(sim, published=published, cancelled=cancelled)
         cont = containment(vectors, cancelled=cancelled)
         result = (sim, clusters, find_rewrites(cont, articles))
         store.put(_RESULTS_NS, slot, _result_bytes(key, *result))
@@ -219,8 +243,9 @@ def overview(folder: str | os.PathLike[str], *, cache: Cache | None = None,
 
 
 def _result_key(articles: Sequence[ArticleSummary]) -> str:
-    """The matrices depend on the articles' texts in order, and rewrites on dates and lengths."""
-    text = "\n".join(f"{a.digest}\0{a.date}\0{a.words}" for a in articles)
+    """The matrices depend on the articles' texts in order, clusters and rewrites on dates (and
+    where they come from) and lengths."""
+    text = "\n".join(f"{a.digest}\0{a.date}\0{a.date_source}\0{a.words}" for a in articles)
     version = f"{_ALGORITHM}/{CLUSTER_MIN}/{REWRITE_MIN}/{BUCKET_BITS}\n"
     return hashlib.sha256((version + text).encode("utf-8")).hexdigest()
 
