@@ -94,6 +94,8 @@ def test_a_name_is_the_same_as_itself(name: str) -> None:
     ("CBS", "Denver Fox", False),
     ("House Intelligence Committee", "Senate Intelligence Committee", False),
     ("Norfolk", "Norwalk", False),
+    ("Moscow", "Trump Tower Moscow", True),  # one name holds the other: two precisions
+    ("Senate", "Senate Intelligence Committee", True),
 ])
 def test_one_body_told_apart_only_by_a_place(a: str, b: str, one: bool) -> None:
     from twofold.engine.divergences.bodies import _one_body

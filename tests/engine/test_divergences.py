@@ -214,6 +214,43 @@ MUST_NOT = [
      "runs the terminal.",
      "Anna Bakker, whose brother Piet Bakker runs the terminal, led the strike at the Rotterdam "
      "port."),
+    ("a bare surname does not say which of a family",
+     "Anna Bakker cut the ribbon at a new cafe in the city centre on Monday. The Rotterdam strike "
+     "ended after Bakker rules on night shifts were dropped by the port.",
+     "The Rotterdam strike ended after the rules of harbour master Piet Bakker on night shifts "
+     "were dropped by the port."),
+    ("an unnamed speaker beside a named one",
+     "De Wit said port deputy director Piet Bakker “overruled” the union's strike committee to "
+     "remove him.",
+     "But Mr. Vermeulen's lawyer said the deputy director of the port, Piet Bakker, had overruled "
+     "the strike committee and fired Mr. Vermeulen."),
+    ("\"one of\" picks a person out, it counts nothing",
+     "The orders came from the port director, Anna Bakker, and from Piet de Wit and Jan "
+     "Vermeulen, two senior officials and allies of the mayor.",
+     "The orders came from a mayoral ally at the port, Jan Vermeulen, along with one of the "
+     "mayor's deputy chiefs of staff, Anna Bakker."),
+    ("opposite acts of two doers",
+     "The city council passed the new harbour plan on Monday, a week after the Rotterdam strike "
+     "ended.",
+     "Mayor Anna Bakker vetoed the new harbour plan on Monday, a week after the Rotterdam strike "
+     "ended."),
+    ("opposite acts, no doer named for both",
+     "Dock workers hoping to pass the harbour plan before the Rotterdam strike vote were told to "
+     "wait.",
+     "Port owners vowed to block the harbour plan before the Rotterdam strike vote on Monday."),
+    ("two statements of one speaker, on two days",
+     "Vermeulen tweeted Saturday that the Rotterdam strike would go on until the port paid up.",
+     "The strike will go on, Vermeulen said on Monday, as talks in Rotterdam stalled."),
+    ("a quote's initials with and without dots",
+     "Vermeulen said: “The workers talked to the F.B.I. Nothing happened to them after the "
+     "strike.”",
+     "Vermeulen said: “The workers talked to the FBI, nothing happened to them after the "
+     "strike.”"),
+    ("the other's figure in the same sentence",
+     "The police chief said there were six arrests at the Rotterdam terminal on Wednesday, "
+     "compared to 47 the previous night.",
+     "The police made 47 arrests at the Rotterdam terminal during the strike, the police chief "
+     "said."),
     ("a day of another person's happening",
      "Jan Vermeulen resigned from the union board last year amid the Rotterdam inquiry.",
      "Jan Vermeulen's wife, Marie Vermeulen, was a city councillor before she resigned last "

@@ -236,6 +236,13 @@ def test_odds_written_differently_are_one_figure() -> None:
     assert named(left, "1-in-3").key == named(right, "one in three").key
 
 
+def test_a_date_inside_a_count_is_not_part_of_its_number() -> None:
+    from twofold.engine.entities.figures import figure_spans
+
+    (doc,) = analyse(parse_text("Fifteen of the 19 Sept. 11 hijackers were Saudi nationals."))
+    assert [f.key for f in figure_spans(doc)] == ["quantity:19-hijacker"]  # not 19 x 11 = 209
+
+
 @pytest.mark.parametrize("text", ["He won 3 in 2012.", "They scored 3 in 10 minutes."])
 def test_a_number_in_a_year_or_a_time_is_no_share(text: str) -> None:
     assert not [e for e in entities_of(text) if e.label == "PERCENT"]

@@ -77,7 +77,8 @@ def qualified_bodies(pair: SentencePair) -> list[Divergence]:
 
 def _one_body(a: str, b: str) -> bool:
     """Two names of one body, or of one body at two levels: what tells them apart is only a
-    place ("Wyoming Senate" / "U.S. Senate", "Wisconsin Republican Party" / "GOP")."""
+    place ("Wyoming Senate" / "U.S. Senate", "Wisconsin Republican Party" / "GOP"), or one
+    name holds the other ("Moscow" / "Trump Tower Moscow": one place, two precisions)."""
     from ..entities.gazetteer import is_demonym, lookup_place
 
     def words(name: str) -> set[str]:
@@ -89,7 +90,7 @@ def _one_body(a: str, b: str) -> bool:
 
     wa, wb = words(a), words(b)
     rest = wa ^ wb
-    if not wa & wb or not rest:
+    if not wa & wb or not rest or wa <= wb or wb <= wa:
         return bool(wa & wb)
     return all(lookup_place(w.title()) is not None or is_demonym(w.title()) or w == "us"
                for w in rest)

@@ -82,6 +82,8 @@ def amounts(side: Side) -> list[Amount]:
         value = _number(tok.text)
         if value is None or (tok.text.isdigit() and len(tok.text) == 4 and 1800 < value < 2100):
             continue
+        if value == 1 and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of":
+            continue  # "one of his deputies" picks a person out, it counts nothing
         start = tok.i
         while start > side.sent.start and doc[start - 1].lower_ in _ABOVE | _BELOW | _ABOUT | {
                 "than", "at", "to"}:
@@ -167,12 +169,20 @@ def slot_figures(pair: SentencePair, slot: Slot, la: Sequence[Amount],
     """Two figures filling one parallel slot."""
     lin = [a for a in la if _inside(a.start, a.end, slot.left)]
     rin = [b for b in ra if _inside(b.start, b.end, slot.right)]
-    if len(lin) != 1 or len(rin) != 1 or \
+    if len(lin) != 1 or len(rin) != 1 or _measure(rin[0]) in {_measure(x) for x in la} or \
+            _measure(lin[0]) in {_measure(x) for x in ra} or \
             _another_set(pair.left, lin[0]) != _another_set(pair.right, rin[0]) or \
             _measure_differs(pair, lin[0], rin[0]):
         return []
     found = figure_divergence(pair, lin[0], rin[0], _slot_confidence(slot))
     return [found] if found else []
+
+
+def _measure(a: Amount) -> tuple[str, float]:
+    """What a figure is and its value, counts alike whether or not they name their noun: a
+    sentence giving the other's figure ("six arrests Wednesday, compared to 47 the previous
+    night" / "47 arrests overnight") agrees with it, and its own figure is another fact."""
+    return {"MONEY": "money", "PERCENT": "share"}.get(a.label, "count"), a.value
 
 
 def _slot_confidence(slot: Slot) -> float:
@@ -189,9 +199,9 @@ def paraphrased_figures(pair: SentencePair, la: Sequence[Amount],
     out = []
     # Figures both sentences give alike are settled: they neither compete for the lone place
     # below nor leave doubt that the sentences state the same facts.
-    agreed = {(x.label, x.value) for x in la} & {(x.label, x.value) for x in ra}
-    lopen = [x for x in la if (x.label, x.value) not in agreed]
-    ropen = [x for x in ra if (x.label, x.value) not in agreed]
+    agreed = {_measure(x) for x in la} & {_measure(x) for x in ra}
+    lopen = [x for x in la if _measure(x) not in agreed]
+    ropen = [x for x in ra if _measure(x) not in agreed]
     for label in ("QUANTITY", "MONEY", "PERCENT", "CARDINAL"):
         lone = [x for x in lopen if x.label == label], [x for x in ropen if x.label == label]
         if len(lone[0]) != 1 or len(lone[1]) != 1 or pair.overlap < _LONE_OVERLAP:
@@ -207,18 +217,18 @@ def paraphrased_figures(pair: SentencePair, la: Sequence[Amount],
         found = figure_divergence(pair, a, b, min(
             0.3 + 0.6 * pair.overlap + 0.1 * evidence + _ONLY_FIGURES * only, 0.9))
         out += [found] if found else []
-    for a in la:
+    for a in lopen:
         if a.label != "CARDINAL":
             continue
         # a bare number named by the same word next to it ("Amendment 64", "64 percent")
-        named = [b for b in ra if b.label == "CARDINAL" and _neighbours(pair.left, a) &
+        named = [b for b in ropen if b.label == "CARDINAL" and _neighbours(pair.left, a) &
                  _neighbours(pair.right, b)]
         if len(named) == 1:
             found = figure_divergence(pair, a, named[0], min(0.4 + 0.5 * pair.overlap, 0.85))
             out += [found] if found else []
-    for a in la:
-        same_role = [b for b in ra if _same_role(pair, a, b)]
-        if len(same_role) != 1 or sum(_same_role(pair, x, same_role[0]) for x in la) != 1:
+    for a in lopen:
+        same_role = [b for b in ropen if _same_role(pair, a, b)]
+        if len(same_role) != 1 or sum(_same_role(pair, x, same_role[0]) for x in lopen) != 1:
             continue
         context = _context(pair.left, a.start, a.end) & _context(pair.right, same_role[0].start,
                                                                   same_role[0].end)
@@ -380,9 +390,11 @@ def lone_dates(pair: SentencePair) -> list[Divergence]:
     if len(lopen) != 1 or len(ropen) != 1:
         return []
     # the day a thing was said is not the day it was done: "fired, his lawyer said Monday" /
-    # "was fired late Friday"
-    if (_predicate(pair.left.sent.doc, lopen[0][0], lopen[0][1]) in REPORTING_VERBS) != (
-            _predicate(pair.right.sent.doc, ropen[0][0], ropen[0][1]) in REPORTING_VERBS):
+    # "was fired late Friday"; and "said Tuesday" / "tweeted Friday" are two statements,
+    # unless the two sentences are one statement reworded
+    lsaid = _predicate(pair.left.sent.doc, lopen[0][0], lopen[0][1]) in REPORTING_VERBS
+    rsaid = _predicate(pair.right.sent.doc, ropen[0][0], ropen[0][1]) in REPORTING_VERBS
+    if lsaid != rsaid or (lsaid and pair.overlap < _SAME_SENTENCE):
         return []
     lverbs, lsubject, lparts = happening(pair.left, lopen[0][0], lopen[0][1])
     rverbs, rsubject, rparts = happening(pair.right, ropen[0][0], ropen[0][1])

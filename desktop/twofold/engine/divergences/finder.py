@@ -27,7 +27,7 @@ from .facts import (
     slot_dates,
     slot_figures,
 )
-from .lexicon import ACTION_CLASSES, PARTICLE_REQUIRED
+from .lexicon import ACTION_CLASSES, OPPOSED_FAMILIES, PARTICLE_REQUIRED
 from .pairs import SentencePair, Side, mention_index, sentence_pairs
 from .people import (
     attribution,
@@ -221,9 +221,15 @@ def _actions(pair: SentencePair, facts: _PerSentence) -> list[tuple[tuple[str, s
         rcls, ri = ra[family]
         if rcls in {c for c, _ in la.values()} or lcls in {c for c, _ in ra.values()}:
             continue
-        shared = _arguments(pair.left.sent.doc[li]) & _arguments(pair.right.sent.doc[ri])
+        largs, rargs = _arguments(pair.left.sent.doc[li]), _arguments(pair.right.sent.doc[ri])
+        shared = largs & rargs
         if not shared:
             continue  # "suspend" and "end" must be said of the same thing
+        ldoer, rdoer = _doer(pair.left, li), _doer(pair.right, ri)
+        if ldoer and rdoer and not ldoer & rdoer and not ldoer & rargs and not rdoer & largs:
+            continue  # two doers, two acts of one story: "the legislature passed" / "vetoed"
+        if family in OPPOSED_FAMILIES and not ldoer & rdoer:
+            continue  # opposite acts by unnamed or different doers: two sides of one story
         ls = _with_particle(pair.left, tok_span(pair.left, li, li + 1), li)
         rs = _with_particle(pair.right, tok_span(pair.right, ri, ri + 1), ri)
         note = f"A different action: {ls.text} ({lcls}) vs {rs.text} ({rcls})"
@@ -250,6 +256,47 @@ def _arguments(tok: Token) -> set[str]:
             if t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.is_stop and t is not tok:
                 out.add(t.lemma_.lower())
     return out
+
+
+def _doer(side: Side, i: int) -> set[str]:
+    """Lemmas of who does the action at token i: its subject (or "by" agent, or possessor),
+    else that of the verb it completes ("vowed to block", "announces veto"); a relative clause's
+    or participle's head noun ("Democrats who backed", "a statement disputing"); a pronoun
+    stands for the last person the sentence names before it. Empty when nobody is said."""
+    doc = side.sent.doc
+    tok = doc[i]
+    for _ in range(3):
+        found = next((c for c in tok.children if c.dep_ == "nsubj"), None) or next(
+            (g for c in tok.children if c.dep_ == "agent" for g in c.children
+             if g.dep_ == "pobj"), None)
+        if found is None and tok.pos_ in ("NOUN", "PROPN"):
+            found = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if found is not None and found.tag_ in ("WP", "WDT", "WP$") and tok.dep_ == "relcl":
+            return _named(tok.head)
+        if found is not None and found.pos_ == "PRON":
+            people = [k for k in side.keys if k[3] == "PERSON"
+                      and side.sent.start_char <= k[0] and k[1] <= found.idx]
+            if not people:
+                return set()
+            return {t.lemma_.lower() for t in doc.char_span(people[-1][0], people[-1][1],
+                                                            alignment_mode="expand") or ()
+                    if t.pos_ == "PROPN"}
+        if found is not None:
+            return _named(found)
+        if tok.dep_ in ("relcl", "acl"):
+            return _named(tok.head)
+        if tok.dep_ not in ("xcomp", "dobj", "conj") or tok.head.i == tok.i:
+            return set()
+        tok = tok.head
+    return set()
+
+
+def _named(tok: Token) -> set[str]:
+    """Content lemmas of a noun phrase's head and the words that name it ("Mueller's
+    statement", "Senate Republicans")."""
+    return {t.lemma_.lower() for t in (tok, *tok.children)
+            if (t is tok or t.dep_ in ("compound", "poss", "amod"))
+            and t.pos_ in ("NOUN", "PROPN") and not t.is_stop}
 
 
 def _with_particle(side: Side, span: Span, i: int) -> Span:

@@ -53,6 +53,11 @@ _FAMILIES: dict[str, dict[str, tuple[str, ...]]] = {
     },
 }
 
+# Families whose classes are opposite acts rather than degrees of one: in one story the
+# legislature passes what the governor vetoes, one party confirms what another denies. Such
+# acts are one fact told two ways only when the same doer is named doing both.
+OPPOSED_FAMILIES = frozenset({"vote", "stance"})
+
 ACTION_CLASSES: dict[str, tuple[str, str]] = {
     lemma: (family, cls)
     for family, classes in _FAMILIES.items()

@@ -221,7 +221,9 @@ def _another_person(e: Entity, o: Entity, left: Article, right: Article,
             if len(name_parts(fa)) >= 2 and len(name_parts(fb)) >= 2]
     if not full or not all(_other_given_name(fa, fb) for fa, fb in full):
         return None  # some full form of one is a form of the other: one person
-    pairs = [(a, b) for a in e.mentions for b in o.mentions if same_claim(a, b)]
+    # a bare surname ("Obama actions") does not say which of the family it is
+    pairs = [(a, b) for a in e.mentions for b in o.mentions if same_claim(a, b)
+             and len(name_parts(_form(left, a))) >= 2 and len(name_parts(_form(right, b))) >= 2]
     if not pairs:
         return None
     a, b = pairs[0]
@@ -326,9 +328,11 @@ def _speaker(side: Side, first: int, last: int, head: Token, verb: Token | None)
     start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)
     found = [(s, k, label) for s, e, k, label in side.keys
              if start <= s and e <= end and label in ("PERSON", "ORG")]
-    # "a spokesman for X": X is whom the speaker speaks for, not who speaks
-    principal = {t.idx for c in head.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
-                 for t in c.subtree}
+    # "a spokesman for X", "X's lawyer": X is whom the speaker speaks for, not who speaks (a
+    # name set beside X, "for Mr. Hunter, Michael Harrison", is the speaker's own)
+    principal = {t.idx for c in head.children if (c.dep_ == "prep" and c.lower_ in ("for", "of"))
+                 or (c.dep_ == "poss" and head.pos_ == "NOUN") for t in c.subtree} - {
+        t.idx for c in head.subtree if c.dep_ == "appos" for t in c.subtree}
     speaking = [(k, label) for s, k, label in found if s not in principal]
     own = frozenset(k for k, label in speaking if label == "PERSON") or frozenset(
         k for k, _ in speaking)
@@ -385,9 +389,13 @@ def attribution(pair: SentencePair, lsp: Sequence[Speaker], rsp: Sequence[Speake
     quoted = _same_quote(pair, a, b)
     if claim < _SAME_CLAIM[1] and not quoted:
         return []
-    differs = not (a.own & b.own) and not (a.own & _named_in(pair.right, b.statement)) and \
+    # an unnamed speaker ("Mr. Strzok's lawyer", "a spokesman") may be the other's named one
+    differs = bool(a.own and b.own) and not (a.own & b.own) and \
+        not (a.own & _named_in(pair.right, b.statement)) and \
         not (b.own & _named_in(pair.left, a.statement)) and not _one_person(pair, a, b)
-    relayed = bool(a.keys & b.keys) and a.via_role != b.via_role and claim >= _SAME_CLAIM[1]
+    # one named for the other's principal: "Trump said" / "a spokesman for Trump said"
+    relayed = bool((a.keys & b.keys) - (a.own & b.own)) and a.via_role != b.via_role and \
+        claim >= _SAME_CLAIM[1]
     if not ((differs and (claim >= _SAME_CLAIM[0] or quoted)) or relayed):
         return []
     ls, rs = tok_span(pair.left, a.first, a.last), tok_span(pair.right, b.first, b.last)
@@ -435,7 +443,7 @@ def slot_people(pair: SentencePair, slot: Slot, lsp: Sequence[Speaker],
                 return [Divergence("attribution", ls, rs,
                                    f"The statement is credited to {ltext} vs {rtext}", 1,
                                    confidence)]
-            if ltext.split()[-1] == rtext.split()[-1]:
+            if ltext.split()[-1] == rtext.split()[-1] and _other_given_name(ltext, rtext):
                 return [Divergence("spelling", ls, rs, f"A different first name: {ltext} vs "
                                    f"{rtext} (another person, or the wrong name)", 1,
                                    confidence)]
@@ -479,4 +487,7 @@ def _covers(side: Side, rng: tuple[int, int], key: tuple[int, int, str, str]) ->
 
 
 def _is_speaker(found: Sequence[Speaker], side: Side, char: int) -> bool:
-    return any(side.starts[s.first] <= char < side.ends[s.last - 1] for s in found)
+    """Whether the name at `char` is in a speaker phrase and is who speaks there, not whom the
+    speaker speaks for ("Mr. Strzok's lawyer")."""
+    return any(side.starts[s.first] <= char < side.ends[s.last - 1] and any(
+        k[0] == char and k[2] in s.own for k in side.keys) for s in found)

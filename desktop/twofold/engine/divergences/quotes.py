@@ -20,7 +20,9 @@ from ..model import Article, Divergence, Span
 from .equivalence import name_relation, strip_quote_marks, title_word
 
 _QUOTE = re.compile(r"[“\"«„]([^”\"»“„«]{8,}?)[”\"»“]")
-_WORD = re.compile(r"[\w'’]+(?:\*+[\w'’]*)?|&")  # "f***ing" is one word
+# "f***ing" is one word; so is "F.B.I." (the same word as "FBI")
+_INITIALS = re.compile(r"(?:[^\W\d_]\.){2,}")
+_WORD = re.compile(rf"{_INITIALS.pattern}|[\w'’]+(?:\*+[\w'’]*)?|&")
 _GAP = re.compile(r"\.\.\.|…|\[|\]")
 _MIN_SHARED = 5  # words two quotations share in order before they count as one remark
 _MIN_SHARE = 0.6  # of the shorter quotation's words
@@ -116,6 +118,8 @@ _DIGITS = {word: str(value) for word, value in NUMBER_WORDS.items()
 
 def _form(word: str) -> str:
     word = word.casefold().replace("’", "'").strip("'")
+    if _INITIALS.fullmatch(word):
+        word = word.replace(".", "")
     return "and" if word == "&" else _DIGITS.get(word) or title_word(word)
 
 

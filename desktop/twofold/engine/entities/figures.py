@@ -230,7 +230,10 @@ def figure_spans(doc: Doc) -> list[Figure]:
         if start > 0 and doc[start - 1].lower_ in ("the", "these", "those", "both", "all") \
                 and not any(c.isdigit() for c in tok.text):
             continue  # "the two countries": a reference back, not a figure
-        last = max(t.i for t in doc[tok.i:head.i] if _numeric(t.text) or t.lower_ in _SCALES)
+        last = tok.i  # the number's own words: "10 million doses", not "19 Sept. 11 hijackers"
+        while last + 1 < head.i and (_numeric(doc[last + 1].text) or doc[last + 1].lower_ in
+                                     _SCALES) and last + 1 not in taken:
+            last += 1
         value = _number_phrase([t.text for t in doc[start:last + 1]])
         noun = singular(head.text)
         number = _plain(value) if value is not None else slug(tok.text)
