@@ -229,6 +229,11 @@ MUST_NOT = [
      "Vermeulen, two senior officials and allies of the mayor.",
      "The orders came from a mayoral ally at the port, Jan Vermeulen, along with one of the "
      "mayor's deputy chiefs of staff, Anna Bakker."),
+    ("how one came to an office is no part of it",
+     "Dock workers also re-elected Representative Anna Bakker, 77, of Rotterdam as whip, the "
+     "union's No. 2 post.",
+     "The same people have run the union for years: House Minority Whip Anna Bakker and Jan "
+     "Vermeulen, both in their seventies."),
     ("opposite acts of two doers",
      "The city council passed the new harbour plan on Monday, a week after the Rotterdam strike "
      "ended.",
@@ -283,6 +288,8 @@ def test_no_divergence(why: str, left: str, right: str) -> None:
         (["Speaker"], ["Senator"], True),  # the Speaker sits in the House
         (["Speaker-designate"], ["Representative"], False),
         (["former Sen."], ["former Gov."], True),  # two past offices still conflict
+        (["elected Representative"], ["House Minority Whip"], False),
+        (["newly confirmed Secretary of State"], ["Sen."], True),
     ],
 )
 def test_titles_differ(a: list[str], b: list[str], differ: bool) -> None:

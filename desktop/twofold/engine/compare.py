@@ -34,7 +34,7 @@ from .worddiff import diff_paragraphs
 log = logging.getLogger(__name__)
 
 # Bump when any engine stage changes its output: cached comparisons of older engines are ignored.
-ENGINE_REVISION = 20  # 20: divergence precision on unseen pairs (docs/divergence-misses.md)
+ENGINE_REVISION = 21  # 21: how one came to an office is no part of it (20: divergence precision)
 _NAMESPACE = "comparison"
 _WHAT = "The comparison"
 # What `compare` reports to its `progress` callback, in order (a cached pair reads, then ends).

@@ -37,6 +37,8 @@ _NOT_THE_OFFICE = frozenset({
     "democratic", "democrat", "republican", "gop", "independent", "d", "r", "state", "u.s", "us",
     "federal", "fellow", "former", "then", "longtime", "veteran", "top", "senior", "incoming",
     "outgoing", "first", "new", "ranking", "freshman", "embattled", "disgraced", "retired",
+    # how one came to the office, not the office: "(re-)elected Representative Hoyer"
+    "elected", "reelected", "appointed", "confirmed", "named", "nominated", "sworn",
 })
 # Role words too general to conflict with a specific one ("official" may be a "spokesperson").
 _GENERIC = frozenset({"official", "leader", "lawmaker", "member", "aide", "staffer", "figure",
