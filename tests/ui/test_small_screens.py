@@ -8,11 +8,13 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QStyle
 
-from twofold.engine.library.index import ArticleSummary
+from twofold.engine.library.index import ArticleSummary, Listing
 from twofold.engine.library.overview import Overview, Rewrite
 from twofold.engine.model import EngineInfo
+from twofold.ui.articlelist import TITLE_SHARE, ArticleList
 from twofold.ui.mainwindow import MainWindow
 from twofold.ui.overviewview import OverviewView
 from twofold.ui.pane import ArticlePane
@@ -139,15 +141,50 @@ def test_the_rewrite_line_shows_the_score_of_its_cell(qtbot) -> None:
     assert f"similarity {cell}" in line
 
 
-def test_a_narrow_articles_list_gives_the_word_counts_room_to_titles(compared: MainWindow,
-                                                                    qtbot) -> None:
+def test_a_wide_articles_list_shows_the_word_counts(compared: MainWindow, qtbot) -> None:
     tree = compared.articles.tree
     compared.resize(1600, 900)
     qtbot.waitUntil(lambda: compared.width() == 1600)
+    compared.resizeDocks([compared.articles_dock], [520], Qt.Orientation.Horizontal)
     qtbot.waitUntil(lambda: not tree.isColumnHidden(3))
-    compared.resize(1024, 700)
-    qtbot.waitUntil(lambda: compared.width() == 1024)
-    qtbot.waitUntil(lambda: tree.isColumnHidden(3))
+
+
+@pytest.mark.parametrize("width", [200, 280, 420])
+def test_the_titles_keep_their_share_of_the_articles_list(qtbot, width: int) -> None:
+    """Long outlet names ("The New York Times") elide, the titles that tell articles apart keep
+    their room, and the list does not scroll sideways."""
+    articles = ArticleList()
+    qtbot.addWidget(articles)
+    articles.resize(width, 500)
+    articles.show()
+    summaries = tuple(ArticleSummary(f"/f/{i}.txt", t, "The New York Times Company", "2019-01-0"
+                                     f"{i + 1}", 1500, str(i), t)
+                      for i, t in enumerate(["Trump Offers Temporary Protections for Dreamers",
+                                             "House Passes Democrats' Centerpiece Bill"]))
+    articles.set_listing(Listing("/f", summaries, ()))
+    tree = articles.tree
+    qtbot.waitUntil(lambda: tree.viewport().width() > 0)
+    shown = [c for c in range(4) if not tree.isColumnHidden(c)]
+    assert tree.columnWidth(0) >= int(tree.viewport().width() * TITLE_SHARE) - 1
+    assert sum(tree.columnWidth(c) for c in shown) <= tree.viewport().width() + 1
+    assert "The New York Times Company" in tree.topLevelItem(0).toolTip(0)
+
+
+def test_the_matrix_gives_its_cells_room_before_the_row_names(qtbot) -> None:
+    view = OverviewView()
+    qtbot.addWidget(view)
+    view.resize(1200, 700)
+    view.show()
+    view.set_overview(_overview(12))
+    qtbot.waitUntil(lambda: view.table.width() > 0)
+    header = view.table.verticalHeader()
+    columns = view.table.horizontalHeader()
+    qtbot.waitUntil(lambda: not view.table.horizontalScrollBar().isVisible())
+    assert columns.sectionSize(0) >= columns.fontMetrics().horizontalAdvance("0.00")
+    assert header.width() < header.sizeHint().width(), "long names elide, cells stay whole"
+    view.resize(1600, 700)
+    qtbot.waitUntil(lambda: header.width() == header.sizeHint().width())
+    assert not view.table.horizontalScrollBar().isVisible()
 
 
 @pytest.mark.parametrize("width", [1024, 1600])

@@ -34,7 +34,7 @@ from .paneheader import date_text
 from .theme import LIGHT, Colors
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
-NARROW_LIST = 240  # px: below this the list shows titles without word counts
+TITLE_SHARE = 0.45  # of the list's width kept for the titles before other columns show
 
 
 def side_badge(letter: str, colors: Colors) -> QIcon:
@@ -79,7 +79,7 @@ class ArticleList(QWidget):
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(False)
         self.tree.setAlternatingRowColors(True)
-        self.tree.setWordWrap(True)
+        self.tree.setWordWrap(False)  # one line a title, elided: a wrapped one showed one word
         # Ctrl+click or Shift+click picks several articles for a story; Left and Right take the
         # current one.
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -89,7 +89,8 @@ class ArticleList(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in (1, 2, 3):
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)  # see _fit_columns
+        for col in (2, 3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.left_action = QAction("Set as &Left", self)
         self.left_action.setShortcut(QKeySequence("Ctrl+1"))
@@ -163,24 +164,41 @@ class ArticleList(QWidget):
                 item.setText(3, f"{entry.words:,}")
                 item.setTextAlignment(
                     3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                item.setToolTip(0, f"{entry.name}\n{entry.path}")
+                item.setToolTip(0, "\n".join(
+                    x for x in (entry.name, entry.source, entry.path) if x))
             self.tree.addTopLevelItem(item)
             if isinstance(entry, SkippedFile):
                 self.tree.setFirstColumnSpanned(self.tree.indexOfTopLevelItem(item),
                                                 self.tree.rootIndex(), True)
         articles = listing.articles
         # Columns nobody fills (plain-text files carry no outlet or date) only take room.
-        self.tree.setColumnHidden(1, not any(a.source for a in articles))
         self.tree.setColumnHidden(2, not any(a.date for a in articles))
+        self._fit_columns()
         readable, bad = len(articles), len(listing.skipped)
         text = f"{readable} article{'s' if readable != 1 else ''}"
         self.summary.setText(text + (f" · {bad} unreadable" if bad else ""))
         self.set_sides(*self._sides)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """A narrow list gives the word counts' room to the titles."""
+        """A narrow list gives the outlets' and word counts' room to the titles."""
         super().resizeEvent(event)
-        self.tree.setColumnHidden(3, event.size().width() < NARROW_LIST)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """The titles, which tell the articles apart, keep TITLE_SHARE of the width; the date
+        comes next, then the outlet (elided, hidden below six letters), then the word count."""
+        tree, articles = self.tree, self.listing.articles if self.listing else []
+        width = tree.viewport().width() - int(tree.viewport().width() * TITLE_SHARE)
+        if any(a.date for a in articles):
+            width -= tree.sizeHintForColumn(2)
+        source = min(tree.sizeHintForColumn(1), width)
+        show_source = any(a.source for a in articles) and (
+            source >= tree.fontMetrics().averageCharWidth() * 6)
+        tree.setColumnHidden(1, not show_source)
+        if show_source:
+            tree.setColumnWidth(1, source)
+            width -= source
+        tree.setColumnHidden(3, width < tree.sizeHintForColumn(3))
 
     def set_colors(self, colors: Colors) -> None:
         """Repaint the side badges and greyed rows in another colour scheme."""

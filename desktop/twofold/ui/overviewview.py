@@ -17,7 +17,16 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPalette, QPixmap, QPolygonF
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QIcon,
+    QPainter,
+    QPalette,
+    QPixmap,
+    QPolygonF,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -50,6 +59,8 @@ MEMBERS_ROLE = Qt.ItemDataRole.UserRole + 5  # on a cluster line: its articles' 
 CLUSTER_ROLE = Qt.ItemDataRole.UserRole + 4  # on a relation line: its cluster, or -1 (a rewrite)
 _FULL = 0.7  # a similarity this high already reads as "the same story, largely the same words"
 _TEXT_CELLS = 30  # above this many articles the cells are small squares without figures
+_CELL = 56  # px: the width of a cell with a figure, when there is room
+_NAME_CHARS = 18  # row names never narrower than this many average characters
 
 
 def _dot(color: QColor) -> QIcon:
@@ -267,6 +278,7 @@ class OverviewView(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultAlignment(
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.table.verticalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.clicked.connect(self._cell_clicked)
         self.table.activated.connect(self._cell_clicked)
         self.relations = QListWidget()
@@ -330,11 +342,12 @@ class OverviewView(QWidget):
         header = self.table.horizontalHeader()
         margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin)
         label = header.fontMetrics().horizontalAdvance(str(max(n, 1))) + 2 * margin + 2
-        cell = max(16, label) if self.model.small_cells() else 56
+        cell = max(16, label) if self.model.small_cells() else _CELL
         header.setMinimumSectionSize(min(cell, label))
         header.setDefaultSectionSize(cell)
         self.table.verticalHeader().setDefaultSectionSize(
             cell if self.model.small_cells() else cell * 5 // 7)
+        self._fit_names()
         self.relations.clear()
         if overview is None:
             self.summary.setText("Open a folder to see how its articles relate.")
@@ -371,6 +384,25 @@ class OverviewView(QWidget):
             self.relations.addItem(item)
         if not rewrites and not clusters:
             self.relations.addItem("No clusters or likely rewrites in this folder.")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """A narrower view gives less room to the row names, never to the cells."""
+        super().resizeEvent(event)
+        self._fit_names()
+
+    def _fit_names(self) -> None:
+        """Row names take the width the cells leave (elided), down to a readable minimum, and
+        cells with figures narrow to their figure's width before the matrix scrolls sideways."""
+        header, columns = self.table.verticalHeader(), self.table.horizontalHeader()
+        n = self.model.columnCount()
+        scroll = self.table.verticalScrollBar()
+        width = self.table.width() - 2 * self.table.frameWidth() - (
+            scroll.sizeHint().width() if scroll.isVisible() else 0)
+        least = header.fontMetrics().averageCharWidth() * _NAME_CHARS
+        if n and not self.model.small_cells():
+            figure = columns.fontMetrics().horizontalAdvance("0.00") + 16
+            columns.setDefaultSectionSize(max(figure, min(_CELL, (width - least) // n)))
+        header.setMaximumWidth(max(least, width - n * columns.defaultSectionSize()))
 
     def cell_rect(self, row: int, column: int) -> QRectF:
         """Viewport rectangle of a cell (for tests and tooltips)."""
