@@ -256,6 +256,19 @@ MUST_NOT = [
      "compared to 47 the previous night.",
      "The police made 47 arrests at the Rotterdam terminal during the strike, the police chief "
      "said."),
+    ("a date and its revision, both named by one article",
+     "Vermeulen announced on Sunday that he would leave the union board at the end of February.",
+     "Vermeulen will now leave the union board on January 1, weeks earlier than he planned, the "
+     "union said.\nIn his letter he had said that he would stay on the board until the end of "
+     "February."),
+    ("words cut from a quotation where the outlet marks the cut",
+     "Vermeulen said: “We will fight for every worker in this port, and we will never let you "
+     "down. … We will win.”",
+     "Vermeulen said: “We will fight for every worker in this port, and the strike will end when "
+     "the owners pay. We will win.”"),
+    ("'that' or 'it' in one quoted remark",
+     "Vermeulen told reporters: “I don't think that's fair to the workers of this port.”",
+     "Vermeulen told reporters: “I don't think it's fair to the workers of this port.”"),
     ("a day of another person's happening",
      "Jan Vermeulen resigned from the union board last year amid the Rotterdam inquiry.",
      "Jan Vermeulen's wife, Marie Vermeulen, was a city councillor before she resigned last "
@@ -366,3 +379,20 @@ def test_like_remarks_credited_to_two_named_people_are_two_remarks() -> None:
         "Jan Vermeulen", "Anna Bakker", "Vermeulen"]
     assert same_remarks(vermeulen, bakker) == []
     assert len(same_remarks(vermeulen, again)) == 1  # one speaker: one remark, reworded
+
+
+def test_a_title_case_headline_shows_a_given_name_only_when_the_name_lists_know_it() -> None:
+    """"Latest to Chide Ryan": a verb before a surname in a headline that capitalises every word
+    is no first name, so it cannot make "another person" of Paul Ryan."""
+    from types import SimpleNamespace
+
+    from twofold.engine.divergences.people import _given_name_read
+    from twofold.engine.nlp import load_nlp
+
+    def side(text: str) -> SimpleNamespace:
+        return SimpleNamespace(sent=next(iter(load_nlp()(text).sents)))
+
+    assert not _given_name_read(side("Harbour Pilots Latest to Chide Ryan"), "Chide Ryan")
+    assert _given_name_read(side("Harbour Pilots Latest to Criticise Paul Ryan"), "Paul Ryan")
+    assert _given_name_read(side("The harbour pilots wrote to Chide Ryan on Monday."),
+                            "Chide Ryan")

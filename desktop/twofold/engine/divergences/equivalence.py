@@ -114,15 +114,19 @@ def name_relation(a: str, b: str) -> NameRelation:
     return "variant" if sa != sb else given
 
 
+def is_known_given_name(word: str) -> bool:
+    """Whether the nickname lists know a word as a given name ("Paul"; not "Chide")."""
+    nicknames = nicknamer()
+    lower = word.lower()
+    return bool(nicknames.nicknames_of(lower) or nicknames.canonicals_of(lower))
+
+
 def is_given_name(word: str) -> bool:
     """Whether a word can be a given name: one the nickname lists know, or a word too rare in
     English to be an ordinary one ("Carmen", "Barack"; not "Plus" taken into "Plus Obama")."""
     from ..align.terms import zipf
 
-    nicknames = nicknamer()
-    lower = word.lower()
-    return bool(nicknames.nicknames_of(lower) or nicknames.canonicals_of(lower)) or \
-        zipf(lower) < _ORDINARY_WORD
+    return is_known_given_name(word) or zipf(word.lower()) < _ORDINARY_WORD
 
 
 _ORDINARY_WORD = 4.5  # Zipf frequency from which a word is an ordinary English one ("plus" 5)

@@ -15,6 +15,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
+from ..entities.figures import DateValue, date_spans, parse_date
 from ..model import Article, Divergence, DivergenceKind, Entity, Link, Mention, Span, published_day
 from .bodies import qualified_bodies, slot_bodies
 from .days import actor_dates, resolved, time_of_day
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 MIN_CONFIDENCE = 0.55  # below this the evidence that both sides state one fact is too thin
+_REWORDED = 0.7  # a date divergence this sure is one sentence reworded, whatever else is dated
 
 
 def find_divergences(
@@ -74,7 +76,38 @@ def find_divergences(
     for pair in pairs:
         found += _in_pair(pair, facts)
     both = _named_by_both(left_entities, right_entities, lkeys, rkeys)
-    return _ranked([d for d in found if d.confidence >= MIN_CONFIDENCE and not both(d)])
+    dated = _dated_by_both(left_docs, right_docs)
+    return _ranked([d for d in found if d.confidence >= MIN_CONFIDENCE and not both(d)
+                    and not dated(d)])
+
+
+def _dated_by_both(left_docs: Sequence[Doc], right_docs: Sequence[Doc]
+                   ) -> Callable[[Divergence], bool]:
+    """Whether a date divergence sets two days against each other while one article itself
+    names the other's day too, in another sentence: it knows both, so they date two happenings
+    (the announcement on Sunday, the decision on Wednesday) or a date and its revision, not one
+    fact given twice. (Within one sentence, "the Senate on Wednesday, followed by the House on
+    Thursday", the other day is another part of the same fact.)"""
+    fields = ("year", "month", "day", "weekday", "relative")
+    days: list[list[tuple[int, int, DateValue]]] = []  # found at the first date divergence
+
+    def names(side: int, docs: Sequence[Doc], own: Span, day: DateValue | None) -> bool:
+        if day is None or not 0 <= own.paragraph < len(docs):
+            return False
+        if not days:
+            days.extend([(k, doc[s].sent.start, v) for k, doc in enumerate(docs_)
+                         for s, _, v in date_spans(doc)] for docs_ in (left_docs, right_docs))
+        token = docs[own.paragraph].char_span(own.start, own.end, alignment_mode="expand")
+        sentence = token.sent.start if token is not None and len(token) else -1
+        return any((k, start) != (own.paragraph, sentence) and day.compatible(v) > 0 and all(
+            getattr(day, f) is None or getattr(v, f) == getattr(day, f) for f in fields)
+            for k, start, v in days[side])
+
+    def test(d: Divergence) -> bool:
+        return d.kind == "date" and d.confidence < _REWORDED and (
+            names(0, left_docs, d.left, parse_date(d.right.text))
+            or names(1, right_docs, d.right, parse_date(d.left.text)))
+    return test
 
 
 def _named_by_both(left_entities: Sequence[Entity], right_entities: Sequence[Entity],

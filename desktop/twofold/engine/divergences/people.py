@@ -19,6 +19,7 @@ from .equivalence import (
     HONORIFICS,
     SUFFIXES,
     is_given_name,
+    is_known_given_name,
     name_parts,
     name_relation,
     title_word,
@@ -245,6 +246,15 @@ def _other_given_name(a: str, b: str) -> bool:
         is_given_name(pa[0]) and is_given_name(pb[0])
 
 
+def _given_name_read(side: Side, name: str) -> bool:
+    """Whether a name's first word can be taken as a given name where it stands: in a line that
+    capitalises every word (a Title Case headline) a verb before a surname looks like one ("Latest
+    to Chide Ryan"), so there only a name the name lists know counts."""
+    words = [t for t in side.sent if t.is_alpha and len(t) > 3]
+    cased = len(words) >= 4 and all(t.text[0].isupper() for t in words)
+    return not cased or is_known_given_name(name_parts(name)[0])
+
+
 def _possible_pair(e: Entity, o: Entity) -> bool:
     """An unlinked pair worth comparing: the same surname, or a close one."""
     return e.name.split()[-1][:1].lower() == o.name.split()[-1][:1].lower()
@@ -445,7 +455,8 @@ def slot_people(pair: SentencePair, slot: Slot, lsp: Sequence[Speaker],
                 return [Divergence("attribution", ls, rs,
                                    f"The statement is credited to {ltext} vs {rtext}", 1,
                                    confidence)]
-            if ltext.split()[-1] == rtext.split()[-1] and _other_given_name(ltext, rtext):
+            if ltext.split()[-1] == rtext.split()[-1] and _other_given_name(ltext, rtext) and \
+                    _given_name_read(pair.left, ltext) and _given_name_read(pair.right, rtext):
                 return [Divergence("spelling", ls, rs, f"A different first name: {ltext} vs "
                                    f"{rtext} (another person, or the wrong name)", 1,
                                    confidence)]

@@ -29,6 +29,7 @@ _MIN_SHARE = 0.6  # of the shorter quotation's words
 # Two people say alike things ("a power grab for the people"): quotations credited to two
 # different people are one remark only when almost every word recurs.
 _SAME_WORDS = 0.85
+_ALIKE = 3  # words quoted alike that part two differences (closer, they are one)
 # Words whose change alters what was said even though they are short and common.
 _MEANING = frozenset({"not", "no", "never", "n't", "nothing", "none", "nobody", "neither", "nor",
                       "i", "we", "you", "he", "she", "it", "they", "me", "us", "him", "her",
@@ -195,11 +196,14 @@ def _wording(r: SameRemark) -> tuple[tuple[int, int], tuple[int, int], bool] | N
     lf = [w[0] for w in r.left.words]
     rf = [w[0] for w in r.right.words]
     ops = SequenceMatcher(None, lf, rf, autojunk=False).get_opcodes()
-    inner = [op for k, op in enumerate(ops)
-             if op[0] != "equal" and 0 < k < len(ops) - 1]  # ends: one quotes more
-    # words one outlet left out where it marks a cut ("…") are no difference either
-    inner = [op for op in inner if not (op[0] == "insert" and op[1] in r.left.gaps)
-             and not (op[0] == "delete" and op[3] in r.right.gaps)]
+    # words one outlet left out where it marks a cut ("…") are no difference either, nor are
+    # those next to the cut, up to the next stretch both quote alike
+    cut: set[int] = set()
+    for run in _runs(ops):
+        if any(_cut(ops[k], r) for k in run):
+            cut.update(run)
+    inner = [op for k, op in enumerate(ops) if op[0] != "equal" and k not in cut
+             and 0 < k < len(ops) - 1]  # ends: one quotes more
     material = [op for op in inner if _material(lf[op[1]:op[2]], rf[op[3]:op[4]])]
     if not material:
         return None
@@ -212,6 +216,30 @@ def _wording(r: SameRemark) -> tuple[tuple[int, int], tuple[int, int], bool] | N
     return (li, lj), (ri, rj), meaning
 
 
+def _cut(op: tuple[str, int, int, int, int], r: SameRemark) -> bool:
+    """Whether an outlet marked a cut ("…") where the two quotations part."""
+    _, i1, i2, j1, j2 = op
+    return op[0] != "equal" and (any(i1 <= g <= i2 for g in r.left.gaps)
+                                 or any(j1 <= g <= j2 for g in r.right.gaps))
+
+
+def _runs(ops: Sequence[tuple[str, int, int, int, int]]) -> list[list[int]]:
+    """Indices of the differing opcodes, grouped where fewer than _ALIKE words part them."""
+    runs: list[list[int]] = []
+    for k, op in enumerate(ops):
+        if op[0] == "equal":
+            if op[2] - op[1] >= _ALIKE and runs and runs[-1]:
+                runs.append([])
+        elif runs:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    return [run for run in runs if run]
+
+
+_IMPERSONAL = frozenset({"it", "that", "this"})  # "I don't think that's / it's OK": one thing
+
+
 def _material(a: list[str], b: list[str]) -> bool:
     """A difference of content: not only an added or dropped filler word or title."""
     from spacy.lang.en.stop_words import STOP_WORDS
@@ -219,6 +247,8 @@ def _material(a: list[str], b: list[str]) -> bool:
     from ..entities.names import is_title_word
 
     changed = {w for w in set(a) ^ set(b) if not is_title_word(w)}
+    if changed <= _IMPERSONAL:
+        return False
     if len(a) == len(b) == 1 and min(len(a[0]), len(b[0])) >= 3 and (
             a[0].startswith(b[0]) or b[0].startswith(a[0])):
         return False  # one word written longer: "any worse" / "anything worse"
