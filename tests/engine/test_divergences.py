@@ -396,3 +396,30 @@ def test_a_title_case_headline_shows_a_given_name_only_when_the_name_lists_know_
     assert _given_name_read(side("Harbour Pilots Latest to Criticise Paul Ryan"), "Paul Ryan")
     assert _given_name_read(side("The harbour pilots wrote to Chide Ryan on Monday."),
                             "Chide Ryan")
+
+
+def test_figures_of_two_things_are_two_facts() -> None:
+    """"$1.3 million for safety training" / "$5.7 million for the proposed crane": sums for two
+    things, however loosely their sentences match; a group named two ways is one group."""
+    from twofold.engine.divergences.facts import _measure_differs, amounts
+    from twofold.engine.divergences.pairs import SentencePair, _side
+    from twofold.engine.entities.figures import date_spans, figure_spans
+    from twofold.engine.nlp import load_nlp
+
+    def side(text: str):  # type: ignore[no-untyped-def]
+        doc = load_nlp()(text)
+        bounds = (tuple(t.idx for t in doc), tuple(t.idx + len(t.text) for t in doc), doc.text)
+        return _side(0, next(iter(doc.sents)), {}, figure_spans(doc), date_spans(doc), bounds)
+
+    def differ(left: str, right: str) -> bool:
+        a, b = side(left), side(right)
+        return _measure_differs(SentencePair(a, b, 0.2), amounts(a)[0], amounts(b)[0])
+
+    assert differ("The union countered with $1.3 million for general port security.",
+                  "The owners' plan included $5.7 million for the proposed port crane.")
+    assert differ("Two of the port officials said he would likely be charged.",
+                  "He has been charged with five federal crimes.")
+    assert not differ("A group of nearly 90 professors and administrators signed it.",
+                      "Nearly 270 Rotterdam University faculty and administrators signed.")
+    assert not differ("The owners offered $5 million for the new crane.",
+                      "The owners put $7 million toward a new crane.")

@@ -281,9 +281,22 @@ def _measure_differs(pair: SentencePair, a: Amount, b: Amount) -> bool:
     if pair.overlap >= _SAME_SENTENCE:
         return False
     ma, mb = _measured(pair.left, a), _measured(pair.right, b)
+    ha, hb = _measured_head(pair.left, a), _measured_head(pair.right, b)
+    if ha and hb and ha not in mb and hb not in ma and not _akin(ha, hb):
+        return True  # "$1.3 billion for border security" / "$5.7 billion for a border wall"
     if not ma or not mb or ma & mb:
         return False
     return not _akin(" ".join(sorted(ma)), " ".join(sorted(mb)))
+
+
+def _measured_head(side: Side, a: Amount) -> str:
+    """The noun an amount is of: its counted noun, else the object of the "in", "of" or "for"
+    after it ("$4 million in fines": fine); "" when it names none."""
+    doc = side.sent.doc
+    counted = [t for t in doc[a.start:a.end] if t.pos_ == "NOUN"][-1:]
+    if not counted and a.end < side.sent.end and doc[a.end].lower_ in ("in", "of", "for"):
+        counted = [t for t in doc[a.end].children if t.dep_ == "pobj" and t.pos_ == "NOUN"]
+    return counted[0].lemma_.lower() if len(counted) == 1 else ""
 
 
 def _role_evidence(pair: SentencePair, a: Amount, b: Amount) -> int:
