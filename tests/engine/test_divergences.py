@@ -423,3 +423,30 @@ def test_figures_of_two_things_are_two_facts() -> None:
                       "Nearly 270 Rotterdam University faculty and administrators signed.")
     assert not differ("The owners offered $5 million for the new crane.",
                       "The owners put $7 million toward a new crane.")
+
+
+def test_a_count_among_many_counts_of_one_thing_needs_one_statement_reworded() -> None:
+    """A story giving four or more different yardages lists them: one of them against the
+    other article's is seldom one fact, unless the two sentences are one statement reworded."""
+    from twofold.engine.divergences.finder import _one_of_many
+    from twofold.engine.model import Divergence, Span
+    from twofold.engine.nlp import load_nlp
+
+    def docs(*texts: str) -> list:  # type: ignore[type-arg]
+        return [load_nlp()(t) for t in texts]
+
+    def span(text: str, part: str, paragraph: int = 0) -> Span:
+        return Span(paragraph, text.index(part), text.index(part) + len(part), part)
+
+    one = "Vermeulen ran for 205 yards as Rotterdam won."
+    more = "Bakker added 80 yards, de Groot 32 yards and Jansen 41 yards."
+    other = "The defence held Ajax to 226 yards."
+
+    def listed(left: list[str], confidence: float) -> bool:
+        d = Divergence("number", span(one, "205 yards"), span(other, "226 yards"),
+                       "The count of yards differs", 1, confidence)
+        return _one_of_many(docs(*left), docs(other))(d)
+
+    assert listed([one, more], 0.6)
+    assert not listed([one, more], 0.8), "one statement reworded"
+    assert not listed([one], 0.6), "the article's only yardage"

@@ -65,7 +65,7 @@ def amounts(side: Side) -> list[Amount]:
     out = []
     taken: set[int] = set()
     for f in side.figures:
-        value = _figure_value(f.key)
+        value = figure_value(f.key)
         if value is None:
             continue
         words = [t.lower_ for t in doc[f.start:f.end]]
@@ -111,7 +111,8 @@ def _partitive(tok: Token) -> str:
     return singular(noun.text)
 
 
-def _figure_value(key: str) -> float | None:
+def figure_value(key: str) -> float | None:
+    """The number in a figure's comparison key ("money:4000000-usd": 4000000.0)."""
     number = key.split(":", 1)[1].split("-", 1)[0]
     try:
         return float(number)

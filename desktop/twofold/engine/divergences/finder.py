@@ -15,13 +15,14 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
-from ..entities.figures import DateValue, date_spans, parse_date
+from ..entities.figures import DateValue, date_spans, figure_spans, parse_date
 from ..model import Article, Divergence, DivergenceKind, Entity, Link, Mention, Span, published_day
 from .bodies import qualified_bodies, slot_bodies
 from .days import actor_dates, resolved, time_of_day
 from .equivalence import name_relation
 from .facts import (
     amounts,
+    figure_value,
     lone_dates,
     paraphrased_dates,
     paraphrased_figures,
@@ -48,7 +49,8 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 MIN_CONFIDENCE = 0.55  # below this the evidence that both sides state one fact is too thin
-_REWORDED = 0.7  # a date divergence this sure is one sentence reworded, whatever else is dated
+_MANY_VALUES = 4  # an article giving this many different counts of one thing lists them
+REWORDED = 0.7  # a divergence this sure is one sentence reworded, whatever else either names
 
 
 def find_divergences(
@@ -77,8 +79,48 @@ def find_divergences(
         found += _in_pair(pair, facts)
     both = _named_by_both(left_entities, right_entities, lkeys, rkeys)
     dated = _dated_by_both(left_docs, right_docs)
+    listed = _one_of_many(left_docs, right_docs)
     return _ranked([d for d in found if d.confidence >= MIN_CONFIDENCE and not both(d)
-                    and not dated(d)])
+                    and not dated(d) and not listed(d)])
+
+
+def _one_of_many(left_docs: Sequence[Doc], right_docs: Sequence[Doc]
+                 ) -> Callable[[Divergence], bool]:
+    """Whether a figure divergence of two loosely matched sentences counts a thing either article
+    gives many different counts of (yards, points, people, dollars in a story full of them):
+    then two sentences' figures of it are seldom one fact, unless the sentences are one
+    statement reworded."""
+    counts: list[dict[str, set[float]]] = []
+
+    def what(label: str, noun: str) -> str:
+        return noun or {"MONEY": "<money>", "PERCENT": "<share>"}.get(label, "")
+
+    def spans(docs: Sequence[Doc], side: dict[str, set[float]]) -> list[tuple[int, int, int, str]]:
+        out = []
+        for k, doc in enumerate(docs):
+            for f in figure_spans(doc):
+                value, thing = figure_value(f.key), what(f.label, f.noun)
+                if value is not None and thing:
+                    side.setdefault(thing, set()).add(value)
+                    out.append((k, doc[f.start].idx, doc[f.end - 1].idx + len(doc[f.end - 1]),
+                                thing))
+        return out
+
+    found: list[list[tuple[int, int, int, str]]] = []
+
+    def many(side: int, span: Span) -> bool:
+        return any(k == span.paragraph and start < span.end and span.start < end and
+                   len(counts[side].get(thing, ())) >= _MANY_VALUES
+                   for k, start, end, thing in found[side])
+
+    def test(d: Divergence) -> bool:
+        if d.kind != "number" or d.confidence >= REWORDED:
+            return False
+        if not found:
+            counts.extend([{}, {}])
+            found.extend([spans(left_docs, counts[0]), spans(right_docs, counts[1])])
+        return many(0, d.left) or many(1, d.right)
+    return test
 
 
 def _dated_by_both(left_docs: Sequence[Doc], right_docs: Sequence[Doc]
@@ -104,7 +146,7 @@ def _dated_by_both(left_docs: Sequence[Doc], right_docs: Sequence[Doc]
             for k, start, v in days[side])
 
     def test(d: Divergence) -> bool:
-        return d.kind == "date" and d.confidence < _REWORDED and (
+        return d.kind == "date" and d.confidence < REWORDED and (
             names(0, left_docs, d.left, parse_date(d.right.text))
             or names(1, right_docs, d.right, parse_date(d.left.text)))
     return test
