@@ -97,6 +97,9 @@ MUST = [
      "after the agreement.",
      "Transport Minister Anna Bakker said the terminal would reopen on Wednesday after the "
      "agreement."),
+    ("other",  # a release stands against a later stage of the case
+     "Jan Vermeulen was released on Monday after the attack on the Rotterdam port office.",
+     "Jan Vermeulen was charged on Monday after the attack on the Rotterdam port office."),
     ("other",
      "The port authority decided to suspend the contract with the shipping company last week.",
      "The port authority decided to cancel the contract with the shipping company last week."),
@@ -269,6 +272,9 @@ MUST_NOT = [
     ("'that' or 'it' in one quoted remark",
      "Vermeulen told reporters: “I don't think that's fair to the workers of this port.”",
      "Vermeulen told reporters: “I don't think it's fair to the workers of this port.”"),
+    ("two stages of one case",
+     "Police arrested Jan Vermeulen on Monday after the attack on the Rotterdam port office.",
+     "Jan Vermeulen was charged on Monday after the attack on the Rotterdam port office."),
     ("a day of another person's happening",
      "Jan Vermeulen resigned from the union board last year amid the Rotterdam inquiry.",
      "Jan Vermeulen's wife, Marie Vermeulen, was a city councillor before she resigned last "

@@ -29,7 +29,7 @@ from .facts import (
     slot_dates,
     slot_figures,
 )
-from .lexicon import ACTION_CLASSES, OPPOSED_FAMILIES, PARTICLE_REQUIRED
+from .lexicon import ACTION_CLASSES, OPPOSED_FAMILIES, PARTICLE_REQUIRED, STAGES
 from .pairs import SentencePair, Side, mention_index, sentence_pairs
 from .people import (
     attribution,
@@ -296,6 +296,8 @@ def _actions(pair: SentencePair, facts: _PerSentence) -> list[tuple[tuple[str, s
         rcls, ri = ra[family]
         if rcls in {c for c, _ in la.values()} or lcls in {c for c, _ in ra.values()}:
             continue
+        if any({(family, lcls), (family, rcls)} <= stages for stages in STAGES):
+            continue  # "arrested" / "charged": two stages of one process, as each outlet knows
         largs, rargs = _arguments(pair.left.sent.doc[li]), _arguments(pair.right.sent.doc[ri])
         shared = largs & rargs
         if not shared:

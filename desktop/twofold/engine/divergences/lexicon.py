@@ -58,6 +58,11 @@ _FAMILIES: dict[str, dict[str, tuple[str, ...]]] = {
 # acts are one fact told two ways only when the same doer is named doing both.
 OPPOSED_FAMILIES = frozenset({"vote", "stance"})
 
+# Classes that are successive stages of one process rather than rival accounts of one act: an
+# outlet reports the stage it knows ("arrested" / "charged" / "convicted"), and a later stage
+# does not deny an earlier one. A release still stands against any of them.
+STAGES = (frozenset({("justice", "arrest"), ("justice", "charge"), ("justice", "convict")}),)
+
 ACTION_CLASSES: dict[str, tuple[str, str]] = {
     lemma: (family, cls)
     for family, classes in _FAMILIES.items()
