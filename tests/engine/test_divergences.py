@@ -308,6 +308,9 @@ def test_no_divergence(why: str, left: str, right: str) -> None:
         (["Speaker-designate"], ["Representative"], False),
         (["former Sen."], ["former Gov."], True),  # two past offices still conflict
         (["elected Representative"], ["House Minority Whip"], False),
+        (["Deputy Public Defender"], ["defense attorney"], False),  # one role, two names
+        (["Assistant District Attorney"], ["Prosecutor"], False),
+        (["defense attorney"], ["Prosecutor"], True),
         (["newly confirmed Secretary of State"], ["Sen."], True),
     ],
 )

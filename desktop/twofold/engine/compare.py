@@ -34,7 +34,7 @@ from .worddiff import diff_paragraphs
 log = logging.getLogger(__name__)
 
 # Bump when any engine stage changes its output: cached comparisons of older engines are ignored.
-ENGINE_REVISION = 25  # 25: stages of one case (24: one of many counts of a thing)
+ENGINE_REVISION = 26  # 26: legal roles named two ways (25: stages of one case)
 _NAMESPACE = "comparison"
 _WHAT = "The comparison"
 # What `compare` reports to its `progress` callback, in order (a cached pair reads, then ends).

@@ -86,7 +86,17 @@ def title_words(title: str) -> frozenset[str]:
     if {"press", "secretary"} <= words:  # a press secretary is the spokesperson
         words -= {"press", "secretary"}
         words.add("spokesperson")
+    for word, phrase in _ROLE_WORDS.items():
+        if word in words:  # "Prosecutor" is a district attorney: "Assistant District Attorney"
+            words = (words - {word}) | phrase
     return frozenset(words)
+
+
+# One word for an office others write in several ("public defender" / "defense attorney").
+_ROLE_WORDS = {
+    "prosecutor": frozenset({"district", "attorney"}),
+    "defender": frozenset({"defense", "attorney"}),
+}
 
 
 def _past(titles: list[str]) -> bool:
