@@ -44,6 +44,7 @@ bench: install
 	$(PY) benchmarks/alignment_quality.py
 	$(PY) benchmarks/entity_quality.py
 	$(PY) benchmarks/divergence_quality.py
+	$(PY) benchmarks/read_precision.py
 	$(PY) benchmarks/story_quality.py
 	$(PY) benchmarks/speed.py
 	$(PY) benchmarks/folder_scale.py
