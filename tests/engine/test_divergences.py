@@ -459,3 +459,29 @@ def test_a_count_among_many_counts_of_one_thing_needs_one_statement_reworded() -
     assert listed([one, more], 0.6)
     assert not listed([one, more], 0.8), "one statement reworded"
     assert not listed([one], 0.6), "the article's only yardage"
+
+
+def test_harm_in_loosely_matched_sentences_needs_one_named_victim() -> None:
+    """"killed" / "wounded" in two sentences on one shooting are said of different victims,
+    unless one person is named in both or the sentences are one statement reworded."""
+    from twofold.engine.divergences.finder import _actions, _PerSentence
+    from twofold.engine.divergences.pairs import SentencePair, _side
+    from twofold.engine.entities.figures import date_spans, figure_spans
+    from twofold.engine.nlp import load_nlp
+
+    def side(text: str):  # type: ignore[no-untyped-def]
+        doc = load_nlp()(text)
+        bounds = (tuple(t.idx for t in doc), tuple(t.idx + len(t.text) for t in doc), doc.text)
+        return _side(0, next(iter(doc.sents)), {}, figure_spans(doc), date_spans(doc), bounds)
+
+    def acts(left: str, right: str, overlap: float) -> list[str]:
+        pair = SentencePair(side(left), side(right), overlap)
+        return [d.note for _, d in _actions(pair, _PerSentence())]
+
+    unnamed = ("The gunman killed a guard at the Rotterdam port office.",
+               "Two dock workers were wounded at the Rotterdam port office.")
+    named = ("The gunman killed dock worker Jan Vermeulen at the Rotterdam port office.",
+             "Dock worker Jan Vermeulen was wounded at the Rotterdam port office.")
+    assert acts(*unnamed, 0.3) == []
+    assert acts(*unnamed, 0.9), "one statement reworded"
+    assert acts(*named, 0.3), "one named victim"

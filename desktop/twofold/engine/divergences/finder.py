@@ -29,7 +29,13 @@ from .facts import (
     slot_dates,
     slot_figures,
 )
-from .lexicon import ACTION_CLASSES, OPPOSED_FAMILIES, PARTICLE_REQUIRED, STAGES
+from .lexicon import (
+    ACTION_CLASSES,
+    OPPOSED_FAMILIES,
+    PARTICLE_REQUIRED,
+    STAGES,
+    VICTIM_FAMILIES,
+)
 from .pairs import SentencePair, Side, mention_index, sentence_pairs
 from .people import (
     attribution,
@@ -307,12 +313,20 @@ def _actions(pair: SentencePair, facts: _PerSentence) -> list[tuple[tuple[str, s
             continue  # two doers, two acts of one story: "the legislature passed" / "vetoed"
         if family in OPPOSED_FAMILIES and not ldoer & rdoer:
             continue  # opposite acts by unnamed or different doers: two sides of one story
+        confidence = round(min(0.35 + 0.6 * pair.overlap + 0.05 * len(shared), 0.9), 2)
+        if family in VICTIM_FAMILIES and confidence < REWORDED and \
+                not shared & _people(pair.left) & _people(pair.right):
+            continue  # "killed" / "wounded" in loosely matched sentences: different victims
         ls = _with_particle(pair.left, tok_span(pair.left, li, li + 1), li)
         rs = _with_particle(pair.right, tok_span(pair.right, ri, ri + 1), ri)
         note = f"A different action: {ls.text} ({lcls}) vs {rs.text} ({rcls})"
-        confidence = round(min(0.35 + 0.6 * pair.overlap + 0.05 * len(shared), 0.9), 2)
         out.append(((lcls, rcls), Divergence("other", ls, rs, note, 1, confidence)))
     return out
+
+
+def _people(side: Side) -> set[str]:
+    """Lemmas of the words of the people a sentence names."""
+    return {t.lemma_.lower() for t in side.sent if t.ent_type_ == "PERSON"}
 
 
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "poss", "compound"})

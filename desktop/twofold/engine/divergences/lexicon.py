@@ -58,6 +58,11 @@ _FAMILIES: dict[str, dict[str, tuple[str, ...]]] = {
 # acts are one fact told two ways only when the same doer is named doing both.
 OPPOSED_FAMILIES = frozenset({"vote", "stance"})
 
+# Families whose acts befall people: in one incident "killed", "injured" and "missing" are said
+# of different victims, so two of them in loosely matched sentences are one fact only when the
+# same victim is named in both.
+VICTIM_FAMILIES = frozenset({"harm"})
+
 # Classes that are successive stages of one process rather than rival accounts of one act: an
 # outlet reports the stage it knows ("arrested" / "charged" / "convicted"), and a later stage
 # does not deny an earlier one. A release still stands against any of them.
