@@ -3,8 +3,8 @@
 The development gold (`divergence_quality.py`) holds one pair per event and the finder was tuned
 on it. These sets hold verdicts instead: every divergence the finder reported (at engine revision
 21) on other pairs, each read with the divergence guide as "real", "false" or "unsure", with the
-class of each false alarm. The articles are not stored (publishers' copyright); the corpora are
-built as `../shared/corpora/README.md` says.
+class of each false alarm. The articles are not stored (publishers' copyright); build the corpora
+as `benchmarks/corpora.py` says and pass --corpus or set TWOFOLD_CORPORA.
 
 - `data/read-divergences/basil.json`: the 186 BASIL development pairs outside the gold.
 - `data/read-divergences/ecbplus.json`: 84 ECB+ development pairs (two per topic part), news of

@@ -183,7 +183,12 @@ def _measure(a: Amount) -> tuple[str, float]:
     """What a figure is and its value, counts alike whether or not they name their noun: a
     sentence giving the other's figure ("six arrests Wednesday, compared to 47 the previous
     night" / "47 arrests overnight") agrees with it, and its own figure is another fact."""
-    return {"MONEY": "money", "PERCENT": "share"}.get(a.label, "count"), a.value
+    return measure_kind(a.label), a.value
+
+
+def measure_kind(label: str) -> str:
+    """What a figure of this entity label measures: money, a share, or a count."""
+    return {"MONEY": "money", "PERCENT": "share"}.get(label, "count")
 
 
 def _slot_confidence(slot: Slot) -> float:

@@ -24,6 +24,7 @@ from .facts import (
     amounts,
     figure_value,
     lone_dates,
+    measure_kind,
     paraphrased_dates,
     paraphrased_figures,
     slot_dates,
@@ -99,7 +100,8 @@ def _one_of_many(left_docs: Sequence[Doc], right_docs: Sequence[Doc]
     counts: list[dict[str, set[float]]] = []
 
     def what(label: str, noun: str) -> str:
-        return noun or {"MONEY": "<money>", "PERCENT": "<share>"}.get(label, "")
+        kind = measure_kind(label)  # money and shares count nothing: their kind stands in
+        return noun or ("" if kind == "count" else f"<{kind}>")
 
     def spans(docs: Sequence[Doc], side: dict[str, set[float]]) -> list[tuple[int, int, int, str]]:
         out = []

@@ -225,15 +225,12 @@ def _cut(op: tuple[str, int, int, int, int], r: SameRemark) -> bool:
 
 def _runs(ops: Sequence[tuple[str, int, int, int, int]]) -> list[list[int]]:
     """Indices of the differing opcodes, grouped where fewer than _ALIKE words part them."""
-    runs: list[list[int]] = []
+    runs: list[list[int]] = [[]]
     for k, op in enumerate(ops):
-        if op[0] == "equal":
-            if op[2] - op[1] >= _ALIKE and runs and runs[-1]:
-                runs.append([])
-        elif runs:
+        if op[0] != "equal":
             runs[-1].append(k)
-        else:
-            runs.append([k])
+        elif op[2] - op[1] >= _ALIKE and runs[-1]:
+            runs.append([])
     return [run for run in runs if run]
 
 
