@@ -80,6 +80,15 @@ def shown_window(qtbot, compare_fn):  # type: ignore[no-untyped-def]
     return w
 
 
+def folder_shown(qtbot, folder: Path, compare_fn):  # type: ignore[no-untyped-def]
+    """A shown main window with `folder` open, its first pair compared and all work done."""
+    w = shown_window(qtbot, compare_fn)
+    with qtbot.waitSignal(w.comparisonShown, timeout=30_000):
+        w.open_folder(str(folder))
+    qtbot.waitUntil(lambda: not w.runner.busy, timeout=30_000)
+    return w
+
+
 @pytest.fixture
 def window(qtbot, compare_fn):  # type: ignore[no-untyped-def]
     """A shown main window using the test compare function."""

@@ -88,3 +88,14 @@ def fake_compare_with_divergences(left: Article | str, right: Article | str, *,
                    "Day differs", 0),
     )
     return replace(c, divergences=divergences)
+
+
+def fake_compare_with_a_less_certain_divergence(
+        left: Article | str, right: Article | str, *,
+        cancelled: Callable[[], bool] | None = None,
+        progress: Callable[[str], None] | None = None) -> Comparison:
+    """The three divergences above, and a fourth from sentences that only partly match."""
+    c = fake_compare_with_divergences(left, right)
+    doubtful = Divergence("number", spans_of(c.left, 1, 3), spans_of(c.right, 1, 4),
+                          "Yards differ (two players?)", 1, 0.6)
+    return replace(c, divergences=(*c.divergences, doubtful))

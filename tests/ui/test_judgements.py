@@ -26,7 +26,7 @@ from twofold.ui.mainwindow import MainWindow
 from twofold.ui.paneheader import PaneHeader
 from twofold.ui.theme import LIGHT
 
-from .conftest import shown_window
+from .conftest import folder_shown
 from .fakes import fake_compare_with_divergences
 
 
@@ -39,11 +39,7 @@ def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _open(qtbot, seeds: Path) -> MainWindow:  # type: ignore[no-untyped-def]
-    w = shown_window(qtbot, fake_compare_with_divergences)
-    with qtbot.waitSignal(w.comparisonShown, timeout=30_000):
-        w.open_folder(str(seeds))
-    qtbot.waitUntil(lambda: not w.runner.busy, timeout=30_000)
-    return w
+    return folder_shown(qtbot, seeds, fake_compare_with_divergences)
 
 
 @pytest.fixture
@@ -127,19 +123,36 @@ def test_quote_marks_show_once() -> None:
     assert "““" not in html and "””" not in html
 
 
-def test_most_important_first_with_an_unobtrusive_confidence(qtbot) -> None:
+def _listed(qtbot, found: tuple[Divergence, ...], **shown: object) -> DivergencePanel:  # type: ignore[no-untyped-def]
+    """A divergence panel listing `found` of a one-paragraph article."""
     from twofold.engine.model import Article, Comparison, Paragraph
 
     article = Article("a", None, None, None, (Paragraph(0, "body", "x" * 40),))
-    found = (_divergence("a", "b", 1, 0.9), _divergence("c", "d", 2, 0.5),
-             _divergence("e", "f", 1, 0.95))
     panel = DivergencePanel()
     qtbot.addWidget(panel)
-    panel.set_comparison(Comparison(article, article, (), divergences=found))
+    panel.set_comparison(Comparison(article, article, (), divergences=found), **shown)  # type: ignore[arg-type]
+    return panel
+
+
+def test_most_important_first_with_an_unobtrusive_confidence(qtbot) -> None:
+    panel = _listed(qtbot, (_divergence("a", "b", 1, 0.9), _divergence("c", "d", 2, 0.75),
+                            _divergence("e", "f", 1, 0.95)))
     assert [(d.severity, d.confidence) for d in panel.divergences()] == [
-        (2, 0.5), (1, 0.95), (1, 0.9)]
+        (2, 0.75), (1, 0.95), (1, 0.9)]
     html = describe(panel.divergences()[1], LIGHT)
-    assert f"color:{LIGHT.muted.name()}'>· 95% sure" in html
+    assert f"color:{LIGHT.muted.name()}'>· 95% sure</span>" in html
+
+
+def test_less_certain_divergences_come_last_and_say_so(qtbot) -> None:
+    panel = _listed(qtbot, (_divergence("a", "b", 2, 0.6), _divergence("c", "d", 0, 0.9),
+                            _divergence("e", "f", 1, 0.65)),
+                    less_certain=2, showing_less_certain=True)
+    assert [(d.severity, d.confidence) for d in panel.divergences()] == [
+        (0, 0.9), (2, 0.6), (1, 0.65)]
+    assert "60% sure, less certain" in describe(panel.divergences()[1], LIGHT)
+    assert "less certain" not in describe(panel.divergences()[0], LIGHT)
+    assert "1 divergence · 2 less certain, listed last" in panel.summary.text()
+    assert "partly match" in panel.list.item(1).toolTip()
 
 
 def test_entity_names_elide_in_the_middle_with_name_and_titles_in_the_tooltip(

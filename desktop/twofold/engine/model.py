@@ -157,6 +157,12 @@ class Span:
     text: str
 
 
+# A divergence at least this sure comes from two sentences that are one statement reworded.
+# Below it the two sentences only share part of their words, and they may report two facts of
+# one kind (two players' yards, two quakes' tolls): the window marks those and can hide them.
+REWORDED = 0.7
+
+
 @dataclass(frozen=True, slots=True)
 class Divergence:
     """A factual point the two articles state differently."""
@@ -167,6 +173,11 @@ class Divergence:
     note: str
     severity: int = 1  # 2 high, 1 medium, 0 low: the order a reader should see them in
     confidence: float = 1.0  # 0..1: how surely both statements are about the same fact
+
+    @property
+    def less_certain(self) -> bool:
+        """Whether the two sentences only partly match (see `REWORDED`)."""
+        return self.confidence < REWORDED
 
     def swapped(self) -> Divergence:
         """The divergence seen from the other side."""

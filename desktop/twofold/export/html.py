@@ -300,9 +300,15 @@ def _divergences(c: Comparison, flavour: Flavour) -> list[str]:
             f"<tr><td>{_e(d.kind)}</td>"
             f'<td><span class="pid">L{d.left.paragraph}</span>{_e(d.left.text)}</td>'
             f'<td><span class="pid">R{d.right.paragraph}</span>{_e(d.right.text)}</td>'
-            f"<td>{_e(d.note)}</td></tr>")
+            f"<td>{_e(d.note)}{_less_certain(d)}</td></tr>")
     out.append("</table>")
     return out
+
+
+def _less_certain(d: Divergence) -> str:
+    """A mark on a divergence whose two sentences only partly match (the window marks it)."""
+    return (f' <span class="muted">(less certain, {d.confidence:.0%} sure: the sentences only '
+            'partly match)</span>' if d.less_certain else "")
 
 
 def _footer(generated: datetime | None) -> str:

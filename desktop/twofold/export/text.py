@@ -48,7 +48,9 @@ def render_text(c: Comparison, *, color: bool = False, width: int = 100) -> str:
     if c.divergences:
         out.append(_rule("Divergences", width))
         for d in c.divergences:
-            out.append(f"  [{d.kind}] {d.note}")
+            less = (f" (less certain, {d.confidence:.0%} sure: the sentences only partly match)"
+                    if d.less_certain else "")
+            out.append(f"  [{d.kind}] {d.note}{less}")
             out.append(f"      L{d.left.paragraph}: {d.left.text!r}  vs  R{d.right.paragraph}: "
                        f"{d.right.text!r}")
     return "\n".join(out) + "\n"

@@ -52,8 +52,13 @@ KINDS: dict[str, tuple[str, str]] = {
     "other": ("Other", "≠"),
 }
 SEVERITY = {2: "high", 1: "medium", 0: "low"}
+LESS_CERTAIN_TIP = (
+    "Less certain divergences come from two sentences that only partly match: they may report "
+    "two different facts of one kind (two players' yards, two earthquakes' tolls). "
+    "View ▸ Show Less Certain Divergences shows or hides them.")
 _QUOTES = "\"'“”‘’«»„"
 _BADGE = 30
+LESS_CERTAIN_OPACITY = 0.35  # of a less certain row's badge fill
 _PAD = 6
 
 
@@ -79,8 +84,10 @@ def describe(divergence: Divergence, colors: Colors, colored: bool = True) -> st
         for side, span, color in (("L", divergence.left, colors.side_left_text),
                                   ("R", divergence.right, colors.side_right_text)))
     sev_color = colors.severity.get(divergence.severity, colors.severity[1])
+    sure = f"{divergence.confidence:.0%} sure" + (", less certain" if divergence.less_certain
+                                                   else "")
     return (f"<b>{name}</b> <span{tint(sev_color)}>● {severity}</span>"
-            f" <span{tint(colors.muted)}>· {divergence.confidence:.0%} sure</span>"
+            f" <span{tint(colors.muted)}>· {sure}</span>"
             f"<br>{escape(divergence.note)}{phrases}")
 
 
@@ -125,24 +132,28 @@ class DivergenceDelegate(QStyledItemDelegate):
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, self._view)
         rect = option.rect  # type: ignore[attr-defined]
         divergence = index.data(DIVERGENCE_ROLE)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        palette = option.palette  # type: ignore[attr-defined]
+        text_color = palette.color(QPalette.ColorRole.HighlightedText if selected
+                                   else QPalette.ColorRole.Text)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if isinstance(divergence, Divergence):
             _name, glyph = kind_of(divergence)
             badge = QRectF(rect.left() + _PAD, rect.top() + _PAD, _BADGE, _BADGE)
             painter.setPen(Qt.PenStyle.NoPen)
+            # A less certain row's badge is faded, so that group reads apart at a glance;
+            # its glyph takes the text colour, which keeps its contrast on the paler fill.
+            painter.setOpacity(LESS_CERTAIN_OPACITY if divergence.less_certain else 1.0)
             painter.setBrush(self.colors.kind_color(divergence.kind))
             painter.drawRoundedRect(badge, 6, 6)
+            painter.setOpacity(1.0)
             font = QFont(self._view.font())
             font.setBold(True)
             font.setPixelSize(13)
             painter.setFont(font)
-            painter.setPen(self.colors.badge_text)
+            painter.setPen(text_color if divergence.less_certain else self.colors.badge_text)
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, glyph)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
-        palette = option.palette  # type: ignore[attr-defined]
-        text_color = palette.color(QPalette.ColorRole.HighlightedText if selected
-                                   else QPalette.ColorRole.Text)
         doc = self._document(index, self._text_width(), text_color, selected)
         painter.translate(rect.left() + _BADGE + 2 * _PAD, rect.top() + _PAD / 2)
         context = QAbstractTextDocumentLayout.PaintContext()
@@ -157,6 +168,7 @@ class DivergencePanel(QWidget):
     divergenceActivated = Signal(object)  # Divergence
     dismissRequested = Signal(object)  # Divergence: the reader says it is not one
     restoreRequested = Signal()  # show every dismissed divergence of the pair again
+    lessCertainRequested = Signal(bool)  # show (True) or hide the less certain ones
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -164,7 +176,7 @@ class DivergencePanel(QWidget):
         self.summary.setObjectName("listSummary")
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.summary.linkActivated.connect(lambda _link: self.restoreRequested.emit())
+        self.summary.linkActivated.connect(self._link)
         self.list = QListWidget()
         self.list.setObjectName("divergenceList")
         self.delegate = DivergenceDelegate(self.list)
@@ -197,15 +209,21 @@ class DivergencePanel(QWidget):
         column.addWidget(self.list, 1)
         column.addWidget(self.empty, 1)
         self._divergences: tuple[Divergence, ...] = ()
+        self._showing_less_certain = False
         self.set_comparison(None)
 
-    def set_comparison(self, comparison: Comparison | None, dismissed: int = 0) -> None:
-        """List a comparison's divergences, most important first (severity, then confidence);
-        `dismissed`: how many the reader dismissed for this pair (not listed)."""
+    def set_comparison(self, comparison: Comparison | None, dismissed: int = 0,
+                       less_certain: int = 0, showing_less_certain: bool = False) -> None:
+        """List a comparison's divergences, most important first (severity, then confidence),
+        the less certain ones last; `dismissed`: how many the reader dismissed for this pair
+        (not listed); `less_certain`: how many are less certain, listed only when
+        `showing_less_certain`."""
         row = self.list.currentRow()
         found = comparison.divergences if comparison else ()
+        self._showing_less_certain = showing_less_certain
         # The engine's order already; a stable sort keeps it and guards the promise.
-        self._divergences = tuple(sorted(found, key=lambda d: (-d.severity, -d.confidence)))
+        self._divergences = tuple(sorted(
+            found, key=lambda d: (d.less_certain, -d.severity, -d.confidence)))
         self.list.clear()
         for divergence in self._divergences:
             item = QListWidgetItem(kind_of(divergence)[0])
@@ -215,18 +233,29 @@ class DivergencePanel(QWidget):
                             f"{quoted(divergence.left.text)}\nRight ¶{divergence.right.paragraph}"
                             f": {quoted(divergence.right.text)}\nConfidence "
                             f"{divergence.confidence:.0%}: how surely both sentences state the "
-                            "same fact\nClick to show both places")
+                            "same fact" + ("; less certain: the two sentences only partly "
+                                           "match" if divergence.less_certain else "")
+                            + "\nClick to show both places")
             self.list.addItem(item)
         n = len(self._divergences)
-        text = count_text(n) + (" · most important first" if n > 1 else "")
+        certain = n - less_certain if showing_less_certain else n
+        text = count_text(certain) + (" · most important first" if certain > 1 else "")
+        if less_certain and showing_less_certain:
+            text += (f" · {less_certain} less certain, listed last "
+                     "(<a href='#less-certain'>hide</a>)")
+        elif less_certain:
+            text += f" · {less_certain} less certain hidden (<a href='#less-certain'>show</a>)"
         if dismissed:
             text += f" · {dismissed} dismissed (<a href='#restore'>show again</a>)"
         self.summary.setText(text)
+        self.summary.setToolTip(LESS_CERTAIN_TIP if less_certain else "")
         self.summary.setVisible(comparison is not None)
         if n and row >= 0:
             self.list.setCurrentRow(min(row, n - 1))
         if comparison is None:
             self.empty.setText("Nothing compared yet.")
+        elif less_certain and not showing_less_certain:
+            self.empty.setText(f"No certain divergences. {LESS_CERTAIN_TIP}")
         else:
             self.empty.setText("No divergences: Twofold found no fact (number, name, title, "
                                "date, quote or attribution) that the two articles state "
@@ -262,6 +291,12 @@ class DivergencePanel(QWidget):
         menu = QMenu(self)
         menu.addAction(self.dismiss_action)
         menu.popup(self.list.viewport().mapToGlobal(pos))
+
+    def _link(self, link: str) -> None:
+        if link == "#less-certain":
+            self.lessCertainRequested.emit(not self._showing_less_certain)
+        else:
+            self.restoreRequested.emit()
 
     def _picked(self, item: QListWidgetItem) -> None:
         divergence = item.data(DIVERGENCE_ROLE)

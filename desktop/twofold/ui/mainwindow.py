@@ -123,6 +123,9 @@ class MainWindow(QMainWindow):
         ahead = settings.load(settings.READ_AHEAD)
         self.actions_["read-ahead"].setChecked(ahead)
         self.session.set_reading_ahead(ahead)
+        less_certain = settings.load(settings.LESS_CERTAIN)
+        self.actions_["less-certain"].setChecked(less_certain)
+        self.session.set_showing_less_certain(less_certain)
         self.refresh_recent()
         self.resize(1280, 800)
         restored = restore and self.restoreGeometry(settings.load(settings.GEOMETRY))
@@ -171,6 +174,7 @@ class MainWindow(QMainWindow):
         s.comparisonUpdated.connect(self._update_comparison)
         self.divergences.dismissRequested.connect(s.dismiss)
         self.divergences.restoreRequested.connect(s.restore_dismissed)
+        self.divergences.lessCertainRequested.connect(self.set_showing_less_certain)
         self.entities.typeCorrected.connect(s.correct_entity)
         self.entities.corrected = _reader_type
         s.overviewWaiting.connect(self.overview.set_waiting)
@@ -297,7 +301,9 @@ class MainWindow(QMainWindow):
         """Docks, status and exports after the comparison or the reader's view of it changed."""
         dismissals = self.session.dismissals
         self.entities.set_comparison(comparison)
-        self.divergences.set_comparison(comparison, dismissed=len(dismissals.ids))
+        self.divergences.set_comparison(comparison, dismissed=len(dismissals.ids),
+                                        less_certain=self.session.less_certain(),
+                                        showing_less_certain=self.session.shows_less_certain)
         self.status.show_comparison(comparison)
         self.status.show_position(stop_summary(self.view.stops(), self.view.current))
         self.exporter.set_comparison(self.session.comparison, dismissals.ids)
@@ -342,6 +348,12 @@ class MainWindow(QMainWindow):
         """Turn reading similar articles ahead on or off."""
         self.session.set_reading_ahead(on)
         settings.save(settings.READ_AHEAD, on)
+
+    def set_showing_less_certain(self, on: bool) -> None:
+        """List the less certain divergences too (and mark them in the panes), or hide them."""
+        self.actions_["less-certain"].setChecked(on)
+        self.session.set_showing_less_certain(on)
+        settings.save(settings.LESS_CERTAIN, on)
 
     def zoom(self, delta: int | None) -> None:
         """Zoom the text in (+1), out (-1) or back to normal (None)."""

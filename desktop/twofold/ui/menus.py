@@ -25,6 +25,7 @@ class MenuTarget(Protocol):
     def set_follow_left(self, on: bool) -> None: ...
     def show_colour_key(self, on: bool) -> None: ...
     def set_reading_ahead(self, on: bool) -> None: ...
+    def set_showing_less_certain(self, on: bool) -> None: ...
     def zoom(self, delta: int | None) -> None: ...
     def set_theme(self, mode: ThemeMode, apply: bool = True) -> None: ...
 
@@ -114,6 +115,13 @@ def build_menus(w: QMainWindow, *, view: CompareView, session: Session,
             "comparing them next takes a fraction of the time")
     a["read-ahead"].setCheckable(True)
     view_menu.addAction(a["read-ahead"])
+    a["less-certain"] = _action(
+        w, "Show &Less Certain Divergences",
+        lambda on: target.set_showing_less_certain(bool(on)),
+        tip="Also list divergences from sentences that only partly match; they may report two "
+            "different facts of one kind")
+    a["less-certain"].setCheckable(True)
+    view_menu.addAction(a["less-certain"])
     for name, action in views.items():  # the folder's views: the centre owns them
         a[name] = action
         view_menu.addAction(action)

@@ -6,6 +6,7 @@ the folder watched, and says by signal what to show; widgets never decide what t
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 from collections.abc import Callable, Sequence
@@ -199,6 +200,10 @@ class Session(QObject):
         self.right: str | None = None
         self.comparison: Comparison | None = None  # as the engine gave it
         self.dismissals = Dismissals()
+        # Divergences from two sentences that only partly match: shown, marked, unless the
+        # reader hides them (on sport or disaster news most are two facts of one kind; on the
+        # political development events most are real, the sample's troop count among them).
+        self.shows_less_certain = True
         self._overview_folder: str | None = None  # the folder whose overview is shown or due
         self._story_of: tuple[str, ...] | None = None  # the articles whose story is shown or due
         self._story_event: str | None = None  # of those, the event of this article's only
@@ -449,11 +454,35 @@ class Session(QObject):
         self.comparisonShown.emit(self.shown())
 
     def shown(self) -> Comparison | None:
-        """The comparison on screen: without the divergences the reader dismissed."""
+        """The comparison on screen: without the divergences the reader dismissed, nor the less
+        certain ones unless they are asked for."""
         from twofold.engine.divergences.dismissed import without_dismissed
 
         c = self.comparison
-        return without_dismissed(c, self.dismissals.ids) if c is not None else None
+        if c is None:
+            return None
+        c = without_dismissed(c, self.dismissals.ids)
+        if self.shows_less_certain:
+            return c
+        return dataclasses.replace(
+            c, divergences=tuple(d for d in c.divergences if not d.less_certain))
+
+    def less_certain(self) -> int:
+        """How many divergences of the pair (not dismissed) are less certain, shown or not."""
+        from twofold.engine.divergences.dismissed import without_dismissed
+
+        if self.comparison is None:
+            return 0
+        kept = without_dismissed(self.comparison, self.dismissals.ids).divergences
+        return sum(d.less_certain for d in kept)
+
+    def set_showing_less_certain(self, on: bool) -> None:
+        """Show or hide the less certain divergences (see `Divergence.less_certain`)."""
+        if on == self.shows_less_certain:
+            return
+        self.shows_less_certain = on
+        if self.comparison is not None:
+            self.comparisonUpdated.emit(self.shown())
 
     # -- the reader's judgements ---------------------------------------------------------------
 

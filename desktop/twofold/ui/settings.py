@@ -31,6 +31,7 @@ ZOOM: Setting[int] = Setting("view/zoom", 0, int)
 FOLLOW_LEFT: Setting[bool] = Setting("view/follow_left_order", False, bool)
 COLOUR_KEY: Setting[bool] = Setting("view/colour_key", True, bool)
 READ_AHEAD: Setting[bool] = Setting("engine/read_ahead", True, bool)
+LESS_CERTAIN: Setting[bool] = Setting("view/less_certain_divergences", True, bool)
 
 
 def _store() -> QSettings:

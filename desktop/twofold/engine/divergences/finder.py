@@ -16,7 +16,17 @@ from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
 from ..entities.figures import DateValue, date_spans, figure_spans, parse_date
-from ..model import Article, Divergence, DivergenceKind, Entity, Link, Mention, Span, published_day
+from ..model import (
+    REWORDED,
+    Article,
+    Divergence,
+    DivergenceKind,
+    Entity,
+    Link,
+    Mention,
+    Span,
+    published_day,
+)
 from .bodies import qualified_bodies, slot_bodies
 from .days import actor_dates, resolved, time_of_day
 from .equivalence import name_relation
@@ -57,7 +67,6 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 MIN_CONFIDENCE = 0.55  # below this the evidence that both sides state one fact is too thin
 _MANY_VALUES = 4  # an article giving this many different counts of one thing lists them
-REWORDED = 0.7  # a divergence this sure is one sentence reworded, whatever else either names
 
 
 def find_divergences(
