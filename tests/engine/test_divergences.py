@@ -485,3 +485,28 @@ def test_harm_in_loosely_matched_sentences_needs_one_named_victim() -> None:
     assert acts(*unnamed, 0.3) == []
     assert acts(*unnamed, 0.9), "one statement reworded"
     assert acts(*named, 0.3), "one named victim"
+
+
+def test_figures_of_what_two_named_people_did_are_two_facts() -> None:
+    """"Jan Vermeulen completed 28 passes" / "Pieter Bakker completed 17 passes": two players'
+    counts in one game, not one count given twice; one person's two counts still differ."""
+    shared = "Rotterdam beat Ajax 31-24 on Sunday to reach the cup final before a full stadium."
+    two = run(f"{shared}\nJan Vermeulen completed 28 passes for the visitors before the break.",
+              f"{shared}\nPieter Bakker completed 17 passes for the visitors before the break.")
+    assert "number" not in kinds(two)
+    one = run(f"{shared}\nJan Vermeulen completed 28 passes for the visitors before the break.",
+              f"{shared}\nJan Vermeulen completed 17 passes for the visitors before the break.")
+    assert "number" in kinds(one)
+
+
+def test_counts_of_victims_of_two_different_acts_are_two_facts() -> None:
+    """"killed at least five people" / "injured at least 40 people": neither the counts nor the
+    acts are one fact told two ways; "killed five" / "killed 40" still is."""
+    quake = "A strong earthquake struck Aceh province on Tuesday morning, officials said."
+    killed = "The quake killed at least five people in the town of Bireuen, officials said."
+    injured = "The quake injured at least 40 people in the town of Bireuen, officials said."
+    assert run(f"{quake}\n{killed}", f"{quake}\n{injured}").divergences == ()
+    same_act = run(f"{quake}\n{killed}", f"{quake}\n{injured.replace('injured', 'killed')}")
+    assert kinds(same_act) == ["number"]
+    same_count = run(f"{quake}\n{killed}", f"{quake}\n{killed.replace('killed', 'injured')}")
+    assert kinds(same_count) == ["other"], "five killed or five injured: one fact, two accounts"

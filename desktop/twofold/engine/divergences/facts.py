@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..entities.figures import RATIO, DateValue, _number, singular
 from ..model import Divergence
-from .lexicon import REPORTING_VERBS
+from .lexicon import ACTION_CLASSES, REPORTING_VERBS
 from .slots import Slot
 from .spans import phrase_root, tok_span
 
@@ -143,7 +143,8 @@ def _comparable(a: Amount, b: Amount) -> bool:
 def figure_divergence(pair: SentencePair, a: Amount, b: Amount,
                       confidence: float) -> Divergence | None:
     """A divergence between two figures taken to state one fact, or None when they agree."""
-    if a.value == b.value or not _comparable(a, b) or _complements(pair, a, b):
+    if a.value == b.value or not _comparable(a, b) or _complements(pair, a, b) or \
+            _two_people(pair, a, b) or _other_acts(pair, a, b):
         return None
     ls, rs = tok_span(pair.left, a.start, a.end), tok_span(pair.right, b.start, b.end)
     consistent = a.low <= b.high and b.low <= a.high
@@ -156,6 +157,40 @@ def figure_divergence(pair: SentencePair, a: Amount, b: Amount,
             f"count of {a.noun or b.noun}s" if (a.noun or b.noun) else "figure"
         note = f"The {what} differs: {ls.text} vs {rs.text}"
     return Divergence("number", ls, rs, note, severity, round(confidence, 2))
+
+
+def _two_people(pair: SentencePair, a: Amount, b: Amount) -> bool:
+    """Each figure is what a named person did, they are two people, and neither sentence names
+    the other's: two players' passes or points, two candidates' votes, not one count."""
+    la = _people_doing(pair.left, a)
+    rb = _people_doing(pair.right, b)
+    return bool(la and rb) and not la & _people_named(pair.right) and \
+        not rb & _people_named(pair.left)
+
+
+def _other_acts(pair: SentencePair, a: Amount, b: Amount) -> bool:
+    """The figures count what two different acts did: "killing at least five people" / "injuring
+    at least 40 people", "arrested 12" / "charged 3" are two counts, whatever their nouns."""
+    acts = (ACTION_CLASSES.get(predicate(pair.left.sent.doc, a.start, a.end)),
+            ACTION_CLASSES.get(predicate(pair.right.sent.doc, b.start, b.end)))
+    return None not in acts and acts[0] != acts[1]
+
+
+def _people_doing(side: Side, a: Amount) -> set[str]:
+    """Keys of the people who are the nearest subject above a figure, or who own what it
+    counts ("Manning's 364 yards"); empty when that is not a person."""
+    doc = side.sent.doc
+    owner = next((c for t in doc[a.start:a.end] for c in t.children
+                  if c.dep_ == "poss" and c.ent_type_ == "PERSON"), None)
+    if owner is not None:
+        first, last = owner.left_edge.idx, owner.idx + len(owner)
+        return {k[2] for k in side.keys if k[3] == "PERSON" and k[0] < last and first < k[1]}
+    doers = _doers(side, (a.start, a.end, None))
+    return doers if doers and doers <= _people_named(side) else set()
+
+
+def _people_named(side: Side) -> set[str]:
+    return {k[2] for k in side.keys if k[3] == "PERSON"}
 
 
 def _complements(pair: SentencePair, a: Amount, b: Amount) -> bool:
@@ -309,8 +344,8 @@ def _role_evidence(pair: SentencePair, a: Amount, b: Amount) -> int:
     """0..3: the same counted noun (or one near in meaning), the same verb, shared context."""
     same_noun = bool(_measured(pair.left, a) & _measured(pair.right, b)) or bool(
         a.noun and b.noun and _akin(a.noun, b.noun))
-    same_verb = _predicate(pair.left.sent.doc, a.start, a.end) == \
-        _predicate(pair.right.sent.doc, b.start, b.end)
+    same_verb = predicate(pair.left.sent.doc, a.start, a.end) == \
+        predicate(pair.right.sent.doc, b.start, b.end)
     context = bool(_context(pair.left, a.start, a.end) & _context(pair.right, b.start, b.end))
     return int(same_noun) + int(same_verb) + int(context)
 
@@ -320,8 +355,8 @@ def _same_role(pair: SentencePair, a: Amount, b: Amount) -> bool:
     if a.label != b.label or _another_set(pair.left, a) != _another_set(pair.right, b):
         return False
     context = len(_context(pair.left, a.start, a.end) & _context(pair.right, b.start, b.end))
-    same_verb = _predicate(pair.left.sent.doc, a.start, a.end) == \
-        _predicate(pair.right.sent.doc, b.start, b.end)
+    same_verb = predicate(pair.left.sent.doc, a.start, a.end) == \
+        predicate(pair.right.sent.doc, b.start, b.end)
     if a.noun or b.noun:
         return a.noun == b.noun and (same_verb or context >= 2)
     # money and shares have no counted noun: the words around them say what they measure
@@ -387,9 +422,9 @@ def slot_dates(pair: SentencePair, slot: Slot) -> list[Divergence]:
 def paraphrased_dates(pair: SentencePair) -> list[Divergence]:
     """Dates of the same happening (the same verb, not a reporting one) in paraphrase."""
     out = []
-    rpred = [(_predicate(pair.right.sent.doc, d[0], d[1]), d) for d in pair.right.dates]
+    rpred = [(predicate(pair.right.sent.doc, d[0], d[1]), d) for d in pair.right.dates]
     for ld in pair.left.dates:
-        lp = _predicate(pair.left.sent.doc, ld[0], ld[1])
+        lp = predicate(pair.left.sent.doc, ld[0], ld[1])
         same = [d for p, d in rpred if p == lp]
         if lp in REPORTING_VERBS or len(same) != 1 or _other_doers(pair, ld, same[0]):
             continue  # "said Tuesday" and "said Monday" may be two statements
@@ -411,8 +446,8 @@ def lone_dates(pair: SentencePair) -> list[Divergence]:
     # the day a thing was said is not the day it was done: "fired, his lawyer said Monday" /
     # "was fired late Friday"; and "said Tuesday" / "tweeted Friday" are two statements,
     # unless the two sentences are one statement reworded
-    lsaid = _predicate(pair.left.sent.doc, lopen[0][0], lopen[0][1]) in REPORTING_VERBS
-    rsaid = _predicate(pair.right.sent.doc, ropen[0][0], ropen[0][1]) in REPORTING_VERBS
+    lsaid = predicate(pair.left.sent.doc, lopen[0][0], lopen[0][1]) in REPORTING_VERBS
+    rsaid = predicate(pair.right.sent.doc, ropen[0][0], ropen[0][1]) in REPORTING_VERBS
     if lsaid != rsaid or (lsaid and pair.overlap < _SAME_SENTENCE):
         return []
     lverbs, lsubject, lparts = happening(pair.left, lopen[0][0], lopen[0][1])
@@ -442,9 +477,9 @@ def _other_doers(pair: SentencePair, ld: tuple[int, int, DateValue],
     return bool(a and b) and not a & b
 
 
-def _doers(side: Side, date: tuple[int, int, DateValue]) -> set[str]:
-    """Entity keys of the nearest subject above a date; a pronoun subject stands for the last
-    person the sentence names before it."""
+def _doers(side: Side, date: tuple[int, int, DateValue | None]) -> set[str]:
+    """Entity keys of the nearest subject above a date (or figure); a pronoun subject stands for
+    the last person the sentence names before it."""
     doc = side.sent.doc
     start, end = date[0], date[1]
     tok = phrase_root(doc, start, end)
@@ -512,8 +547,8 @@ def happening(side: Side, start: int, end: int) -> tuple[set[str], set[str], set
     return verbs, subject, parts
 
 
-def _predicate(doc: object, start: int, end: int) -> str:
-    """Lemma of the verb (or event noun) a date phrase attaches to."""
+def predicate(doc: object, start: int, end: int) -> str:
+    """Lemma of the verb (or event noun) a date or figure phrase attaches to."""
     tok = phrase_root(doc, start, end)  # type: ignore[arg-type]
     for _ in range(6):
         tok = tok.head

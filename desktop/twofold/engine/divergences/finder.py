@@ -37,6 +37,7 @@ from .facts import (
     measure_kind,
     paraphrased_dates,
     paraphrased_figures,
+    predicate,
     slot_dates,
     slot_figures,
 )
@@ -328,11 +329,23 @@ def _actions(pair: SentencePair, facts: _PerSentence) -> list[tuple[tuple[str, s
         if family in VICTIM_FAMILIES and confidence < REWORDED and \
                 not shared & _people(pair.left) & _people(pair.right):
             continue  # "killed" / "wounded" in loosely matched sentences: different victims
+        if family in VICTIM_FAMILIES and _counts_differ(pair, facts, li, ri):
+            continue  # "killed five people" / "injured 40 people": two counts of victims
         ls = _with_particle(pair.left, tok_span(pair.left, li, li + 1), li)
         rs = _with_particle(pair.right, tok_span(pair.right, ri, ri + 1), ri)
         note = f"A different action: {ls.text} ({lcls}) vs {rs.text} ({rcls})"
         out.append(((lcls, rcls), Divergence("other", ls, rs, note, 1, confidence)))
     return out
+
+
+def _counts_differ(pair: SentencePair, facts: _PerSentence, li: int, ri: int) -> bool:
+    """Both acts (tokens li, ri) have a count of what they befell, and not the same one."""
+    def counts(side: Side, i: int) -> set[float]:
+        lemma = side.sent.doc[i].lemma_.lower()
+        return {a.value for a in facts(amounts, side) if a.label in ("CARDINAL", "QUANTITY")
+                and predicate(side.sent.doc, a.start, a.end) == lemma}
+    left, right = counts(pair.left, li), counts(pair.right, ri)
+    return bool(left and right) and not left & right
 
 
 def _people(side: Side) -> set[str]:
