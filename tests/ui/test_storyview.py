@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QStyleOptionViewItem
@@ -67,7 +69,7 @@ def test_a_disagreement_is_marked_and_explained(view: StoryView) -> None:
     model = view.model
     assert model.headerData(0, Qt.Orientation.Vertical) == "3/3 ≠"
     tip = model.index(0, 2).data(Qt.ItemDataRole.ToolTipRole)
-    assert "Monday vs Tuesday" in tip and "[high]" in tip
+    assert "Monday vs Tuesday" in tip and "[high]" in tip and "less certain" not in tip
     assert model.headerData(0, Qt.Orientation.Vertical, Qt.ItemDataRole.ForegroundRole) \
         is not None
     # the two articles that state the day differently are tinted; the third is not
@@ -144,3 +146,27 @@ def test_clipped_text_fits_its_lines() -> None:
     assert QFontMetrics(font).boundingRect(0, 0, 200, 10_000, Qt.TextFlag.TextWordWrap,
                                            cut).height() <= 3 * QFontMetrics(font).lineSpacing()
     assert clipped("A short claim.", font, 200, lines=3) == "A short claim."
+
+
+def test_a_less_certain_disagreement_says_so(qtbot) -> None:  # type: ignore[no-untyped-def]
+    story = _story()
+    day = story.claims[0].divergences[0]
+    doubtful = dataclasses.replace(day, confidence=0.6)
+    claims = (dataclasses.replace(story.claims[0], divergences=(doubtful,)), *story.claims[1:])
+    v = StoryView()
+    qtbot.addWidget(v)
+    v.set_story(dataclasses.replace(story, claims=claims))
+    tip = v.model.index(0, 2).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Monday vs Tuesday (less certain)" in tip
+
+
+def test_story_reports_mark_a_less_certain_disagreement() -> None:
+    from twofold.export.story import render_story
+
+    story = _story()
+    doubtful = dataclasses.replace(story.claims[0].divergences[0], confidence=0.6)
+    claims = (dataclasses.replace(story.claims[0], divergences=(doubtful,)), *story.claims[1:])
+    for fmt in ("text", "html"):
+        assert "Monday vs Tuesday (less certain)" in render_story(
+            dataclasses.replace(story, claims=claims), fmt)
+        assert "less certain" not in render_story(story, fmt)

@@ -19,6 +19,7 @@ from .files import write_atomically
 
 StoryFormat = Literal["json", "text", "html", "csv"]
 SEVERITY = {2: "high", 1: "medium", 0: "low"}
+_LESS_CERTAIN = " (less certain)"  # after the note of a divergence whose sentences partly match
 
 
 def story_to_dict(story: Story) -> dict[str, Any]:
@@ -97,7 +98,8 @@ def _text(story: Story) -> str:
                    if 1 < len(c.articles) < n else "")]
         out += [f"  [{m.article + 1}] {m.text}" for m in c.members]
         out += [f"  ! [{SEVERITY.get(d.severity, 'medium')}] {d.left.article + 1} vs "
-                f"{d.right.article + 1}: {d.note}" for d in c.divergences]
+                f"{d.right.article + 1}: {d.note}{_LESS_CERTAIN * d.less_certain}"
+                for d in c.divergences]
     return "\n".join(out) + "\n"
 
 
@@ -156,8 +158,8 @@ def _html(story: Story, generated: datetime | None) -> str:
     for c in story.claims:
         by_article = _texts(c)
         notes = "".join(f'<span class="note">[{SEVERITY.get(d.severity, "medium")}] '
-                        f"{d.left.article + 1} vs {d.right.article + 1}: {e(d.note)}</span>"
-                        for d in c.divergences)
+                        f"{d.left.article + 1} vs {d.right.article + 1}: {e(d.note)}"
+                        f"{_LESS_CERTAIN * d.less_certain}</span>" for d in c.divergences)
         cells = "".join(
             f"<td>{e(by_article[i])}</td>" if i in by_article
             else '<td class="none">not reported</td>' for i in range(n))

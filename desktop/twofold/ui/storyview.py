@@ -165,7 +165,8 @@ class StoryModel(QAbstractTableModel):
         if not found:
             return f"{head} does not report this claim."
         lines = [head, *(m.text for m in found)]
-        notes = [f"[{_SEVERITY.get(d.severity, 'medium')}] {d.note}" for d in claim.divergences
+        notes = [f"[{_SEVERITY.get(d.severity, 'medium')}] {d.note}"
+                 + (" (less certain)" if d.less_certain else "") for d in claim.divergences
                  if column in (d.left.article, d.right.article)]
         if notes:
             lines += ["", "Differs:", *notes]

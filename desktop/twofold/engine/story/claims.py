@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..model import Article, Comparison, DivergenceKind
+from ..model import REWORDED, Article, Comparison, DivergenceKind
 
 # Share of member pairs (one member from each group) whose paragraphs must be linked for two
 # groups to merge: more than half, so a three-article chain whose ends disagree stays apart.
@@ -43,6 +43,11 @@ class ClaimDivergence:
     confidence: float
     left: Member  # the span inside the member of the lower-numbered article
     right: Member
+
+    @property
+    def less_certain(self) -> bool:
+        """Whether the two sentences only partly match (see `model.REWORDED`)."""
+        return self.confidence < REWORDED
 
 
 @dataclass(frozen=True, slots=True)
