@@ -59,3 +59,16 @@ def test_an_athlete_in_a_results_row_stays_a_person() -> None:
 ])
 def test_athletes_in_results_lists_are_people(line: str, form: str) -> None:
     assert label_of(entities_of(line), form) == "PERSON"
+
+
+def test_a_plural_name_written_with_the_is_a_team_not_a_person() -> None:
+    """"the Jaguars" (the model's person) is a team; a surname the article also gives with a
+    first name ("Reggie Williams", "Williams") stays a person."""
+    found = entities_of(
+        "The Jaguars couldn't make the big play on Thursday night.",
+        "David Garrard threw for 329 yards, but the Jaguars lost to the Colts 31-24.",
+        "Reggie Williams caught two passes. Williams said the Jaguars would recover.")
+    assert label_of(found, "Jaguars") == "ORG"
+    assert label_of(found, "Reggie Williams") == "PERSON"
+    alone = entities_of("Williams said the plan would work.", "Williams left on Friday.")
+    assert label_of(alone, "Williams") == "PERSON", "no 'the': a surname"

@@ -36,6 +36,7 @@ _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "outside", "a
 
 def mark_teams(docs: Sequence[Doc], cands: list[Candidate]) -> list[Candidate]:
     """The candidates with competitors made organisations, and teams the model missed added."""
+    _plural_names(docs, cands)
     tables = {para: _table_slots(doc) for para, doc in enumerate(docs)}
     matches = {para: _match_slots(doc) for para, doc in enumerate(docs)}
     if not any(tables.values()) and not any(matches.values()):
@@ -65,6 +66,28 @@ def mark_teams(docs: Sequence[Doc], cands: list[Candidate]) -> list[Candidate]:
             _make_team(cand)
     kept = [c for c in cands if id(c) not in dropped]
     return sorted(kept + added, key=lambda c: (c.para, c.start))
+
+
+def _plural_names(docs: Sequence[Doc], cands: list[Candidate]) -> None:
+    """One-word plural names an article writes with "the" ("the Jaguars", "the Colts") are
+    teams or bands, not people, whatever the model voted (in place). A surname the article also
+    gives with a first name ("Reggie Williams") stays a person."""
+    the: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    full: set[str] = set()
+    for cand in cands:
+        words = cand.text.split()
+        if len(words) > 1:
+            full.add(_key(words[-1]))
+            continue
+        seen[_key(cand.text)] += 1
+        the[_key(cand.text)] += cand.start > 0 and docs[cand.para][cand.start - 1].lower_ == "the"
+    plural = {k for k, n in the.items() if n >= 2 and 2 * n >= seen[k] and k not in full
+              and len(k) > 3 and k.endswith("s") and not k.endswith("ss")}
+    for cand in cands:
+        if _key(cand.text) in plural and cand.place is None and \
+                cand.votes["PERSON"] >= max(cand.votes["ORG"], 1):
+            cand.votes["ORG"] += cand.votes["PERSON"] + CUE
 
 
 def _key(text: str) -> str:
