@@ -72,3 +72,14 @@ def test_a_plural_name_written_with_the_is_a_team_not_a_person() -> None:
     assert label_of(found, "Reggie Williams") == "PERSON"
     alone = entities_of("Williams said the plan would work.", "Williams left on Friday.")
     assert label_of(alone, "Williams") == "PERSON", "no 'the': a surname"
+
+
+def test_a_surname_of_two_words_alone_is_the_person() -> None:
+    """"Del Rio" after "Jack Del Rio" is the coach, one entity with him, whatever the model
+    read it as alone."""
+    found = entities_of(
+        "Coach Jack Del Rio had already decided to go for two and the victory.",
+        "Del Rio said the Jaguars would not change their plan.",
+        "Asked again, Del Rio said the team had simply run out of time.")
+    coach = [e for e in found if "Jack Del Rio" in e.forms]
+    assert len(coach) == 1 and coach[0].label == "PERSON" and "Del Rio" in coach[0].forms

@@ -101,15 +101,16 @@ def _vote(cands: list[Candidate]) -> dict[str, EntityLabel]:
     for text in votes.keys() - strong:  # a headline acronym the pair spells out
         if any(acronym_of(text, t) for t, lab in labels.items() if lab == "ORG"):
             labels[text] = "ORG"
-    people = {vote_key(c.text).split()[-1] for c in cands
-              if labels.get(vote_key(c.text)) == "PERSON" and len(c.text.split()) > 1}
+    # a surname alone, of one word or more ("Manning", "Del Rio" of "Jack Del Rio")
+    people = {" ".join(words[k:]) for c in cands if labels.get(vote_key(c.text)) == "PERSON"
+              for words in (vote_key(c.text).split(),) for k in range(1, len(words))}
     # a family name written first ("Wang" of "Wang Dan"), unless the rest reads as a common
     # plural ("Pirelli Cables", a company the model took for a person)
     people |= {vote_key(c.text).split()[0] for c in cands
                if labels.get(vote_key(c.text)) == "PERSON" and len(c.text.split()) == 2
                and not c.text.endswith("s")}
     for text in labels:
-        if text in people and " " not in text:
+        if text in people:
             labels[text] = "PERSON"  # a surname ("Wang" of "Wang Dan") read as something else
     return labels
 
