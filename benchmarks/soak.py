@@ -2,9 +2,10 @@
 
 Drives Twofold's main window with the real engine (what users run) on the sample folder and a
 generated folder of 200 articles: new pairs, pairs again from the cache, swapped pairs, one pair
-of two 20,000-word articles, live theme switches, the folder overview on and off, exports (HTML,
-JSON, PDF), next difference, find. Memory (resident set) is read after every comparison. The
-last line gives the comparisons done, peak memory and the growth over the last 200 comparisons;
+of two 20,000-word articles, live theme switches, less certain divergences hidden and shown,
+the folder overview on and off, exports (HTML, JSON, PDF), next difference, find. Memory
+(resident set) is read after every comparison. The last line gives the comparisons done, peak
+memory and the growth over the last 200 comparisons;
 the exit code is 1 on any failure (an exception, an error message, a Qt critical message, a
 comparison that never arrives) and a crash ends the process with its own code.
 
@@ -89,7 +90,7 @@ class Soak:
     """The window, what went wrong, and memory after each comparison."""
 
     def __init__(self, out: Path) -> None:
-        from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+        from PySide6.QtCore import QSettings, QtMsgType, qInstallMessageHandler
         from PySide6.QtWidgets import QApplication
 
         from twofold.ui.mainwindow import MainWindow
@@ -97,6 +98,10 @@ class Soak:
         from twofold.ui.theme import apply_palette
 
         self.app = QApplication.instance() or QApplication(["twofold-soak"])
+        # Settings of its own: the themes and choices it switches stay out of the user's.
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                          str(out / "settings"))
         self.app.setStyleSheet(load_stylesheet())
         apply_palette("light")
         self.failures: list[str] = []
@@ -195,6 +200,12 @@ class Soak:
         self.window.set_theme(self.theme)  # type: ignore[arg-type]
         self.settle(10)
 
+    def toggle_less_certain(self) -> None:
+        """Hide the less certain divergences, or show them again (dock, panes, counts)."""
+        action = self.window.actions_["less-certain"]
+        action.trigger()
+        self.settle(10)
+
     def overview(self) -> None:
         w = self.window
         model = w.overview.model
@@ -261,6 +272,8 @@ def run(args: argparse.Namespace) -> int:
             soak.read_around()
         if n % 10 == 0:
             soak.switch_theme()
+        if n % 7 == 0:
+            soak.toggle_less_certain()
         if n % 15 == 0:
             soak.export(n // 15)
         if n % 40 == 0:
