@@ -510,3 +510,17 @@ def test_counts_of_victims_of_two_different_acts_are_two_facts() -> None:
     assert kinds(same_act) == ["number"]
     same_count = run(f"{quake}\n{killed}", f"{quake}\n{killed.replace('killed', 'injured')}")
     assert kinds(same_count) == ["other"], "five killed or five injured: one fact, two accounts"
+
+
+def test_a_sentence_states_its_fact_with_its_best_partner_not_its_echoes() -> None:
+    """Each team's points sentence has a near copy on the other side; set against the other
+    team's sentence (which shares "scored points in the quarter of the final on Sunday") it is
+    an echo of the story's wording, not the same fact with another figure."""
+    left = ("Rotterdam scored 17 points in the fourth quarter on Sunday to win the cup final.\n"
+            "Ajax had scored 10 points in the first quarter of the cup final on Sunday.")
+    right = ("Rotterdam scored 17 points in the fourth quarter on Sunday to take the cup final.\n"
+             "Ajax scored 10 points in the first quarter of the final on Sunday.")
+    assert run(left, right).divergences == ()
+    changed = run(left, right.replace("17 points", "24 points"))
+    assert ("17 points", "24 points") in [(d.left.text, d.right.text)
+                                          for d in changed.divergences], "its best partner"

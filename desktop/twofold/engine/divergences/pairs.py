@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 _PAIR_THRESHOLD = 0.2  # Dice overlap of content lemmas for two sentences to state one fact
 _UNLINKED_THRESHOLD = 0.35  # the same, for sentences of paragraphs the alignment did not link
+_RIVAL = 0.8  # share of both sentences' best overlap a pair must reach (see _without_echoes)
 _MIN_SHARED = 3  # content lemmas two unlinked sentences share before their overlap is worked out
 
 
@@ -119,7 +120,24 @@ def sentence_pairs(
                 out.append(SentencePair(ls, rs, overlap, True))
         elif dice >= _UNLINKED_THRESHOLD:
             out.append(SentencePair(ls, rs, dice, False))
-    return out
+    return _without_echoes(out)
+
+
+def _without_echoes(pairs: list[SentencePair]) -> list[SentencePair]:
+    """The pairs that hold up against both sentences' best partners.
+
+    A sentence that shares words with several of the other side's states its fact with the one
+    it matches best; a much weaker partner of both of its sentences ("Garrard completed 28
+    passes" / "Manning completed 17 passes", when each has a far closer sentence) is an echo of
+    the story's wording, not the same fact told twice.
+    """
+    best_l: dict[int, float] = {}
+    best_r: dict[int, float] = {}
+    for p in pairs:
+        best_l[id(p.left)] = max(best_l.get(id(p.left), 0.0), p.overlap)
+        best_r[id(p.right)] = max(best_r.get(id(p.right), 0.0), p.overlap)
+    return [p for p in pairs
+            if p.overlap >= _RIVAL * min(best_l[id(p.left)], best_r[id(p.right)])]
 
 
 def _shared_content(lefts: list[Side], rights: list[Side], linked: set[tuple[int, int]]
