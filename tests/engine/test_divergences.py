@@ -524,3 +524,14 @@ def test_a_sentence_states_its_fact_with_its_best_partner_not_its_echoes() -> No
     changed = run(left, right.replace("17 points", "24 points"))
     assert ("17 points", "24 points") in [(d.left.text, d.right.text)
                                           for d in changed.divergences], "its best partner"
+
+
+def test_a_figure_its_best_partner_gives_alike_is_settled() -> None:
+    """"Ajax had scored 10 points" has its near copy on the other side, with 10 points too: set
+    against the other team's sentence, whose figure changed, it is no second divergence."""
+    left = ("Rotterdam scored 17 points in the fourth quarter on Sunday to win the cup final.\n"
+            "Ajax had scored 10 points in the first quarter of the cup final on Sunday.")
+    right = ("Rotterdam scored 24 points in the fourth quarter on Sunday to take the cup final.\n"
+             "Ajax scored 10 points in the first quarter of the final on Sunday.")
+    assert [(d.left.text, d.right.text) for d in run(left, right).divergences] == [
+        ("17 points", "24 points")]

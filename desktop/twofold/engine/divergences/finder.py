@@ -92,8 +92,9 @@ def find_divergences(
             if contrast not in actions or pair.overlap > actions[contrast][0]:
                 actions[contrast] = (pair.overlap, d)
     found += [d for _, d in actions.values()]
+    settled = _settled_by_partner(pairs, facts)
     for pair in pairs:
-        found += _in_pair(pair, facts)
+        found += [d for d in _in_pair(pair, facts) if not settled(pair, d)]
     both = _named_by_both(left_entities, right_entities, lkeys, rkeys)
     dated = _dated_by_both(left_docs, right_docs)
     listed = _one_of_many(left_docs, right_docs)
@@ -213,6 +214,31 @@ def _on_the_calendar(pairs: list[SentencePair], left: Article,
                 (s, e, resolved(v, day)) for s, e, v in side.dates))
         return fixed[id(side)]
     return [replace(p, left=fix(p.left, days[0]), right=fix(p.right, days[1])) for p in pairs]
+
+
+def _settled_by_partner(pairs: Sequence[SentencePair], facts: _PerSentence
+                        ) -> Callable[[SentencePair, Divergence], bool]:
+    """Whether a figure divergence sets a sentence's figure against a sentence that is not its
+    best partner, while its best partner gives that very figure: the fact is told alike there,
+    and the other sentence's figure is another fact of the story."""
+    best: dict[tuple[str, int], tuple[float, Side]] = {}
+    for p in pairs:
+        for key, partner in ((("L", id(p.left)), p.right), (("R", id(p.right)), p.left)):
+            if key not in best or p.overlap > best[key][0]:
+                best[key] = (p.overlap, partner)
+
+    def gives(side: Side, span: Span, partner: Side) -> bool:
+        mine = [a for a in facts(amounts, side) if tok_span(side, a.start, a.end) == span]
+        return bool(mine) and any(measure_kind(b.label) == measure_kind(mine[0].label) and
+                                  b.value == mine[0].value for b in facts(amounts, partner))
+
+    def test(pair: SentencePair, d: Divergence) -> bool:
+        if d.kind != "number":
+            return False
+        left_best, right_best = best[("L", id(pair.left))][1], best[("R", id(pair.right))][1]
+        return (left_best is not pair.right and gives(pair.left, d.left, left_best)) or \
+            (right_best is not pair.left and gives(pair.right, d.right, right_best))
+    return test
 
 
 def _same_claim(pairs: Sequence[SentencePair]) -> Callable[[Mention, Mention], bool]:
