@@ -115,7 +115,7 @@ def test_a_pair_with_only_less_certain_divergences_says_why_the_list_is_empty(qt
     panel.set_comparison(Comparison(article, article, (), divergences=()), less_certain=2)
     assert "No certain divergences" in panel.empty.text()
     assert "two different facts" in panel.empty.text()
-    assert "no divergences · 2 less certain hidden" in panel.summary.text()
+    assert "no certain divergences · 2 less certain hidden" in panel.summary.text()
     with qtbot.waitSignal(panel.lessCertainRequested) as asked:
         panel.summary.linkActivated.emit("#less-certain")
     assert asked.args == [True]

@@ -239,7 +239,8 @@ class DivergencePanel(QWidget):
             self.list.addItem(item)
         n = len(self._divergences)
         certain = n - less_certain if showing_less_certain else n
-        text = count_text(certain) + (" · most important first" if certain > 1 else "")
+        text = (count_text(certain) if certain or not less_certain
+                else "no certain divergences") + (" · most important first" if certain > 1 else "")
         if less_certain and showing_less_certain:
             text += (f" · {less_certain} less certain, listed last "
                      "(<a href='#less-certain'>hide</a>)")
