@@ -48,7 +48,7 @@ from .lexicon import (
     STAGES,
     VICTIM_FAMILIES,
 )
-from .pairs import SentencePair, Side, mention_index, sentence_pairs
+from .pairs import SentencePair, Side, best_partners, mention_index, sentence_pairs
 from .people import (
     attribution,
     entity_titles,
@@ -221,11 +221,7 @@ def _settled_by_partner(pairs: Sequence[SentencePair], facts: _PerSentence
     """Whether a figure divergence sets a sentence's figure against a sentence that is not its
     best partner, while its best partner gives that very figure: the fact is told alike there,
     and the other sentence's figure is another fact of the story."""
-    best: dict[tuple[str, int], tuple[float, Side]] = {}
-    for p in pairs:
-        for key, partner in ((("L", id(p.left)), p.right), (("R", id(p.right)), p.left)):
-            if key not in best or p.overlap > best[key][0]:
-                best[key] = (p.overlap, partner)
+    best = best_partners(pairs)
 
     def gives(side: Side, span: Span, partner: Side) -> bool:
         mine = [a for a in facts(amounts, side) if tok_span(side, a.start, a.end) == span]
@@ -235,7 +231,7 @@ def _settled_by_partner(pairs: Sequence[SentencePair], facts: _PerSentence
     def test(pair: SentencePair, d: Divergence) -> bool:
         if d.kind != "number":
             return False
-        left_best, right_best = best[("L", id(pair.left))][1], best[("R", id(pair.right))][1]
+        left_best, right_best = best["L", id(pair.left)].right, best["R", id(pair.right)].left
         return (left_best is not pair.right and gives(pair.left, d.left, left_best)) or \
             (right_best is not pair.left and gives(pair.right, d.right, right_best))
     return test

@@ -131,13 +131,19 @@ def _without_echoes(pairs: list[SentencePair]) -> list[SentencePair]:
     passes" / "Manning completed 17 passes", when each has a far closer sentence) is an echo of
     the story's wording, not the same fact told twice.
     """
-    best_l: dict[int, float] = {}
-    best_r: dict[int, float] = {}
+    best = best_partners(pairs)
+    return [p for p in pairs if p.overlap >= _RIVAL * min(
+        best["L", id(p.left)].overlap, best["R", id(p.right)].overlap)]
+
+
+def best_partners(pairs: Sequence[SentencePair]) -> dict[tuple[str, int], SentencePair]:
+    """Each sentence's best-matched pair, keyed by its side ("L" or "R") and its `id`."""
+    best: dict[tuple[str, int], SentencePair] = {}
     for p in pairs:
-        best_l[id(p.left)] = max(best_l.get(id(p.left), 0.0), p.overlap)
-        best_r[id(p.right)] = max(best_r.get(id(p.right), 0.0), p.overlap)
-    return [p for p in pairs
-            if p.overlap >= _RIVAL * min(best_l[id(p.left)], best_r[id(p.right)])]
+        for key in (("L", id(p.left)), ("R", id(p.right))):
+            if key not in best or p.overlap > best[key].overlap:
+                best[key] = p
+    return best
 
 
 def _shared_content(lefts: list[Side], rights: list[Side], linked: set[tuple[int, int]]
