@@ -19,9 +19,9 @@ from PySide6.QtWidgets import QToolButton
 from twofold.engine.errors import Cancelled
 from twofold.engine.model import Article, Comparison
 from twofold.ui import session as jobs
+from twofold.ui.jobs import Channel, cancelled_text, engine_compare
 from twofold.ui.mainwindow import MainWindow
 from twofold.ui.progresspage import PROGRESS_AFTER_MS
-from twofold.ui.session import Channel, cancelled_text, engine_compare
 
 from .conftest import shown_window
 from .fakes import fake_compare

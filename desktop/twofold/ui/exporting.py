@@ -19,8 +19,8 @@ from twofold.export import ExportFormat, export_comparison
 from twofold.export.files import output_problem
 from twofold.export.story import StoryFormat, export_story
 
+from .jobs import Channel
 from .message import Messages
-from .session import Channel
 from .statusbar import CompareStatus
 from .worker import JobRunner
 

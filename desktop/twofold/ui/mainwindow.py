@@ -32,11 +32,12 @@ from .docklayout import DockLayout, make_dock
 from .emptystate import EmptyState
 from .entitypanel import EntityPanel
 from .exporting import ComparisonExporter
+from .jobs import CompareFn, FolderListing
 from .menus import build_menus
 from .messagebar import MessageBar
 from .overviewview import OverviewView
 from .progresspage import ProgressFlow, ProgressPage
-from .session import CompareFn, FolderListing, Session, Side
+from .session import Session, Side
 from .statusbar import CompareStatus
 from .storyview import StoryView
 from .theme import Colors, ThemeMode, apply_palette, colors_for

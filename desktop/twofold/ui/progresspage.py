@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .session import Channel
+from .jobs import Channel
 from .theme import LIGHT, Colors
 
 if TYPE_CHECKING:
