@@ -125,3 +125,14 @@ def test_less_certain_is_the_engine_line_between_reworded_and_partly_matching() 
     span = Span(0, 0, 1, "x")
     assert Divergence("number", span, span, "n", 1, 0.69).less_certain
     assert not Divergence("number", span, span, "n", 1, 0.7).less_certain
+
+
+def test_the_story_view_follows_the_choice(opened: MainWindow, qtbot, seeds) -> None:  # type: ignore[no-untyped-def]
+    assert opened.story.model.less_certain
+    opened.actions_["less-certain"].trigger()
+    assert not opened.story.model.less_certain
+    opened.close()
+    again = _open(qtbot, seeds)
+    assert not again.story.model.less_certain
+    again.divergences.summary.linkActivated.emit("#less-certain")
+    assert again.story.model.less_certain

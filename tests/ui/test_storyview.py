@@ -160,6 +160,33 @@ def test_a_less_certain_disagreement_says_so(qtbot) -> None:  # type: ignore[no-
     assert "Monday vs Tuesday (less certain)" in tip
 
 
+def test_hiding_less_certain_disagreements_leaves_them_out_of_marks_filters_and_counts(
+        qtbot) -> None:  # type: ignore[no-untyped-def]
+    story = _story()
+    doubtful = dataclasses.replace(story.claims[0].divergences[0], confidence=0.6)
+    claims = (dataclasses.replace(story.claims[0], divergences=(doubtful,)), *story.claims[1:])
+    v = StoryView()
+    qtbot.addWidget(v)
+    v.set_story(dataclasses.replace(story, claims=claims))
+    model = v.model
+
+    def marked() -> bool:
+        return model.headerData(0, Qt.Orientation.Vertical).endswith("≠") or \
+            model.index(0, 2).data(Qt.ItemDataRole.BackgroundRole) is not None
+
+    assert marked() and "1</b> where outlets disagree" in v.summary.text()
+    v.set_showing_less_certain(False)
+    assert not marked()
+    assert "Monday vs Tuesday" not in model.index(0, 2).data(Qt.ItemDataRole.ToolTipRole)
+    assert "0</b> where outlets disagree (1 less certain hidden)" in v.summary.text()
+    assert v.filter.itemText(list(StoryFilter).index(StoryFilter.DISAGREE)).endswith("(0)")
+    v.filter.setCurrentIndex(list(StoryFilter).index(StoryFilter.DISAGREE))
+    assert model.rowCount() == 0
+    v.set_showing_less_certain(True)
+    assert model.rowCount() == 1 and marked()
+    assert "less certain hidden" not in v.summary.text()
+
+
 def test_story_reports_mark_a_less_certain_disagreement() -> None:
     from twofold.export.story import render_story
 

@@ -127,6 +127,7 @@ class MainWindow(QMainWindow):
         less_certain = settings.load(settings.LESS_CERTAIN)
         self.actions_["less-certain"].setChecked(less_certain)
         self.session.set_showing_less_certain(less_certain)
+        self.story.set_showing_less_certain(less_certain)
         self.refresh_recent()
         self.resize(1280, 800)
         restored = restore and self.restoreGeometry(settings.load(settings.GEOMETRY))
@@ -354,6 +355,7 @@ class MainWindow(QMainWindow):
         """List the less certain divergences too (and mark them in the panes), or hide them."""
         self.actions_["less-certain"].setChecked(on)
         self.session.set_showing_less_certain(on)
+        self.story.set_showing_less_certain(on)
         settings.save(settings.LESS_CERTAIN, on)
 
     def zoom(self, delta: int | None) -> None:

@@ -3,7 +3,8 @@
 A cell shows the article's words for the claim, or a plain "not reported" mark; a row where
 articles state a fact differently is marked and its notes are in the tooltip. Filters narrow the
 rows to what all report, what one outlet alone reports, what all but one report (omissions) and
-where outlets disagree. Clicking a cell asks (by signal) for that article to be compared with
+where outlets disagree (less certain disagreements count only while the window shows them).
+Clicking a cell asks (by signal) for that article to be compared with
 another that reports the claim, at that passage. While the story is worked out, the view shows how
 many pairs of articles are compared and offers to stop; once shown, it offers to export it.
 """
@@ -37,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from twofold.engine.model import Span
-from twofold.engine.story import Claim, Member, Story
+from twofold.engine.story import Claim, ClaimDivergence, Member, Story
 
 from .theme import LIGHT, Colors
 
@@ -57,17 +58,23 @@ class StoryFilter(Enum):
     ALL_BUT_ONE = "All but one (omissions)"
     DISAGREE = "Outlets disagree"
 
-    def keeps(self, claim: Claim, articles: int) -> bool:
-        """Whether a claim of a story of `articles` articles passes this filter."""
+    def keeps(self, claim: Claim, articles: int, less_certain: bool = True) -> bool:
+        """Whether a claim of a story of `articles` articles passes this filter (its less
+        certain disagreements count only when `less_certain`)."""
         reporting = len(claim.articles)
         tests: dict[StoryFilter, Callable[[], bool]] = {
             StoryFilter.ALL: lambda: True,
             StoryFilter.EVERYONE: lambda: reporting == articles,
             StoryFilter.ONE: lambda: reporting == 1,
             StoryFilter.ALL_BUT_ONE: lambda: articles > 2 and reporting == articles - 1,
-            StoryFilter.DISAGREE: lambda: bool(claim.divergences),
+            StoryFilter.DISAGREE: lambda: bool(shown_divergences(claim, less_certain)),
         }
         return tests[self]()
+
+
+def shown_divergences(claim: Claim, less_certain: bool) -> tuple[ClaimDivergence, ...]:
+    """A claim's disagreements, without the less certain ones unless `less_certain`."""
+    return tuple(d for d in claim.divergences if less_certain or not d.less_certain)
 
 
 def column_title(story: Story, column: int) -> str:
@@ -87,6 +94,7 @@ class StoryModel(QAbstractTableModel):
         self.rows: list[Claim] = []
         self.filter = StoryFilter.ALL
         self.words = ""  # rows must contain these words (any case), in some article
+        self.less_certain = True  # less certain disagreements shown (View menu)
         self.colors: Colors = LIGHT
 
     def set_story(self, story: Story | None, keep: StoryFilter | None = None,
@@ -99,7 +107,7 @@ class StoryModel(QAbstractTableModel):
         self.words = self.words if words is None else words.strip()
         n = len(story.articles) if story else 0
         self.rows = [c for c in (story.claims if story else ())
-                     if self.filter.keeps(c, n) and _mentions(c, self.words)]
+                     if self.filter.keeps(c, n, self.less_certain) and _mentions(c, self.words)]
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -107,6 +115,10 @@ class StoryModel(QAbstractTableModel):
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() or self.story is None else len(self.story.articles)
+
+    def divergences(self, claim: Claim) -> tuple[ClaimDivergence, ...]:
+        """The disagreements of a claim the view shows."""
+        return shown_divergences(claim, self.less_certain)
 
     def members(self, row: int, column: int) -> list[Member]:
         """The article's sentences for the claim (none when it does not report it)."""
@@ -123,7 +135,8 @@ class StoryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and not found:
             return QBrush(self.colors.muted)
         if role == Qt.ItemDataRole.BackgroundRole and found and any(
-                index.column() in (d.left.article, d.right.article) for d in claim.divergences):
+                index.column() in (d.left.article, d.right.article)
+                for d in self.divergences(claim)):
             return QBrush(self.colors.divergence_bg)  # this article states a fact differently
         if role == Qt.ItemDataRole.FontRole and not found:
             font = QFont()
@@ -148,14 +161,15 @@ class StoryModel(QAbstractTableModel):
         if not 0 <= section < len(self.rows):
             return None
         claim = self.rows[section]
+        differs = bool(self.divergences(claim))
         if role == Qt.ItemDataRole.DisplayRole:
-            mark = " ≠" if claim.divergences else ""
+            mark = " ≠" if differs else ""
             return f"{len(claim.articles)}/{len(self.story.articles)}{mark}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return (f"Claim {claim.id}: reported by {len(claim.articles)} of "
                     f"{len(self.story.articles)} articles"
-                    + ("; the articles state a fact differently" if claim.divergences else ""))
-        if role == Qt.ItemDataRole.ForegroundRole and claim.divergences:
+                    + ("; the articles state a fact differently" if differs else ""))
+        if role == Qt.ItemDataRole.ForegroundRole and differs:
             return QBrush(self.colors.divergence)
         return None
 
@@ -166,7 +180,7 @@ class StoryModel(QAbstractTableModel):
             return f"{head} does not report this claim."
         lines = [head, *(m.text for m in found)]
         notes = [f"[{_SEVERITY.get(d.severity, 'medium')}] {d.note}"
-                 + (" (less certain)" if d.less_certain else "") for d in claim.divergences
+                 + (" (less certain)" if d.less_certain else "") for d in self.divergences(claim)
                  if column in (d.left.article, d.right.article)]
         if notes:
             lines += ["", "Differs:", *notes]
@@ -367,13 +381,17 @@ class StoryView(QWidget):
             return
         n = len(story.articles)
         claims = story.claims
-        counts = {f: sum(f.keeps(c, n) for c in claims) for f in StoryFilter}
+        shown = self.model.less_certain
+        counts = {f: sum(f.keeps(c, n, shown) for c in claims) for f in StoryFilter}
+        hidden = sum(StoryFilter.DISAGREE.keeps(c, n) for c in claims) - counts[
+            StoryFilter.DISAGREE]
         self.summary.setText(
             f"<b>{len(claims)}</b> claims across <b>{n}</b> articles · "
             f"<b>{counts[StoryFilter.EVERYONE]}</b> reported by all · "
             f"<b>{counts[StoryFilter.ONE]}</b> by one outlet only · "
             f"<b>{counts[StoryFilter.DISAGREE]}</b> where outlets disagree"
-            " — click a passage to compare it with another article")
+            + (f" ({hidden} less certain hidden)" if hidden else "")
+            + " — click a passage to compare it with another article")
         if story.folder and 0 < n < self.folder_articles:
             self.summary.setText(
                 self.summary.text() + f"<br>The articles about one event (the folder holds "
@@ -381,6 +399,13 @@ class StoryView(QWidget):
                 f"{self.folder_articles}</a>, or select some in the list.")
         for i, choice in enumerate(StoryFilter):
             self.filter.setItemText(i, f"{choice.value} ({counts[choice]})")
+
+    def set_showing_less_certain(self, on: bool) -> None:
+        """Count and mark the less certain disagreements too (View menu), or leave them out."""
+        if on != self.model.less_certain:
+            self.model.less_certain = on
+            if self.model.story is not None:
+                self.set_story(self.model.story)
 
     def _filter_changed(self, _index: int) -> None:
         choice = self.filter.currentData()
