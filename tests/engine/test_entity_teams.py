@@ -83,3 +83,26 @@ def test_a_surname_of_two_words_alone_is_the_person() -> None:
         "Asked again, Del Rio said the team had simply run out of time.")
     coach = [e for e in found if "Jack Del Rio" in e.forms]
     assert len(coach) == 1 and coach[0].label == "PERSON" and "Del Rio" in coach[0].forms
+
+
+def test_a_full_name_whose_surname_alone_is_a_person_is_that_person() -> None:
+    """The model may read a first name and surname as an organisation (one mention) while the
+    surname alone is a person: the pair is one person, not a person and an organisation."""
+    found = entities_of(
+        "Peyton Manning completed 21 of 30 passes for 250 yards as the Colts (9-2) won again.",
+        "Dungy praised Manning after the game.",
+        "Asked about the comeback, Manning smiled.")
+    player = [e for e in found if "Peyton Manning" in e.forms]
+    assert len(player) == 1 and player[0].label == "PERSON" and "Manning" in player[0].forms
+
+
+def test_a_team_after_its_town_is_the_team_named_alone() -> None:
+    """"the Jacksonville Jaguars" beside "the Jaguars": one team, not a town (or a person)
+    beside a team; and the full name does not make "Jaguars" a surname."""
+    found = entities_of(
+        "The Jacksonville Jaguars lost at home to the Colts on Thursday night.",
+        "The Jaguars fell to 5-10 with the loss.",
+        "Fans booed the Jaguars as they left the field.")
+    team = [e for e in found if "Jaguars" in e.forms]
+    assert len(team) == 1 and team[0].label == "ORG"
+    assert "Jacksonville Jaguars" in team[0].forms

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from ..model import Article, Entity, EntityLabel, Mention
 from .casing import recased
 from .figures import date_spans, figure_spans
-from .gazetteer import Place, ascii_fold, is_demonym, slug
+from .gazetteer import Place, ascii_fold, is_demonym, lookup_place, slug
 from .linking import EntityGroup, link_entities
 from .names import (
     acronym_of,
@@ -112,6 +112,15 @@ def _vote(cands: list[Candidate]) -> dict[str, EntityLabel]:
     for text in labels:
         if text in people:
             labels[text] = "PERSON"  # a surname ("Wang" of "Wang Dan") read as something else
+    # a first name and a surname the pair reads alone as a person ("Peyton Manning" of
+    # "Manning"), whatever the model voted the whole; not a place and a plural ("Jacksonville
+    # Jaguars", where "Jaguars" alone may be misread)
+    surnames = {t for t, lab in labels.items() if lab == "PERSON" and " " not in t}
+    for text in labels:
+        words = text.split()
+        if len(words) == 2 and words[1] in surnames and words[0].isalpha() \
+                and words[0][:1].isupper() and lookup_place(words[0]) is None:
+            labels[text] = "PERSON"
     return labels
 
 

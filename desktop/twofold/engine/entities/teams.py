@@ -71,23 +71,28 @@ def mark_teams(docs: Sequence[Doc], cands: list[Candidate]) -> list[Candidate]:
 def _plural_names(docs: Sequence[Doc], cands: list[Candidate]) -> None:
     """One-word plural names an article writes with "the" ("the Jaguars", "the Colts") are
     teams or bands, not people, whatever the model voted (in place). A surname the article also
-    gives with a first name ("Reggie Williams") stays a person."""
+    gives with a first name ("Reggie Williams") stays a person; the name after its town
+    ("Jacksonville Jaguars") is the team's full name, a team too."""
     the: Counter[str] = Counter()
     seen: Counter[str] = Counter()
     full: set[str] = set()
     for cand in cands:
         words = cand.text.split()
         if len(words) > 1:
-            full.add(_key(words[-1]))
+            if lookup_place(words[0]) is None:  # not "Jacksonville Jaguars": a team's full name
+                full.add(_key(words[-1]))
             continue
         seen[_key(cand.text)] += 1
         the[_key(cand.text)] += cand.start > 0 and docs[cand.para][cand.start - 1].lower_ == "the"
     plural = {k for k, n in the.items() if n >= 2 and 2 * n >= seen[k] and k not in full
               and len(k) > 3 and k.endswith("s") and not k.endswith("ss")}
     for cand in cands:
+        words = cand.text.split()
         if _key(cand.text) in plural and cand.place is None and \
                 cand.votes["PERSON"] >= max(cand.votes["ORG"], 1):
             cand.votes["ORG"] += cand.votes["PERSON"] + CUE
+        elif len(words) == 2 and _key(words[1]) in plural and lookup_place(words[0]):
+            _make_team(cand)  # "Jacksonville Jaguars": the team, not the town
 
 
 def _key(text: str) -> str:
