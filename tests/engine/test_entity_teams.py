@@ -74,26 +74,23 @@ def test_a_plural_name_written_with_the_is_a_team_not_a_person() -> None:
     assert label_of(alone, "Williams") == "PERSON", "no 'the': a surname"
 
 
-def test_a_surname_of_two_words_alone_is_the_person() -> None:
-    """"Del Rio" after "Jack Del Rio" is the coach, one entity with him, whatever the model
-    read it as alone."""
-    found = entities_of(
-        "Coach Jack Del Rio had already decided to go for two and the victory.",
-        "Del Rio said the Jaguars would not change their plan.",
-        "Asked again, Del Rio said the team had simply run out of time.")
-    coach = [e for e in found if "Jack Del Rio" in e.forms]
-    assert len(coach) == 1 and coach[0].label == "PERSON" and "Del Rio" in coach[0].forms
-
-
-def test_a_full_name_whose_surname_alone_is_a_person_is_that_person() -> None:
-    """The model may read a first name and surname as an organisation (one mention) while the
-    surname alone is a person: the pair is one person, not a person and an organisation."""
-    found = entities_of(
-        "Peyton Manning completed 21 of 30 passes for 250 yards as the Colts (9-2) won again.",
-        "Dungy praised Manning after the game.",
-        "Asked about the comeback, Manning smiled.")
-    player = [e for e in found if "Peyton Manning" in e.forms]
-    assert len(player) == 1 and player[0].label == "PERSON" and "Manning" in player[0].forms
+@pytest.mark.parametrize(("paragraphs", "full", "short"), [
+    # "Del Rio" after "Jack Del Rio" is the coach, whatever the model read it as alone
+    (("Coach Jack Del Rio had already decided to go for two and the victory.",
+      "Del Rio said the Jaguars would not change their plan.",
+      "Asked again, Del Rio said the team had simply run out of time."),
+     "Jack Del Rio", "Del Rio"),
+    # the model reads the full name as an organisation (one mention), the surname alone as a
+    # person: one person, not a person and an organisation
+    (("Peyton Manning completed 21 of 30 passes for 250 yards as the Colts (9-2) won again.",
+      "Dungy praised Manning after the game.",
+      "Asked about the comeback, Manning smiled."),
+     "Peyton Manning", "Manning"),
+])
+def test_a_full_name_and_its_surname_alone_are_one_person(paragraphs: tuple[str, ...],
+                                                          full: str, short: str) -> None:
+    found = [e for e in entities_of(*paragraphs) if full in e.forms]
+    assert len(found) == 1 and found[0].label == "PERSON" and short in found[0].forms
 
 
 def test_a_team_after_its_town_is_the_team_named_alone() -> None:
