@@ -499,6 +499,39 @@ def test_figures_of_what_two_named_people_did_are_two_facts() -> None:
     assert "number" in kinds(one)
 
 
+_GAME = "Rotterdam beat Ajax in the cup final on Sunday before a full stadium.\n"
+_OATH = "Chief Justice Roberts administered the {}-word oath to the new mayor at noon."
+
+
+@pytest.mark.parametrize(("left", "right", "differs"), [
+    # a score is two numbers, not a count of points
+    (_GAME + "Rotterdam scored 17 unanswered points in the fourth quarter.",
+     _GAME + "Rotterdam overcame a 24-14 deficit in the fourth quarter.", False),
+    # "a 41-yard pass" sizes the pass: not the yards a quarterback threw for in all
+    (_GAME + "Vermeulen then threw a 41-yard touchdown pass to Bakker.",
+     _GAME + "Vermeulen threw for 364 yards and a touchdown to Bakker.", False),
+    # nor the yards of a return, though the other sentence names a pass
+    (_GAME + "Bakker caught a one-yard touchdown pass with 12 minutes left.",
+     _GAME + "Bakker intercepted a pass and returned it 35 yards for a touchdown.", False),
+    # one thing sized differently
+    (_GAME + _OATH.format(35), _GAME + _OATH.format(38), True),
+    # a fraction of a majority is a share, not a size
+    ("The council needs two-thirds of its members to override the mayor's veto.",
+     "The council needs a three-fourths majority to override the mayor's veto.", True),
+    # a range holds the figures inside it, not those outside
+    (_GAME + "Police said 2,000 to 3,000 fans marched to the stadium.",
+     _GAME + "Police said 9,000 fans marched to the stadium.", True),
+])
+def test_scores_sizes_and_ranges(left: str, right: str, differs: bool) -> None:
+    assert ("number" in kinds(run(left, right))) == differs
+
+
+def test_a_figure_inside_a_range_is_at_most_less_precise() -> None:
+    inside = run(_GAME + "Police said 2,000 to 3,000 fans marched to the stadium.",
+                 _GAME + "Police said 2,500 fans marched to the stadium.")
+    assert [d.severity for d in inside.divergences if d.kind == "number"] in ([], [0])
+
+
 def test_counts_of_victims_of_two_different_acts_are_two_facts() -> None:
     """"killed at least five people" / "injured at least 40 people": neither the counts nor the
     acts are one fact told two ways; "killed five" / "killed 40" still is."""

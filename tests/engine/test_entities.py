@@ -243,6 +243,24 @@ def test_a_date_inside_a_count_is_not_part_of_its_number() -> None:
     assert [f.key for f in figure_spans(doc)] == ["quantity:19-hijacker"]  # not 19 x 11 = 209
 
 
+@pytest.mark.parametrize(("text", "keys"), [
+    ("Twenty-four people were hurt in the blast.", ["quantity:24-people"]),  # not 20 x 4
+    ("Some 2,000 to 3,000 people marched.", ["quantity:2000-people"]),  # a range, not a product
+    ("About 20-25 people marched.", ["quantity:20-people"]),
+    # a score or a vote is two numbers, listed as such (not 31 x 24 = 744)
+    ("The Colts (11-4) secured a 31-24 victory.", ["score:31-24-victory"]),
+    ("The court ruled in a 5-4 decision.", ["score:5-4-decision"]),
+    ("He is 36-3 (24 KOs) as a pro.", ["quantity:24-kos"]),  # a record, then a count in brackets
+    # a number joined to its unit describes a thing: "a 41-yard pass" counts no yards
+    ("Manning threw a 41-yard pass and 3 touchdowns.", ["quantity:3-touchdown"]),
+])
+def test_numbers_joined_by_hyphens_or_to(text: str, keys: list[str]) -> None:
+    from twofold.engine.entities.figures import figure_spans
+
+    (doc,) = analyse(parse_text(text))
+    assert [f.key for f in figure_spans(doc)] == keys
+
+
 @pytest.mark.parametrize("text", ["He won 3 in 2012.", "They scored 3 in 10 minutes."])
 def test_a_number_in_a_year_or_a_time_is_no_share(text: str) -> None:
     assert not [e for e in entities_of(text) if e.label == "PERCENT"]

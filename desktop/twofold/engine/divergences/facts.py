@@ -16,7 +16,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from ..entities.figures import RATIO, DateValue, _number, singular
+from ..entities.figures import (
+    FRACTIONS,
+    RATIO,
+    SCORE,
+    DateValue,
+    _number,
+    hyphen_joined,
+    number_range,
+    singular,
+)
 from ..model import Divergence
 from .lexicon import ACTION_CLASSES, REPORTING_VERBS
 from .slots import Slot
@@ -53,6 +62,7 @@ class Amount:
     low: float
     high: float
     noun: str
+    sizes: str = ""  # the noun a figure joined to its unit describes ("pass" of "a 41-yard pass")
 
     @property
     def exact(self) -> bool:
@@ -84,6 +94,9 @@ def amounts(side: Side) -> list[Amount]:
             continue
         if value == 1 and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of":
             continue  # "one of his deputies" picks a person out, it counts nothing
+        sizes = _sized(tok)
+        if hyphen_joined(tok, fractions=False) and not sizes:
+            continue  # "a 24-14 deficit" is a score
         start = tok.i
         while start > side.sent.start and doc[start - 1].lower_ in _ABOVE | _BELOW | _ABOUT | {
                 "than", "at", "to"}:
@@ -92,9 +105,22 @@ def amounts(side: Side) -> list[Amount]:
         head = tok.head
         counted = tok.dep_ == "nummod" and head.i > tok.i and head.pos_ in ("NOUN", "PROPN")
         noun = singular(head.text) if counted else _partitive(tok)
-        out.append(_ranged(start, tok.i + 1, "QUANTITY" if noun else "CARDINAL", value, noun,
-                           [t.lower_ for t in doc[start:tok.i + 1]]))
+        amount = _ranged(start, tok.i + 1, "QUANTITY" if noun else "CARDINAL", value, noun,
+                         [t.lower_ for t in doc[start:tok.i + 1]])
+        out.append(replace(amount, sizes=sizes))
     return out
+
+
+def _sized(tok: Token) -> str:
+    """The noun a number joined to its unit describes: "pass" of "a 41-yard touchdown pass",
+    "oath" of "the 35-word oath" (a size of that thing, not a count of yards or words)."""
+    doc, unit = tok.doc, tok.head
+    if not (tok.dep_ == "nummod" and unit.i == tok.i + 2 and doc[tok.i + 1].text in ("-", "–")
+            and not tok.whitespace_ and unit.dep_ in ("compound", "amod", "nmod", "npadvmod")
+            and unit.lower_ not in FRACTIONS):  # "a two-thirds majority" is a share of it
+        return ""
+    thing = unit.head
+    return thing.lemma_.lower() if thing.i > unit.i and thing.pos_ == "NOUN" else ""
 
 
 def _partitive(tok: Token) -> str:
@@ -112,8 +138,12 @@ def _partitive(tok: Token) -> str:
 
 
 def figure_value(key: str) -> float | None:
-    """The number in a figure's comparison key ("money:4000000-usd": 4000000.0)."""
-    number = key.split(":", 1)[1].split("-", 1)[0]
+    """The number in a figure's comparison key ("money:4000000-usd": 4000000.0); None for a
+    score, which is two numbers ("score:31-24-victory")."""
+    kind, rest = key.split(":", 1)
+    if kind == SCORE:
+        return None
+    number = rest.split("-", 1)[0]
     try:
         return float(number)
     except ValueError:
@@ -122,9 +152,13 @@ def figure_value(key: str) -> float | None:
 
 def _ranged(start: int, end: int, label: str, value: float, noun: str,
             words: list[str]) -> Amount:
-    """The range a figure allows: "more than 30" is 30..inf, "about 650" is 585..715."""
+    """The range a figure allows: "more than 30" is 30..inf, "about 650" is 585..715, "20-25"
+    is 20..25."""
     low = high = value
-    if _ABOVE & set(words) or any(w.endswith("-plus") for w in words):
+    ends = number_range(words)
+    if ends is not None:
+        low, high = ends  # "2,000 to 3,000", "20-25"
+    elif _ABOVE & set(words) or any(w.endswith("-plus") for w in words):
         high = math.inf
     elif {"nearly", "almost"} & set(words):
         low = value * 0.85
@@ -144,7 +178,7 @@ def figure_divergence(pair: SentencePair, a: Amount, b: Amount,
                       confidence: float) -> Divergence | None:
     """A divergence between two figures taken to state one fact, or None when they agree."""
     if a.value == b.value or not _comparable(a, b) or _complements(pair, a, b) or \
-            _two_people(pair, a, b) or _other_acts(pair, a, b):
+            _two_people(pair, a, b) or _other_acts(pair, a, b) or _other_things(pair, a, b):
         return None
     ls, rs = tok_span(pair.left, a.start, a.end), tok_span(pair.right, b.start, b.end)
     consistent = a.low <= b.high and b.low <= a.high
@@ -157,6 +191,32 @@ def figure_divergence(pair: SentencePair, a: Amount, b: Amount,
             f"count of {a.noun or b.noun}s" if (a.noun or b.noun) else "figure"
         note = f"The {what} differs: {ls.text} vs {rs.text}"
     return Divergence("number", ls, rs, note, severity, round(confidence, 2))
+
+
+def _other_things(pair: SentencePair, a: Amount, b: Amount) -> bool:
+    """A figure that sizes a thing ("a 41-yard touchdown pass", "the 7-yard line") and a figure
+    of another thing, or one not said of that thing ("threw for 364 yards", "returned it 35
+    yards"), are two facts; "the 35-word oath" / "the 38-word oath", ".38-caliber revolver" /
+    "a .357 caliber revolver" and "a 10-year sentence" / "sentenced to 12 years" are one."""
+    if a.sizes and b.sizes:
+        return a.sizes != b.sizes
+    if a.sizes:
+        return not _said_of(pair.right, b, a.sizes)
+    if b.sizes:
+        return not _said_of(pair.left, a, b.sizes)
+    return False
+
+
+def _said_of(side: Side, a: Amount, thing: str) -> bool:
+    """Whether a figure hangs from a word for `thing` (its noun's head, or a few heads up)."""
+    tok = side.sent.doc[a.end - 1]
+    for _ in range(4):
+        if tok.lemma_.lower() == thing:
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return tok.lemma_.lower() == thing
 
 
 def _two_people(pair: SentencePair, a: Amount, b: Amount) -> bool:

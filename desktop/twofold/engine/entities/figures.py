@@ -212,8 +212,12 @@ def figure_spans(doc: Doc) -> list[Figure]:
             continue
         if tok.dep_ == "compound" and tok.head.lower_ not in _SCALES:
             continue
-        if tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_:
-            continue  # "a 115-page opinion", "the 27-nation bloc": a description, not a count
+        if hyphen_joined(tok):  # "a 115-page opinion", "a 24-14 deficit": a description or a
+            score = _score(tok)  # score (listed, under both its numbers)
+            if score is not None and score.end - 1 not in taken:
+                out.append(score)
+                taken.update(range(score.start, score.end))
+            continue
         head = tok.head
         while head.lower_ in _SCALES and head.dep_ in ("nummod", "compound") \
                 and head.head.i > head.i:
@@ -240,6 +244,92 @@ def figure_spans(doc: Doc) -> list[Figure]:
         out.append(Figure(start, head.i + 1, "QUANTITY", f"quantity:{number}-{slug(noun)}", noun))
         taken.update(range(start, head.i + 1))
     return out
+
+
+def hyphen_joined(tok: Token, fractions: bool = True) -> bool:
+    """A number joined by a hyphen to the next word ("a 115-page opinion", "the 27-nation bloc":
+    a description, not a count; "two-thirds" too, unless not `fractions`) or to another number
+    in a score or a vote ("a 24-14 deficit", "a 5-4 decision": two figures, neither a count).
+    "twenty-four" is one number and "20-25 people" a range of one count."""
+    doc = tok.doc
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].text in _HYPHENS and not tok.whitespace_ \
+            and not doc[tok.i + 1].whitespace_ and not doc[tok.i + 2].like_num \
+            and (fractions or doc[tok.i + 2].lower_ not in FRACTIONS):
+        return True
+    pair = _number_pair(tok)
+    return pair is not None and not _tens_and_unit(pair[0].lower_, pair[1].lower_) and \
+        not _is_range(*pair)
+
+
+def _number_pair(tok: Token) -> tuple[Token, Token] | None:
+    """The two numbers of "24-14" (or "twenty-four") that `tok` is one of, else None."""
+    doc = tok.doc
+    for first in (tok.i, tok.i - 2):
+        if first >= 0 and first + 2 < len(doc) and doc[first + 1].text in _HYPHENS and \
+                not doc[first].whitespace_ and not doc[first + 1].whitespace_ and \
+                doc[first].like_num and doc[first + 2].like_num:
+            return doc[first], doc[first + 2]
+    return None
+
+
+def _pair_noun(first: Token, second: Token) -> Token | None:
+    """The noun two hyphen-joined numbers modify ("victory" of "a 31-24 victory")."""
+    for tok in (first, second):
+        head = tok.head
+        if tok.dep_ == "nummod" and head.i > second.i and head.pos_ == "NOUN" and not any(
+                t.is_bracket for t in tok.doc[second.i + 1:head.i]):
+            return head
+    return None
+
+
+def _is_range(first: Token, second: Token) -> bool:
+    """"20-25 people": two ends, low to high, of one count of a plural noun, not a score
+    ("36-3 (24 KOs)")."""
+    noun = _pair_noun(first, second)
+    low, high = _number(first.text), _number(second.text)
+    return noun is not None and noun.tag_ == "NNS" and low is not None and high is not None \
+        and low < high
+
+
+def _tens_and_unit(tens: str, unit: str) -> bool:
+    """"twenty" and "four" of "twenty-four": one number written in two words."""
+    return NUMBER_WORDS.get(tens, 0) in range(20, 100, 10) and NUMBER_WORDS.get(unit, 0) in \
+        range(1, 10)
+
+
+def _score(tok: Token) -> Figure | None:
+    """A score or a vote of digits that names what it is ("a 31-24 victory", "a 24-14
+    deficit"), found at its first number: keyed by both numbers, never valued as one."""
+    pair = _number_pair(tok)
+    if pair is None or tok != pair[0] or not (pair[0].text.isdigit() and
+                                                  pair[1].text.isdigit()):
+        return None
+    noun = _pair_noun(*pair)
+    if noun is None or _is_range(*pair):
+        return None
+    name = singular(noun.text)
+    return Figure(pair[0].i, noun.i + 1, "QUANTITY",
+                  f"{SCORE}:{pair[0].text}-{pair[1].text}-{slug(name)}", name)
+
+
+def number_range(words: list[str]) -> tuple[float, float] | None:
+    """The two ends of "2,000 to 3,000", "20-25" (a range of one count), else None."""
+    values = [(k, _number(w)) for k, w in enumerate(words)]
+    found = [(k, v) for k, v in values if v is not None]
+    if len(found) == 2 and found[1][0] == found[0][0] + 2 and \
+            words[found[0][0] + 1].lower() in _RANGE_WORDS and not _tens_and_unit(
+                words[found[0][0]].lower(), words[found[1][0]].lower()):
+        low, high = sorted((found[0][1], found[1][1]))
+        return low, high
+    return None
+
+
+SCORE = "score"  # the key prefix of a score or a vote ("score:31-24-victory"), two numbers
+_HYPHENS = frozenset({"-", "–"})
+_RANGE_WORDS = _HYPHENS | {"to"}
+_NUMBER_GLUE = _RANGE_WORDS | _SCALES.keys() | {"and", "a", "an"}  # words inside a number phrase
+FRACTIONS = frozenset({"half", "halves", "third", "thirds", "quarter", "quarters", "fourths",
+                        "fifth", "fifths", "tenth", "tenths"})
 
 
 RATIO = "ratio"  # the key suffix of a share written as "N in M" (see `ratio_spans`)
@@ -306,24 +396,36 @@ def _plain(value: float) -> str:
 
 def _number_phrase(words: list[str]) -> float | None:
     """Value of "about 2 million", "1,200", "two": the product of its numbers and scales."""
+    ends = number_range(words)
+    if ends is not None:
+        return ends[0]  # "2,000 to 3,000 people": keyed by the low end (see `number_range`)
     value: float | None = None
+    previous = ""
     for word in words:
         low = word.lower().replace(",", "")
         if low in _SCALES and value is not None:
             value *= _SCALES[low]
         elif low not in _APPROX and low not in ("a", "an"):
             number = _number(low)
-            if number is not None:
+            if number is not None and value is not None and _tens_and_unit(previous, low):
+                value += number  # "twenty-four"
+            elif number is not None:
                 value = number if value is None else value * number
+        if low not in _HYPHENS:
+            previous = low
     return value
 
 
 def _left_of_number(tok: Token) -> int:
     """First token of a number phrase: its approximators and the numbers that scale it."""
     start = tok.i
+    doc = tok.doc
     for child in tok.children:
-        if child.i < tok.i and (child.like_num or (child.dep_ in ("advmod", "quantmod", "amod")
-                                and child.lower_ in _APPROX)):
+        if child.i < tok.i and child.like_num and all(
+                t.like_num or t.lower_ in _NUMBER_GLUE for t in doc[child.i + 1:tok.i]):
+            start = min(start, child.left_edge.i)  # "10 million", "2,000 to 3,000", not "3 (24"
+        elif child.i < tok.i and child.dep_ in ("advmod", "quantmod", "amod") \
+                and child.lower_ in _APPROX:
             start = min(start, child.left_edge.i)
     return start
 
@@ -337,6 +439,9 @@ def _entity_figure(ent: Span) -> Figure | None:
     if end < len(doc) and doc[end].lower_ in ("m", "bn", "k", "tn", "mn") \
             and not doc[end - 1].whitespace_:
         end += 1  # "m" left out of "£64m"
+    opened = [t.i for t in doc[start:end - 1] if t.text in ("(", "[")]
+    if opened:
+        start = opened[-1] + 1  # "36-3 (24 KOs": the figure is what the bracket holds
     text = doc[start:end].text.lower().replace(",", "")
     label = ent.label_
     if label == "MONEY" and re.search(r"%|\bper ?cent\b", text):
