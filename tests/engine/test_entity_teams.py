@@ -103,3 +103,27 @@ def test_a_team_after_its_town_is_the_team_named_alone() -> None:
     team = [e for e in found if "Jaguars" in e.forms]
     assert len(team) == 1 and team[0].label == "ORG"
     assert "Jacksonville Jaguars" in team[0].forms
+
+
+def test_a_town_that_is_a_surname_of_the_article_is_the_person() -> None:
+    """"Jackson" beside "Jesse Jackson Jr." is him (not the city, nor his wife named later),
+    "in Jackson" the city; the father ("Jesse Jackson") is another person than "Jr."."""
+    found = entities_of(
+        "Former Rep. Jesse Jackson Jr. pleaded guilty on Wednesday to spending campaign money.",
+        "His wife, Sandra Jackson, pleaded guilty to filing false tax returns.",
+        "Jackson told the judge he was sorry, and Jackson's lawyer asked for mercy.",
+        "His father, the Rev. Jesse Jackson, sat behind him. The couple lived in Jackson.")
+    son = [e for e in found if "Jesse Jackson Jr." in e.forms]
+    assert len(son) == 1 and "Jackson" in son[0].forms and len(son[0].mentions) == 3
+    assert label_of(found, "Jesse Jackson") == "PERSON"
+    assert [e.label for e in found if e.forms == ("Jackson",)] == ["GPE"]
+
+
+def test_a_surname_written_before_the_junior_is_named_is_not_him() -> None:
+    """"Trump" used before "Donald Trump Jr." appears is his father, not the son."""
+    found = entities_of(
+        "President Trump said on Friday that he would keep the ban on elephant trophies.",
+        "Mr. Trump told reporters that big-game hunting was a horror show.",
+        "His son Donald Trump Jr. has posed with animals he shot on hunting trips.")
+    son = [e for e in found if "Donald Trump Jr." in e.forms]
+    assert len(son) == 1 and "Trump" not in son[0].forms

@@ -21,7 +21,9 @@ from .figures import date_spans, figure_spans
 from .gazetteer import Place, ascii_fold, is_demonym, lookup_place, slug
 from .linking import EntityGroup, link_entities
 from .names import (
+    GENERATIONS,
     acronym_of,
+    bare,
     is_acronym,
     is_rank,
     name_tokens,
@@ -31,8 +33,8 @@ from .names import (
     person_match,
     word_zipf,
 )
-from .spans import Candidate, candidates
-from .teams import mark_teams
+from .spans import CUE, Candidate, candidates
+from .teams import after_place_preposition, mark_teams
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -52,6 +54,7 @@ def extract_entities(
     right, right_docs = recased(right, right_docs)
     lc = mark_teams(left_docs, candidates(left, left_docs))
     rc = mark_teams(right_docs, candidates(right, right_docs))
+    _surnames_not_places([(left_docs, lc), (right_docs, rc)])
     labels = _vote(lc + rc)
     ln, rn = _settle(left, left_docs, lc, labels), _settle(right, right_docs, rc, labels)
     lt, rt = _templates(ln), _templates(rn)
@@ -66,6 +69,7 @@ def article_entities(article: Article, docs: Sequence[Doc]) -> tuple[Entity, ...
     original = article
     article, docs = recased(article, docs)
     cands = mark_teams(docs, candidates(article, docs))
+    _surnames_not_places([(docs, cands)])
     named = _settle(article, docs, cands, _vote(cands))
     groups = _groups(article, docs, _propagate(article, named, _templates(named)))
     return link_entities(_as_written(groups, original), [])[0]
@@ -84,6 +88,25 @@ def _as_written(groups: list[EntityGroup], article: Article) -> list[EntityGroup
 def vote_key(text: str) -> str:
     """Spellings that differ only in accents vote together ("Højlund", "Hojlund")."""
     return ascii_fold(text)
+
+
+def _surnames_not_places(sides: Sequence[tuple[Sequence[Doc], list[Candidate]]]) -> None:
+    """A town's name that is the surname of someone the pair names in full ("Jackson" beside
+    "Jesse Jackson Jr.") is that person, unless a preposition makes it the place ("in Jackson")
+    (in place)."""
+    surnames = set()
+    for _, cands in sides:
+        for c in cands:
+            words = [w for w in c.text.split() if bare(w) not in GENERATIONS]
+            if c.place is None and len(words) > 1 and c.votes["PERSON"] > max(
+                    c.votes["ORG"], c.votes["GPE"], c.votes["LOC"]):
+                surnames.add(vote_key(words[-1]))
+    for docs, cands in sides:
+        for c in cands:
+            if c.place is not None and c.place.kind == "city" and vote_key(c.text) in surnames \
+                    and not after_place_preposition(docs[c.para], c.start):
+                c.place = None
+                c.votes["PERSON"] += CUE
 
 
 def _vote(cands: list[Candidate]) -> dict[str, EntityLabel]:
@@ -277,14 +300,28 @@ def _fuller(candidate: str, current: str, label: str) -> bool:
 
 
 def _group_people(named: list[_Named], keys: dict[int, str]) -> None:
-    """Key people by their fullest name; a shorter form joins the one full name it fits."""
+    """Key people by their fullest name; a shorter form joins the one full name it fits (of
+    several that fit alike, the fullest: "Jackson" is "Jesse Jackson Jr.", not "Sandra
+    Jackson")."""
     people = [i for i, n in enumerate(named) if n.label == "PERSON"]
+    # where each form is first written, and first below the headline (paragraph 0)
+    first: dict[tuple[str, ...], tuple[int, int]] = {}
+    below: dict[tuple[str, ...], tuple[int, int]] = {}
+    for i in sorted(people, key=lambda i: (named[i].para, named[i].start)):
+        tokens = name_tokens(named[i].name)
+        first.setdefault(tokens, (named[i].para, named[i].start))
+        if named[i].para > 0:
+            below.setdefault(tokens, (named[i].para, named[i].start))
     full: list[tuple[tuple[str, ...], str]] = []
     for i in sorted(people, key=lambda i: (-len(name_tokens(named[i].name)), named[i].para,
                                            named[i].start)):
         tokens = name_tokens(named[i].name)
         best = max(full, key=lambda f: person_match(tokens, f[0]), default=None)
-        if best is not None and person_match(tokens, best[0]) >= 0.85:
+        # a surname alone is a "Jr." only if the article names him before it uses the surname:
+        # "Trump" written before "Donald Trump Jr." is his father
+        junior = best is not None and best[0][-1] in GENERATIONS and len(tokens) == 1 and \
+            below.get(tokens, first[tokens]) < first[best[0]]
+        if best is not None and person_match(tokens, best[0]) >= 0.85 and not junior:
             keys[i] = best[1]
             continue
         given = [f for f in full if len(tokens) == 1 and len(f[0]) > 1 and f[0][0] == tokens[0]]

@@ -257,7 +257,10 @@ def person_match(a: Sequence[str], b: Sequence[str]) -> float:
         return 0.0
     if tuple(a) == tuple(b):
         return 1.0
-    if not _token_similar(a[-1], b[-1]):
+    (a, a_suffix), (b, b_suffix) = _generation(a), _generation(b)
+    if a_suffix != b_suffix and len(a) > 1 and len(b) > 1:
+        return 0.0  # "Jesse Jackson" and "Jesse Jackson Jr.": father and son
+    if not a or not b or not _token_similar(a[-1], b[-1]):
         return 0.0
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if len(short) == 1:
@@ -272,6 +275,16 @@ def person_match(a: Sequence[str], b: Sequence[str]) -> float:
         j += 1
     exact = sum(1 for t in short if t in long_)
     return 0.75 + 0.2 * exact / len(short)
+
+
+def _generation(tokens: Sequence[str]) -> tuple[tuple[str, ...], str]:
+    """A name's tokens without a generational suffix ("jr", "iii"), and that suffix."""
+    if len(tokens) > 1 and tokens[-1] in GENERATIONS:
+        return tuple(tokens[:-1]), tokens[-1]
+    return tuple(tokens), ""
+
+
+GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 def spelling_variants(own: Iterable[str], other: Iterable[str]) -> tuple[str, ...]:

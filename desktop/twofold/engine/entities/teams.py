@@ -62,7 +62,7 @@ def mark_teams(docs: Sequence[Doc], cands: list[Candidate]) -> list[Candidate]:
                     teams.add(_key(cand.text))
     for cand in cands:  # one team in a table, the same team in the report
         if _key(cand.text) in teams and _place_like(cand) and _competitor(cand) \
-                and not _after_place_preposition(docs[cand.para], cand.start):
+                and not after_place_preposition(docs[cand.para], cand.start):
             _make_team(cand)
     kept = [c for c in cands if id(c) not in dropped]
     return sorted(kept + added, key=lambda c: (c.para, c.start))
@@ -118,7 +118,7 @@ def _make_team(cand: Candidate) -> None:
     cand.votes["ORG"] += CUE
 
 
-def _after_place_preposition(doc: Doc, start: int) -> bool:
+def after_place_preposition(doc: Doc, start: int) -> bool:
     """"in Chicago", "At Bristol": the town, not its team."""
     return start > 0 and doc[start - 1].lower_ in _PLACE_PREPOSITIONS
 
