@@ -410,7 +410,8 @@ def test_a_title_case_headline_shows_a_given_name_only_when_the_name_lists_know_
 def test_figures_of_two_things_are_two_facts() -> None:
     """"$1.3 million for safety training" / "$5.7 million for the proposed crane": sums for two
     things, however loosely their sentences match; a group named two ways is one group."""
-    from twofold.engine.divergences.facts import _measure_differs, amounts
+    from twofold.engine.divergences.amounts import amounts
+    from twofold.engine.divergences.facts import _measure_differs
     from twofold.engine.divergences.pairs import SentencePair, _side
     from twofold.engine.entities.figures import date_spans, figure_spans
     from twofold.engine.nlp import load_nlp

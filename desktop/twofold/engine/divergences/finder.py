@@ -27,12 +27,11 @@ from ..model import (
     Span,
     published_day,
 )
+from .amounts import amounts, figure_value
 from .bodies import qualified_bodies, slot_bodies
 from .days import actor_dates, resolved, time_of_day
 from .equivalence import name_relation
 from .facts import (
-    amounts,
-    figure_value,
     lone_dates,
     measure_kind,
     paraphrased_dates,
