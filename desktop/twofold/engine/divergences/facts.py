@@ -73,13 +73,11 @@ def _other_things(pair: SentencePair, a: Amount, b: Amount) -> bool:
 def _said_of(side: Side, a: Amount, thing: str) -> bool:
     """Whether a figure hangs from a word for `thing` (its noun's head, or a few heads up)."""
     tok = side.sent.doc[a.end - 1]
-    for _ in range(4):
+    for _ in range(5):  # the root is its own head: past it the loop looks at it again
         if tok.lemma_.lower() == thing:
             return True
-        if tok.head.i == tok.i:
-            return False
         tok = tok.head
-    return tok.lemma_.lower() == thing
+    return False
 
 
 def _two_people(pair: SentencePair, a: Amount, b: Amount) -> bool:
