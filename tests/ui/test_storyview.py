@@ -197,3 +197,21 @@ def test_story_reports_mark_a_less_certain_disagreement() -> None:
         assert "Monday vs Tuesday (less certain)" in render_story(
             dataclasses.replace(story, claims=claims), fmt)
         assert "less certain" not in render_story(story, fmt)
+
+
+def test_a_narrow_window_keeps_the_find_prompt_and_the_export_button_readable(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """At 1024 pixels less the sidebars the top row was squeezed: "Claims that menti…", and the
+    menu's arrow drawn over "Export…"."""
+    from PySide6.QtWidgets import QStyle
+
+    v = StoryView()
+    qtbot.addWidget(v)
+    v.resize(620, 400)
+    v.set_story(_story())
+    v.show()
+    qtbot.waitExposed(v)
+    find, export = v.find, v.export
+    assert find.width() >= find.fontMetrics().horizontalAdvance(find.placeholderText()) + 30
+    arrow = export.style().pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator, None, export)
+    assert export.width() >= export.fontMetrics().horizontalAdvance(export.text()) + arrow
+    assert export.menu().actions()[0].text().startswith("HTML")

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -270,6 +269,10 @@ class StoryView(QWidget):
         self.find.setToolTip("List only the claims whose sentences contain these words "
                              "(a name, a figure, a place)")
         self.find.setMaximumWidth(260)
+        # The placeholder says what the field is for: never squeezed shorter than it (with room
+        # for the clear button), however narrow the window.
+        self.find.setMinimumWidth(
+            self.find.fontMetrics().horizontalAdvance(self.find.placeholderText()) + 48)
         self.find.textChanged.connect(
             lambda text: self.model.set_story(self.model.story, words=text))
         self.table = QTableView()
@@ -302,11 +305,11 @@ class StoryView(QWidget):
         self.cancel = QPushButton("Stop")
         self.cancel.setToolTip("Stop working out the story (Esc)")
         self.cancel.clicked.connect(self.cancelRequested)
-        self.export = QToolButton()
+        # A push button with a menu sizes itself for its text and the menu's arrow (a tool
+        # button drew the arrow over "Export…").
+        self.export = QPushButton("Export…")
         self.export.setObjectName("storyExport")
-        self.export.setText("Export…")
         self.export.setToolTip("Save the story as an HTML report, a CSV table, JSON or text")
-        self.export.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.export)
         for fmt, text in STORY_FORMATS.items():
             menu.addAction(text, lambda f=fmt: self.exportRequested.emit(f))
