@@ -34,15 +34,19 @@ def _story() -> Story:
     return Story("/news", articles, claims)
 
 
-@pytest.fixture
-def view(qtbot) -> StoryView:  # type: ignore[no-untyped-def]
+def _shown(qtbot, width: int = 900, height: int = 500) -> StoryView:  # type: ignore[no-untyped-def]
     v = StoryView()
     qtbot.addWidget(v)
-    v.resize(900, 500)
+    v.resize(width, height)
     v.set_story(_story())
     v.show()
     qtbot.waitExposed(v)
     return v
+
+
+@pytest.fixture
+def view(qtbot) -> StoryView:  # type: ignore[no-untyped-def]
+    return _shown(qtbot)
 
 
 def test_rows_are_claims_and_columns_articles(view: StoryView) -> None:
@@ -204,12 +208,7 @@ def test_a_narrow_window_keeps_the_find_prompt_and_the_export_button_readable(qt
     menu's arrow drawn over "Export…"."""
     from PySide6.QtWidgets import QStyle
 
-    v = StoryView()
-    qtbot.addWidget(v)
-    v.resize(620, 400)
-    v.set_story(_story())
-    v.show()
-    qtbot.waitExposed(v)
+    v = _shown(qtbot, 620, 400)
     find, export = v.find, v.export
     assert find.width() >= find.fontMetrics().horizontalAdvance(find.placeholderText()) + 30
     arrow = export.style().pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator, None, export)
