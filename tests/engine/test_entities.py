@@ -52,6 +52,18 @@ def test_titles_are_kept_apart_from_the_name(text: str, name: str, form: str, ti
     assert title in person.titles
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("Former Rep. Jesse Jackson Jr. and Sandra Jackson were sentenced on Wednesday.",
+     "Sandra Jackson"),
+    ("He quoted Martin Luther King Jr. and Malcolm X at the rally in Harlem.", "Malcolm X"),
+])
+def test_the_name_before_and_is_no_title(text: str, name: str) -> None:
+    """"Jesse Jackson Jr. and Sandra Jackson": the end of one name and "and" are not a title of
+    the next ("Jr. and", "King Jr. and" were)."""
+    person = named(entities_of(text), name)
+    assert person.titles == ()
+
+
 def test_a_short_form_joins_the_full_name_of_the_same_article() -> None:
     entities = entities_of("Secretary-General Antonio Guterres arrived in Geneva. "
                            "Guterres said the talks would resume.")

@@ -108,7 +108,7 @@ def is_title_word(word: str) -> bool:
     low = bare(word)
     if low in _ROLE_HEADS or low in RANKS or low in _ROLE_MODIFIERS:
         return True
-    return low in _nameparser_titles() and lookup_place(word) is None
+    return low in _nameparser_titles() and low not in GENERATIONS and lookup_place(word) is None
 
 
 def is_role_head(word: str) -> bool:
@@ -161,8 +161,9 @@ def title_before(doc: Doc, start: int) -> tuple[int, int] | None:
                 tok.pos_ in ("NOUN", "ADJ") and tok.dep_ in ("compound", "amod", "nmod")
                 and i < tok.head.i < start + 4):
             first = i  # "EU climate commissioner", "senior government official"
-        elif low in _CONNECTORS and i > 0 and doc[i - 1].text[:1].isupper():
+        elif low in _CONNECTORS and i > 0 and doc[i - 1].text[:1].isupper() and i < start - 1:
             pass  # tentatively part of "Minister of Foreign Affairs"; trimmed below if it leads
+            # (never the word just before the name: "King Jr. and Malcolm X" lists two people)
         elif capitalised and (tok.pos_ in ("PROPN", "NOUN", "ADJ") or tok.is_upper):
             if tok.is_sent_start and tok.pos_ != "PROPN" and not is_title_word(text):
                 break
