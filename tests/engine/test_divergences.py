@@ -569,3 +569,73 @@ def test_a_figure_its_best_partner_gives_alike_is_settled() -> None:
              "Ajax scored 10 points in the first quarter of the final on Sunday.")
     assert [(d.left.text, d.right.text) for d in run(left, right).divergences] == [
         ("17 points", "24 points")]
+
+
+@pytest.mark.parametrize(("right", "differs"), [
+    # the same sentence with another count: one fact told two ways
+    ("A powerful earthquake struck the port town on Sunday, killing six people.", True),
+    # a past disaster's toll in a sentence about the quake is another fact
+    ("A powerful earthquake struck the port town, which a tsunami struck in 2004, killing "
+     "168,000 people.", True),  # the count hangs from the quake's clause: still one fact
+    ("A powerful earthquake struck the port town on Sunday, like the tsunami that killed "
+     "168,000 people there in 2004.", False),
+    ("The port town was struck by a powerful earthquake in 2004, killing 168,000 people.", False),
+])
+def test_figures_of_happenings_dated_apart_are_two_facts(right: str, differs: bool) -> None:
+    """"killing four people on Sunday" / "the tsunami that killed 168,000 people in 2004": the
+    dates of what each figure counts tell two happenings apart; a day of this week is not a
+    past year."""
+    left = "A powerful earthquake struck the port town on Sunday, killing four people."
+    result = run(f"Quake hits the port town\n{left}", f"Quake hits the port town\n{right}")
+    assert ("number" in kinds(result)) == differs
+
+
+def test_a_clause_set_at_another_time_does_not_take_the_main_clauses_date() -> None:
+    """"rattled the province Wednesday, days after a quake killed one person": the toll is the
+    earlier quake's, whose day the sentence does not give; against "killing four people on
+    Sunday" it is one fact told two ways."""
+    left = "A powerful earthquake struck the port town on Sunday, killing four people."
+    right = ("A new quake rattled the port town on Wednesday, just days after a powerful "
+             "earthquake struck it and killed one person.")
+    result = run(f"Quake hits the port town\n{left}", f"Quake hits the port town\n{right}")
+    assert "number" in kinds(result)
+
+
+@pytest.mark.parametrize(("right", "differs"), [
+    ("Vermeulen scored 31 points as Rotterdam beat Ajax 88-80 on Sunday.", True),
+    ("Vermeulen had five points during a 15-2 run as Rotterdam beat Ajax 88-80 on Sunday.",
+     False),
+    ("Vermeulen scored 12 points in the first half as Rotterdam beat Ajax 88-80 on Sunday.",
+     False),
+])
+def test_a_figure_of_a_stretch_of_the_game_is_not_the_games(right: str, differs: bool) -> None:
+    """"scored 23 points" / "had five points during a 15-2 run": a whole and a part of it."""
+    left = "Vermeulen scored 23 points as Rotterdam beat Ajax 88-80 on Sunday."
+    result = run(f"Rotterdam beat Ajax\n{left}", f"Rotterdam beat Ajax\n{right}")
+    assert ("number" in kinds(result)) == differs
+
+
+def test_acts_dated_in_two_years_are_two_happenings() -> None:
+    """"In 2013, the president removed the general" / "the general resigned on Thursday": two
+    happenings years apart, not one told with two actions; on one day they are one."""
+    right = "The general resigned from his post at the command on Thursday."
+    years = run("The general leaves\nIn 2013, the president removed the general from his post "
+                "at the command.", f"The general leaves\n{right}")
+    assert "other" not in kinds(years)
+    days = run("The general leaves\nOn Thursday, the president removed the general from his "
+               "post at the command.", f"The general leaves\n{right}")
+    assert "other" in kinds(days)
+
+
+@pytest.mark.parametrize(("right", "reported"), [
+    ("Mike Bloomberg endorsed Hillary Clinton at the convention on Wednesday.", True),
+    ("Bloomberg endorsed Hillary Clinton at the convention on Wednesday. Trump once praised "
+     "him: “Mike Bloomberg is doing a great job as mayor of New York City,” he wrote.", False),
+])
+def test_a_short_first_name_someone_is_quoted_saying_is_not_the_outlets(
+        right: str, reported: bool) -> None:
+    left = "Michael Bloomberg endorsed Hillary Clinton at the convention on Wednesday."
+    result = run(f"Bloomberg backs Clinton\n{left}", f"Bloomberg backs Clinton\n{right}")
+    found = [d for d in result.divergences if d.note.startswith("A short form")]
+    assert bool(found) == reported
+

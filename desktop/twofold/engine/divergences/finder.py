@@ -32,6 +32,7 @@ from .bodies import qualified_bodies, slot_bodies
 from .days import actor_dates, resolved, time_of_day
 from .equivalence import name_relation
 from .facts import (
+    dated_apart,
     lone_dates,
     measure_kind,
     paraphrased_dates,
@@ -337,6 +338,8 @@ def _actions(pair: SentencePair, facts: _PerSentence) -> list[tuple[tuple[str, s
             continue
         if any({(family, lcls), (family, rcls)} <= stages for stages in STAGES):
             continue  # "arrested" / "charged": two stages of one process, as each outlet knows
+        if dated_apart(pair, (li, li + 1), (ri, ri + 1)):
+            continue  # "In 2013, Obama removed Mattis" / "Mattis resigned Thursday"
         largs, rargs = _arguments(pair.left.sent.doc[li]), _arguments(pair.right.sent.doc[ri])
         shared = largs & rargs
         if not shared:

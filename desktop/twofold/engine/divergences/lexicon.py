@@ -89,3 +89,8 @@ ROLE_SYNONYMS = {
 # Words in a title that do not change the role ("the", "of", "its", "senior" is kept).
 TITLE_FILLER = frozenset({"the", "a", "an", "of", "for", "and", "its", "his", "her", "their",
                           "'s", "’s", "then", "current", "now"})
+
+# Nouns for a stretch of an event's time: a figure "in the first half", "during a 15-2 run", "in
+# the first hour" counts part of what a figure of the whole event counts.
+STRETCHES = frozenset({"half", "quarter", "period", "inning", "innings", "run", "stretch",
+                       "spell", "overtime", "round", "lap", "minute", "hour", "opening"})

@@ -26,6 +26,7 @@ from .equivalence import (
 )
 from .lexicon import REPORTING_VERBS, ROLE_SYNONYMS, TITLE_FILLER
 from .pairs import SentencePair, Side
+from .quotes import within_quotation
 from .slots import Slot
 from .spans import tok_span
 
@@ -274,9 +275,14 @@ def _spelled(e: Entity, o: Entity, left: Article, right: Article,
              linked: set[tuple[int, int]], same_claim: Callable[[Mention, Mention], bool]
              ) -> Divergence | None:
     best = None
+    # a short form someone is quoted saying ("Mike Bloomberg is doing a great job") is theirs,
+    # not the outlet's way of naming the person
+    lown, rown = _unquoted_forms(left, e), _unquoted_forms(right, o)
     for fa in e.forms:
         for fb in o.forms:
             relation = name_relation(fa, fb)
+            if relation == "short" and (fa not in lown or fb not in rown):
+                continue
             # a form the other side never writes; the other side may also write ours (an
             # article that spells a name two ways disagrees with itself and with us)
             if relation in ("variant", "short") and fb not in e.forms:
@@ -312,6 +318,12 @@ def _spelled(e: Entity, o: Entity, left: Article, right: Article,
 
 def _form(article: Article, m: Mention) -> str:
     return article.paragraphs[m.paragraph].text[m.start:m.end]
+
+
+def _unquoted_forms(article: Article, entity: Entity) -> set[str]:
+    """The forms of a name the article writes at least once outside quotation marks."""
+    return {_form(article, m) for m in entity.mentions
+            if not within_quotation(article.paragraphs[m.paragraph].text, m.start)}
 
 
 # -- who says it --------------------------------------------------------------------------------

@@ -59,6 +59,20 @@ class Quotation:
     speaker: str = ""  # the name it is credited to next to it, when the paragraph writes one
 
 
+def within_quotation(text: str, pos: int) -> bool:
+    """Whether character `pos` of a paragraph lies inside quotation marks: after an opening mark
+    not closed before it (a quotation of several paragraphs leaves each one open)."""
+    inside = False
+    for ch in text[:pos]:
+        if ch in "“«„":
+            inside = True
+        elif ch in "”»":
+            inside = False
+        elif ch == '"':
+            inside = not inside
+    return inside
+
+
 def quotations(article: Article) -> list[Quotation]:
     """Every quotation of at least a few words, in paragraph order."""
     out = []
