@@ -232,6 +232,13 @@ def test_references_and_durations_are_not_figures(text: str) -> None:
     assert not [e for e in entities_of(text) if e.label in ("QUANTITY", "DATE", "PERCENT")]
 
 
+@pytest.mark.parametrize("line", ["12 / 23 / 12 06:03 PM ET EST", "Updated 12/23/12 06:03 PM ET"])
+def test_a_time_stamp_is_no_figure(line: str) -> None:
+    """A page's time stamp under the headline: "12 / 23 / 12 06:03 Pm" was listed as a count."""
+    entities = entities_of(f"Colts beat the Chiefs\n{line}\nThe Colts won on Sunday.")
+    assert not [e.name for e in entities if e.label == "QUANTITY"]
+
+
 @pytest.mark.parametrize(("text", "form"), [
     ("The decision was announced on Saturday evening.", "Saturday evening"),
     ("The coup took place on July 26.", "July 26"),

@@ -204,7 +204,7 @@ def figure_spans(doc: Doc) -> list[Figure]:
             if figure is not None:
                 out.append(figure)
                 taken.update(range(ent.start, ent.end))
-        elif ent.label_ == "DATE":
+        elif ent.label_ in ("DATE", "TIME"):  # "12/23/12 06:03 PM" counts no "PM"s
             taken.update(range(ent.start, ent.end))
     for tok in doc:
         if tok.i in taken or tok.dep_ not in ("nummod", "compound") \
@@ -226,6 +226,9 @@ def figure_spans(doc: Doc) -> list[Figure]:
             continue
         if head.lower_ in _TIME_UNIT_NOUNS or head.lemma_.lower() in _TIME_UNIT_NOUNS:
             continue  # a duration or a multiplier
+        if head.lower_ in ("am", "pm", "a.m.", "p.m.") or any(
+                _CLOCK.fullmatch(t.text) for t in doc[tok.i:head.i]):
+            continue  # "12/23/12 06:03 PM": a time of day, whatever the model calls it
         if head.lower_ in ("others", "more", "ones", "other", "less", "fewer"):
             continue  # "six others": the count of something named elsewhere
         if re.fullmatch(r"1[0-9]{3}|2[01][0-9]{2}", tok.text):
@@ -370,6 +373,7 @@ def ratio_spans(doc: Doc) -> list[Figure]:
     return out
 
 
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}(?::\d{2})?")
 _NUMERIC = re.compile(r"\d[\d,.]*(?:bn|tn|mn|m|k)?", re.IGNORECASE)
 
 
