@@ -105,6 +105,18 @@ def test_a_team_after_its_town_is_the_team_named_alone() -> None:
     assert "Jacksonville Jaguars" in team[0].forms
 
 
+
+@pytest.mark.parametrize(("line", "form", "label"), [
+    ("The win let the Colts join the 2008 Miami Dolphins as the only teams to do it.",
+     "Miami Dolphins", "ORG"),
+    ("The Colts flew to Colorado Springs for a week of practice at altitude.",
+     "Colorado Springs", "GPE"),
+])
+def test_a_town_and_a_plural_written_once_is_a_team(line: str, form: str, label: str) -> None:
+    """"the Miami Dolphins" named once, with no "the Dolphins" to vote for a team: a town and a
+    capitalised plural are the team; a town that is such a name ("Colorado Springs") is not."""
+    assert label_of(entities_of(line), form) == label
+
 def test_a_town_that_is_a_surname_of_the_article_is_the_person() -> None:
     """"Jackson" beside "Jesse Jackson Jr." is him (not the city, nor his wife named later),
     "in Jackson" the city; the father ("Jesse Jackson") is another person than "Jr."."""

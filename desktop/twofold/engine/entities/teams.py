@@ -93,6 +93,28 @@ def _plural_names(docs: Sequence[Doc], cands: list[Candidate]) -> None:
             cand.votes["ORG"] += cand.votes["PERSON"] + CUE
         elif len(words) == 2 and _key(words[1]) in plural and lookup_place(words[0]):
             _make_team(cand)  # "Jacksonville Jaguars": the team, not the town
+        elif _town_and_plural(words) and cand.votes["PERSON"] <= max(
+                cand.votes["GPE"], cand.votes["LOC"], cand.votes["FAC"], cand.votes["ORG"]):
+            _make_team(cand)  # "the 2008 Miami Dolphins", written once
+
+
+def _town_and_plural(words: list[str]) -> bool:
+    """A town or state and a capitalised plural after it, the two no place of their own:
+    "Miami Dolphins", "Kansas City Chiefs" (not "Colorado Springs", "Cayman Islands")."""
+    last = words[-1]
+    return len(words) >= 2 and last[:1].isupper() and last.isalpha() and \
+        last.endswith("s") and not last.endswith("ss") and _key(last) not in _GEO_PLURALS and \
+        lookup_place(" ".join(words)) is None and lookup_place(" ".join(words[:-1])) is not None
+
+
+# Plural heads of place names: "Niagara Falls", "Golan Heights", "Miami Gardens" are places.
+_GEO_PLURALS = frozenset({
+    "springs", "falls", "heights", "gardens", "hills", "islands", "isles", "mountains", "lakes",
+    "keys", "plains", "rapids", "pines", "shores", "woods", "beaches", "states", "territories",
+    "countries", "emirates", "provinces", "highlands", "lowlands", "narrows", "flats", "meadows",
+    "downs", "fields", "glades", "everglades", "sands", "banks", "rocks", "cliffs", "lands",
+    "parks", "towers", "estates", "acres", "villages", "mills", "forks", "bluffs", "sounds",
+})
 
 
 def _key(text: str) -> str:
