@@ -639,3 +639,16 @@ def test_a_short_first_name_someone_is_quoted_saying_is_not_the_outlets(
     found = [d for d in result.divergences if d.note.startswith("A short form")]
     assert bool(found) == reported
 
+
+
+@pytest.mark.parametrize(("right", "differs"), [
+    (_GAME + "Vermeulen threw a one-yard touchdown pass to Pieter Bakker in the third quarter.",
+     False),
+    (_GAME + "Vermeulen threw a 14-yard touchdown pass to Kees Jansen in the third quarter.",
+     True),
+])
+def test_sized_things_given_to_two_people_are_two_things(right: str, differs: bool) -> None:
+    """"a 41-yard touchdown pass to Reggie Wayne" / "a one-yard touchdown pass to Dallas Clark":
+    two passes to two receivers; one receiver's pass sized twice is one pass."""
+    left = _GAME + "Vermeulen threw a 41-yard touchdown pass to Kees Jansen in the third quarter."
+    assert ("number" in kinds(run(left, right))) == differs

@@ -65,12 +65,32 @@ def _other_things(pair: SentencePair, a: Amount, b: Amount) -> bool:
     yards"), are two facts; "the 35-word oath" / "the 38-word oath", ".38-caliber revolver" /
     "a .357 caliber revolver" and "a 10-year sentence" / "sentenced to 12 years" are one."""
     if a.sizes and b.sizes:
-        return a.sizes != b.sizes
+        if a.sizes != b.sizes:
+            return True
+        la, rb = _given_to(pair.left, a), _given_to(pair.right, b)
+        # "a 41-yard pass to Reggie Wayne" / "a one-yard pass to Dallas Clark": two passes
+        return bool(la and rb) and not la & _people_named(pair.right) and \
+            not rb & _people_named(pair.left)
     if a.sizes:
         return not _said_of(pair.right, b, a.sizes)
     if b.sizes:
         return not _said_of(pair.left, a, b.sizes)
     return False
+
+
+def _given_to(side: Side, a: Amount) -> set[str]:
+    """Keys of the people a sized thing goes to: "threw a 41-yard pass to Reggie Wayne"."""
+    doc = side.sent.doc
+    thing = doc[a.end - 1]
+    while thing.lemma_.lower() != a.sizes and thing.head.i != thing.i:
+        thing = thing.head
+    if thing.dep_ != "dobj":
+        return set()
+    to = [g for c in thing.head.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+          for g in c.children if g.dep_ == "pobj"]
+    spans = [(g.left_edge.idx, g.right_edge.idx + len(g.right_edge)) for g in to]
+    return {k[2] for k in side.keys if k[3] == "PERSON"
+            and any(k[0] < last and first < k[1] for first, last in spans)}
 
 
 def _said_of(side: Side, a: Amount, thing: str) -> bool:
