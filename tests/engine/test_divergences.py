@@ -652,3 +652,24 @@ def test_sized_things_given_to_two_people_are_two_things(right: str, differs: bo
     two passes to two receivers; one receiver's pass sized twice is one pass."""
     left = _GAME + "Vermeulen threw a 41-yard touchdown pass to Kees Jansen in the third quarter."
     assert ("number" in kinds(run(left, right))) == differs
+
+
+def test_a_sized_thing_named_with_its_receiver_is_given_to_them() -> None:
+    """"Manning's one-yard touchdown pass to Dallas Clark": the "to" of the pass itself."""
+    line = _GAME + "Vermeulen's {}-yard touchdown pass to {} gave Rotterdam the lead late on."
+    two = run(line.format(41, "Kees Jansen"), line.format("one", "Pieter Bakker"))
+    assert "number" not in kinds(two)
+
+
+@pytest.mark.parametrize(("right", "differs"), [
+    (_GAME + "Vermeulen completed 28 of 41 passes for 329 yards and a touchdown.", False),
+    (_GAME + "Vermeulen, who completed 28 passes for 329 yards, ran for five yards to give "
+     "Rotterdam a 14-0 lead.", True),
+])
+def test_figures_left_over_beside_agreed_ones_still_count_one_thing(right: str,
+                                                                     differs: bool) -> None:
+    """Both sentences give "28 passes" and "329 yards"; what is left, "ran for two yards" and
+    "41 passes", counts two things: no disagreement. Two yards against five is one."""
+    left = _GAME + ("Vermeulen, who completed 28 passes for 329 yards, ran for two yards to give "
+                    "Rotterdam a 14-0 lead.")
+    assert ("number" in kinds(run(left, right))) == differs

@@ -79,15 +79,16 @@ def _other_things(pair: SentencePair, a: Amount, b: Amount) -> bool:
 
 
 def _given_to(side: Side, a: Amount) -> set[str]:
-    """Keys of the people a sized thing goes to: "threw a 41-yard pass to Reggie Wayne"."""
+    """Keys of the people a sized thing goes to: "threw a 41-yard pass to Reggie Wayne",
+    "Manning's one-yard pass to tight end Dallas Clark"."""
     doc = side.sent.doc
     thing = doc[a.end - 1]
     while thing.lemma_.lower() != a.sizes and thing.head.i != thing.i:
         thing = thing.head
-    if thing.dep_ != "dobj":
-        return set()
-    to = [g for c in thing.head.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
-          for g in c.children if g.dep_ == "pobj"]
+    # "a pass to Wayne", or "threw a pass to Wayne" (the verb's "to" when the thing is its object)
+    holders = [thing, thing.head] if thing.dep_ == "dobj" else [thing]
+    to = [g for h in holders for c in h.children if c.dep_ in ("prep", "dative")
+          and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
     spans = [(g.left_edge.idx, g.right_edge.idx + len(g.right_edge)) for g in to]
     return {k[2] for k in side.keys if k[3] == "PERSON"
             and any(k[0] < last and first < k[1] for first, last in spans)}
@@ -231,7 +232,7 @@ def slot_figures(pair: SentencePair, slot: Slot, la: Sequence[Amount],
     if len(lin) != 1 or len(rin) != 1 or _measure(rin[0]) in {_measure(x) for x in la} or \
             _measure(lin[0]) in {_measure(x) for x in ra} or \
             _another_set(pair.left, lin[0]) != _another_set(pair.right, rin[0]) or \
-            _measure_differs(pair, lin[0], rin[0]):
+            _measure_differs(pair, lin[0], rin[0]) or _counted_apart(lin[0], rin[0], la, ra):
         return []
     found = figure_divergence(pair, lin[0], rin[0], _slot_confidence(slot))
     return [found] if found else []
@@ -274,7 +275,7 @@ def paraphrased_figures(pair: SentencePair, la: Sequence[Amount],
         # each outlet names what it counts; a noun, verb or context in common makes it surer
         a, b = lone[0][0], lone[1][0]
         if _another_set(pair.left, a) != _another_set(pair.right, b) or \
-                (not agreed and _measure_differs(pair, a, b)):
+                (not agreed and _measure_differs(pair, a, b)) or _counted_apart(a, b, la, ra):
             continue
         evidence = _role_evidence(pair, a, b)
         only = len(lopen) == 1 and len(ropen) == 1  # no other figure either could be
@@ -351,6 +352,16 @@ def _measure_differs(pair: SentencePair, a: Amount, b: Amount) -> bool:
     if not ma or not mb or ma & mb:
         return False
     return not _akin(" ".join(sorted(ma)), " ".join(sorted(mb)))
+
+
+def _counted_apart(a: Amount, b: Amount, la: Sequence[Amount], ra: Sequence[Amount]) -> bool:
+    """Two figures of two nouns, one of which both sentences count alike with another figure:
+    beside "28 passes for 329 yards" on both sides, "ran for two yards" / "28 of 41 passes"
+    count two things (outlets may still name one counted thing their own way: "the No. 2 job"
+    / "the No. 2 position")."""
+    settled = {(x.value, x.noun) for x in la if x.noun} & {(x.value, x.noun) for x in ra}
+    nouns = {noun for _, noun in settled}
+    return bool(a.noun and b.noun) and a.noun != b.noun and bool({a.noun, b.noun} & nouns)
 
 
 def _measured_head(side: Side, a: Amount) -> str:
