@@ -32,7 +32,6 @@ from .bodies import qualified_bodies, slot_bodies
 from .days import actor_dates, resolved, time_of_day
 from .equivalence import name_relation
 from .facts import (
-    dated_apart,
     lone_dates,
     measure_kind,
     paraphrased_dates,
@@ -61,6 +60,7 @@ from .people import (
 from .quotes import quotations, quote_divergences, same_remarks
 from .slots import slots, words
 from .spans import tok_span
+from .times import dated_apart
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
