@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .gazetteer import ascii_fold, lookup_place
-from .names import word_zipf
+from .names import GEO_HEADS, word_zipf
 from .spans import CUE, Candidate
 
 if TYPE_CHECKING:
@@ -107,13 +107,14 @@ def _town_and_plural(words: list[str]) -> bool:
         lookup_place(" ".join(words)) is None and lookup_place(" ".join(words[:-1])) is not None
 
 
-# Plural heads of place names: "Niagara Falls", "Golan Heights", "Miami Gardens" are places.
-_GEO_PLURALS = frozenset({
-    "springs", "falls", "heights", "gardens", "hills", "islands", "isles", "mountains", "lakes",
-    "keys", "plains", "rapids", "pines", "shores", "woods", "beaches", "states", "territories",
-    "countries", "emirates", "provinces", "highlands", "lowlands", "narrows", "flats", "meadows",
-    "downs", "fields", "glades", "everglades", "sands", "banks", "rocks", "cliffs", "lands",
-    "parks", "towers", "estates", "acres", "villages", "mills", "forks", "bluffs", "sounds",
+# Plural heads of place names: "Niagara Falls", "Golan Heights", "Miami Gardens" are places
+# (beside the heads every place name may end in: "Rocky Mountains", "Cayman Islands").
+_GEO_PLURALS = GEO_HEADS | frozenset({
+    "springs", "falls", "heights", "gardens", "hills", "isles", "lakes", "keys", "plains",
+    "rapids", "pines", "shores", "woods", "beaches", "territories", "emirates", "provinces",
+    "narrows", "flats", "meadows", "downs", "fields", "glades", "everglades", "sands", "banks",
+    "rocks", "cliffs", "lands", "parks", "towers", "estates", "acres", "villages", "mills",
+    "forks", "bluffs", "sounds",
 })
 
 
