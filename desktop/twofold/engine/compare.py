@@ -9,19 +9,14 @@ import json
 import logging
 import os
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
 from .. import __version__
-from .align.aligner import (
-    Alignment,
-    align_articles,
-    embeddings_affordable,
-    prefetch_sentence_vectors,
-)
+from .align.aligner import Alignment, align_articles, embeddings_affordable
 from .cache import shared_cache
 from .divergences.finder import find_divergences
+from .embedfeed import EmbeddingFeed
 from .entities.corrections import corrected
 from .entities.extract import extract_entities
 from .errors import Cancelled
@@ -86,15 +81,15 @@ def _compute(la: Article, ra: Article, options: CompareOptions,
     # link (chosen from word evidence, so nothing is embedded ahead), divergences use words.
     embed = options.use_embeddings and embeddings_affordable(la, ra)
     progress("analysing")
-    ldocs = analyse(la, cancelled=cancelled)
     if embed:
-        # The encoder (NumPy, GIL released in BLAS) embeds the left article while spaCy reads
-        # the right one: on two cores that hides most of one side's embedding time.
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="twofold-embed") as pool:
-            pending = pool.submit(prefetch_sentence_vectors, ldocs)
-            rdocs = analyse(ra, cancelled=cancelled)
-            pending.result()
+        # The encoder embeds sentences on its own thread as spaCy yields their paragraphs.
+        with EmbeddingFeed() as feed:
+            ldocs = analyse(la, cancelled=cancelled, each=feed.add, batch_size=feed.batch_size)
+            feed.article_read()
+            rdocs = analyse(ra, cancelled=cancelled, each=feed.add, batch_size=feed.batch_size)
+            feed.wait()
     else:
+        ldocs = analyse(la, cancelled=cancelled)
         rdocs = analyse(ra, cancelled=cancelled)
     la, ra = _with_sentences(la, ldocs), _with_sentences(ra, rdocs)
     Cancelled.check(cancelled, _WHAT)

@@ -48,29 +48,35 @@ def model_loaded() -> bool:
 
 
 def analyse(article: Article, *, cancelled: Callable[[], bool] | None = None,
-            remember: bool = True, batch_size: int = 64) -> tuple[Doc, ...]:
+            remember: bool = True, batch_size: int = 64,
+            each: Callable[[Doc], None] | None = None) -> tuple[Doc, ...]:
     """One spaCy Doc per paragraph of `article` (tokens, lemmas, sentences, entities).
 
     `cancelled()` is asked as each paragraph comes out of the pipeline; `Cancelled` stops it.
     Without `remember`, the docs go to the disk cache only, not the process's memo (reading
     articles ahead must not push out those on screen). spaCy works through `batch_size`
-    paragraphs at a time, holding the interpreter lock for most of each batch.
+    paragraphs at a time, holding the interpreter lock for most of each batch. `each(doc)` is
+    told every Doc as it is ready (all at once when they were analysed before).
     """
     key = article.digest
     with _lock:
         docs = _memo.get(key)
         if docs is not None:
             _memo.move_to_end(key)
-            return docs
+    if docs is not None:
+        _tell(docs, each)
+        return docs
     cache = shared_cache()
     stored = cache.get(_CACHE_NAMESPACE, key) if key else None
     docs = _from_bytes(stored) if stored else None
-    if docs is None or len(docs) != len(article.paragraphs):
+    if docs is not None and len(docs) == len(article.paragraphs):
+        _tell(docs, each)
+    else:
         Cancelled.check(cancelled, _WHAT)
         nlp = load_nlp()  # seconds the first time
         Cancelled.check(cancelled, _WHAT)
         docs = tuple(_checked(nlp.pipe((p.text for p in article.paragraphs), batch_size=batch_size),
-                              cancelled))
+                              cancelled, each))
         if key:
             cache.put(_CACHE_NAMESPACE, key, _to_bytes(docs))
     if not remember:
@@ -90,11 +96,20 @@ def analysed(digest: str) -> bool:
     return shared_cache().has(_CACHE_NAMESPACE, digest)
 
 
-def _checked(docs: Iterable[Doc], cancelled: Callable[[], bool] | None) -> Iterator[Doc]:
-    """The docs as spaCy yields them, stopping with `Cancelled` when asked to."""
+def _checked(docs: Iterable[Doc], cancelled: Callable[[], bool] | None,
+             each: Callable[[Doc], None] | None) -> Iterator[Doc]:
+    """The docs as spaCy yields them, each told to `each`; `Cancelled` stops them when asked."""
     for doc in docs:
         Cancelled.check(cancelled, _WHAT)
+        if each is not None:
+            each(doc)
         yield doc
+
+
+def _tell(docs: Iterable[Doc], each: Callable[[Doc], None] | None) -> None:
+    if each is not None:
+        for doc in docs:
+            each(doc)
 
 
 def _vocab() -> Vocab:

@@ -1,5 +1,5 @@
 """Alignment: which paragraphs of two articles report the same thing (many-to-many links)."""
 
-from .aligner import Alignment, align_articles, embeddings_affordable, prefetch_sentence_vectors
+from .aligner import Alignment, align_articles, embeddings_affordable
 
-__all__ = ["Alignment", "align_articles", "embeddings_affordable", "prefetch_sentence_vectors"]
+__all__ = ["Alignment", "align_articles", "embeddings_affordable"]

@@ -363,11 +363,6 @@ def _rarity(term: str) -> float:
     return float(min(1.0, max(0.1, (7.5 - zipf(term)) / 3.0)))
 
 
-def prefetch_sentence_vectors(docs: Sequence[Doc]) -> None:
-    """Embed one article's sentences ahead of alignment (they are memoised per process)."""
-    sentence_vectors([s.text for s in sentences_of(docs)])
-
-
 def _embedding_matrix(ls: list[Sentence], rs: list[Sentence]) -> np.ndarray | None:
     """Cosine of MiniLM sentence embeddings, or None when the encoder is not installed."""
     a = sentence_vectors([s.text for s in ls])

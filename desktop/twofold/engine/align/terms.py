@@ -45,20 +45,25 @@ def sentences_of(docs: Sequence[Doc]) -> list[Sentence]:
     out: list[Sentence] = []
     for index, doc in enumerate(docs):
         for sent in _sents(doc):
-            if sent.text.strip():
-                found = [(term_of(tok), _is_name(tok)) for tok in sent]
-                terms = frozenset(t for t, _ in found if t)
-                names = frozenset(t for t, name in found if t and name and not t[:1].isdigit())
-                out.append(Sentence(index, sent.text, terms, sent.start_char, sent.end_char,
-                                    names))
+            found = [(term_of(tok), _is_name(tok)) for tok in sent]
+            terms = frozenset(t for t, _ in found if t)
+            names = frozenset(t for t, name in found if t and name and not t[:1].isdigit())
+            out.append(Sentence(index, sent.text, terms, sent.start_char, sent.end_char, names))
     return out
 
 
+def sentence_texts(doc: Doc) -> list[str]:
+    """The texts of one paragraph's sentences, as `sentences_of` gives them (what is embedded)."""
+    return [sent.text for sent in _sents(doc)]
+
+
 def _sents(doc: Doc) -> list[Span]:
+    """The sentences of one paragraph Doc that hold more than white space."""
     try:
-        return list(doc.sents)
+        sents = list(doc.sents)
     except ValueError:  # a Doc without sentence boundaries (no parser) is one sentence
-        return [doc[:]]
+        sents = [doc[:]]
+    return [sent for sent in sents if sent.text.strip()]
 
 
 def _is_name(tok: Token) -> bool:
