@@ -203,3 +203,15 @@ def test_each_sentence_is_encoded_once_and_alignment_finds_it(
                  for s in doc.sents}
     assert sorted(encoded) == sorted(sentences)
     assert result["engine"]["embedded_sentences"] == result["engine"]["sentences"]
+
+
+def test_a_cancelled_feed_stops_between_batches(monkeypatch: pytest.MonkeyPatch) -> None:
+    recorder = _Recorder()
+    monkeypatch.setattr(embedfeed, "sentence_vectors", recorder)
+    stop = threading.Event()
+    with EmbeddingFeed(stop.is_set) as feed:
+        stop.set()  # cancelled before the encoder took anything
+        for doc in _docs(_paragraphs(uuid.uuid4().hex, 40, "The mayor")):
+            feed.add(doc)
+        feed.wait()
+    assert not recorder.calls

@@ -83,7 +83,7 @@ def _compute(la: Article, ra: Article, options: CompareOptions,
     progress("analysing")
     if embed:
         # The encoder embeds sentences on its own thread as spaCy yields their paragraphs.
-        with EmbeddingFeed() as feed:
+        with EmbeddingFeed(cancelled) as feed:
             ldocs = analyse(la, cancelled=cancelled, each=feed.add, batch_size=feed.batch_size)
             feed.article_read()
             rdocs = analyse(ra, cancelled=cancelled, each=feed.add, batch_size=feed.batch_size)

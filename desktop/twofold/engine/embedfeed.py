@@ -12,6 +12,7 @@ it is read (the left one while spaCy reads the right), by the feed's thread alon
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from contextlib import ExitStack
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -39,9 +40,11 @@ class EmbeddingFeed:
     Used as a context manager, inside which the reading thread calls `add` for each Doc,
     `article_read` after each article and `wait` at the end. Leaving early (an error, a
     cancellation) drops what is not embedded yet and waits for the encoder's current batch.
+    `cancelled()`, asked before each batch, stops the embedding the same way.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, cancelled: Callable[[], bool] | None = None) -> None:
+        self._cancelled = cancelled
         self._limit = can_hold()  # BLAS at one thread while the feed runs
         self.batch_size = STREAMED_BATCH if self._limit else 64
         self._texts: list[str] = []
@@ -115,6 +118,8 @@ class EmbeddingFeed:
             while not self._stopped and self._taken == self._released and self._reading:
                 self._changed.wait()
             left = self._released - self._taken
+            if self._cancelled is not None and self._cancelled():
+                self._stopped = True
             if self._stopped or not left:
                 return None
             if self._reading:
