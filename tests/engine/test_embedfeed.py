@@ -205,13 +205,26 @@ def test_each_sentence_is_encoded_once_and_alignment_finds_it(
     assert result["engine"]["embedded_sentences"] == result["engine"]["sentences"]
 
 
-def test_a_cancelled_feed_stops_between_batches(monkeypatch: pytest.MonkeyPatch) -> None:
-    recorder = _Recorder()
-    monkeypatch.setattr(embedfeed, "sentence_vectors", recorder)
+def test_waiting_for_the_encoder_can_be_cancelled(monkeypatch: pytest.MonkeyPatch) -> None:
+    release = threading.Event()
+    started: list[int] = []
+
+    def slow(texts: list[str]) -> object:  # an encoder still busy when cancelled
+        started.append(len(texts))
+        release.wait(timeout=30)
+        return True
+
+    monkeypatch.setattr(embedfeed, "sentence_vectors", slow)
     stop = threading.Event()
-    with EmbeddingFeed(stop.is_set) as feed:
-        stop.set()  # cancelled before the encoder took anything
-        for doc in _docs(_paragraphs(uuid.uuid4().hex, 40, "The mayor")):
-            feed.add(doc)
-        feed.wait()
-    assert not recorder.calls
+    for hold in (True, False):
+        monkeypatch.setattr(embedfeed, "can_hold", lambda hold=hold: hold)
+        release.clear()
+        with EmbeddingFeed(stop.is_set) as feed:
+            for doc in _docs(_paragraphs(uuid.uuid4().hex, 3, "The mayor")):
+                feed.add(doc)
+            feed.article_read()
+            stop.set()
+            with pytest.raises(Cancelled):
+                feed.wait()  # returns at once, not when the encoder is done
+            release.set()
+        stop.clear()

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from .align.terms import sentence_texts
 from .blas import can_hold, one_thread
+from .errors import Cancelled
 from .vectors import sentence_vectors
 
 if TYPE_CHECKING:
@@ -32,6 +33,8 @@ STREAMED_BATCH = 8
 _WHILE_READING = 16
 # Fewest sentences worth one call once reading is over (the rest is split in halves).
 _LEAST = 4
+_POLL = 0.05  # seconds between asking `cancelled()` while the feed's thread ends its work
+_WHAT = "The sentence embedding"
 
 
 class EmbeddingFeed:
@@ -40,7 +43,8 @@ class EmbeddingFeed:
     Used as a context manager, inside which the reading thread calls `add` for each Doc,
     `article_read` after each article and `wait` at the end. Leaving early (an error, a
     cancellation) drops what is not embedded yet and waits for the encoder's current batch.
-    `cancelled()`, asked before each batch, stops the embedding the same way.
+    `cancelled()` is asked on the reading thread only, while `wait` embeds or waits: `Cancelled`
+    stops it.
     """
 
     def __init__(self, cancelled: Callable[[], bool] | None = None) -> None:
@@ -80,8 +84,10 @@ class EmbeddingFeed:
             self._reading = False
             self._changed.notify()
         if self._limit:
-            self._work()
-        self._thread.join()
+            self._work(self._cancelled)
+        while self._thread.is_alive():
+            self._thread.join(_POLL)
+            Cancelled.check(self._cancelled, _WHAT)
         if self._error is not None:
             raise self._error
 
@@ -99,18 +105,23 @@ class EmbeddingFeed:
         self._thread.join()
         self._held.close()  # products use every core again
 
-    def _work(self) -> None:
-        """Embed batches until none is left (on the feed's thread, and the reader's at the end)."""
-        try:
-            while (batch := self._next()) is not None:
+    def _work(self, cancelled: Callable[[], bool] | None = None) -> None:
+        """Embed batches until none is left (on the feed's thread, and the reader's at the end);
+        `cancelled()` raises `Cancelled` between them."""
+        while True:
+            Cancelled.check(cancelled, _WHAT)
+            if (batch := self._next()) is None:
+                return
+            try:
                 if sentence_vectors(batch) is None:  # no encoder: alignment works on words
                     with self._changed:
                         self._stopped = True
                     return
-        except BaseException as err:  # handed to the reading thread by wait()
-            with self._changed:
-                self._error = self._error or err
-                self._stopped = True
+            except BaseException as err:  # handed to the reading thread by wait()
+                with self._changed:
+                    self._error = self._error or err
+                    self._stopped = True
+                return
 
     def _next(self) -> list[str] | None:
         """The next texts to embed, or None once there are none (or the feed stopped)."""
@@ -118,8 +129,6 @@ class EmbeddingFeed:
             while not self._stopped and self._taken == self._released and self._reading:
                 self._changed.wait()
             left = self._released - self._taken
-            if self._cancelled is not None and self._cancelled():
-                self._stopped = True
             if self._stopped or not left:
                 return None
             if self._reading:
