@@ -109,6 +109,18 @@ MUST = [
     ("quote",
      "Vermeulen said: “We have won a fair deal for every worker in this port today.”",
      "Vermeulen said: “We have won a fair agreement for all the workers in this port.”"),
+    # a total held now and one held then: one fact at two times
+    ("number",
+     "The dockers' union in Rotterdam has 4,500 members, Vermeulen said on Monday.",
+     "The dockers' union in Rotterdam had 3,900 members, Vermeulen said on Monday."),
+    # two ranks, as two ranks
+    ("number",
+     "Vermeulen, the No. 2 official of the dockers' union, spoke in Rotterdam on Monday.",
+     "Vermeulen, the No. 4 official of the dockers' union, spoke in Rotterdam on Monday."),
+    # one place in a series on both sides: the same set, counted two ways
+    ("number",
+     "The union won its first 17 votes at the Rotterdam port before the strike on Monday.",
+     "The union won its first 20 votes at the Rotterdam port before the strike on Monday."),
 ]
 
 
@@ -275,6 +287,21 @@ MUST_NOT = [
     ("two stages of one case",
      "Police arrested Jan Vermeulen on Monday after the attack on the Rotterdam port office.",
      "Jan Vermeulen was charged on Monday after the attack on the Rotterdam port office."),
+    ("a set placed in a series against the whole",
+     "The union had two chances to settle the dispute with the port authority before the "
+     "strike on Monday.",
+     "The union had one final chance to settle the dispute with the port authority before the "
+     "strike on Monday."),
+    ("the first of them against all of them",
+     "Vermeulen's union won its first 17 votes at the Rotterdam port before the strike on "
+     "Monday.",
+     "Vermeulen's union won 29 of 34 votes at the Rotterdam port before the strike on Monday."),
+    ("a running total against a count of what happened",
+     "Vermeulen has 53 votes for the strike at the Rotterdam port.",
+     "Vermeulen won eight votes for the strike at the Rotterdam port."),
+    ("a number that names a place in a list",
+     "The strike closed the No. 5 terminal at the Rotterdam port on Monday.",
+     "The strike closed three terminals at the Rotterdam port on Monday."),
     ("a day of another person's happening",
      "Jan Vermeulen resigned from the union board last year amid the Rotterdam inquiry.",
      "Jan Vermeulen's wife, Marie Vermeulen, was a city councillor before she resigned last "

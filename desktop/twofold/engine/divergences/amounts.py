@@ -33,6 +33,12 @@ _ABOUT = frozenset({"about", "approximately", "around", "some", "roughly", "esti
                     "close", "almost", "nearly"})
 # A figure of "other" or "more" things counts another set than the bare figure does.
 ANOTHER_SET = frozenset({"other", "another", "additional", "more", "new", "extra", "further"})
+# So does a figure of things placed in a series: "his first 17 passes" of 34, "one final
+# chance" of several. Words of one place in the series share a key ("last", "final").
+IN_SERIES = {"first": "first", "opening": "first", "initial": "first", "last": "last",
+             "final": "last", "closing": "last", "next": "next", "remaining": "remaining",
+             "previous": "previous", "past": "previous", "straight": "straight",
+             "consecutive": "straight"}
 _ODDS = 0.1  # relative precision of a share given as odds ("one in three")
 
 
@@ -94,6 +100,19 @@ def amounts(side: Side) -> list[Amount]:
                          [t.lower_ for t in doc[start:tok.i + 1]])
         out.append(replace(amount, sizes=sizes))
     return out
+
+
+def numbered(tok: Token) -> bool:
+    """A number that names its thing's place in a list ("the No. 5 seed", "No. 1 pick", "#3"):
+    a rank, which counts nothing."""
+    doc, i = tok.doc, tok.i
+    if tok.is_sent_start:
+        return False
+    before = doc[i - 1].lower_
+    if before == "." and i > 1 and not doc[i - 2].whitespace_:  # "No" "." split by the tokenizer
+        before = doc[i - 2].lower_ + "."
+    return before in ("no.", "nos.", "#") or (
+        before == "number" and i + 1 < len(doc) and doc[i + 1].pos_ in ("NOUN", "PROPN"))
 
 
 def _sized(tok: Token) -> str:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..entities.figures import DateValue
 from ..model import Divergence
-from .amounts import ANOTHER_SET, Amount
+from .amounts import ANOTHER_SET, IN_SERIES, Amount, numbered
 from .lexicon import ACTION_CLASSES, REPORTING_VERBS
 from .slots import Slot
 from .spans import phrase_root, tok_span
@@ -317,11 +317,19 @@ def _same_role(pair: SentencePair, a: Amount, b: Amount) -> bool:
     return same_verb and context >= 2
 
 
-def _another_set(side: Side, a: Amount) -> bool:
+def _another_set(side: Side, a: Amount) -> str:
+    """Which set a figure counts, beside the plain one (""): "another" ("two more devices"),
+    a place in a series ("first" of "his first 17 passes", "last" of "one final chance"), or
+    none but a rank ("the No. 5 seed": only another rank compares with it)."""
     doc = side.sent.doc
-    return any(t.lower_ in ANOTHER_SET and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ ==
-                                                "than")  # "more than 30" is no other set
-               for t in doc[max(a.start - 1, 0):min(a.end + 1, side.sent.end)])  # "two more"
+    if any(numbered(t) for t in doc[a.start:a.end] if t.like_num):
+        return "rank"
+    near = doc[max(a.start - 1, side.sent.start):min(a.end + 1, side.sent.end)]  # "two more"
+    if any(t.lower_ in ANOTHER_SET and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ ==
+                                            "than")  # "more than 30" is no other set
+           for t in near):
+        return "another"
+    return next((IN_SERIES[t.lower_] for t in near if t.lower_ in IN_SERIES), "")
 
 
 def _neighbours(side: Side, a: Amount) -> set[str]:

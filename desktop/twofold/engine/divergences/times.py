@@ -2,7 +2,8 @@
 
 Figures (and acts) of one fact happen at one time. A figure takes the dates of the happening it
 counts, and the stretch of the event it is said of ("in the first half"); two figures of
-happenings dated in two years, or of two stretches, are two facts, not one told two ways.
+happenings dated in two years, or of two stretches, or a running total against a count of what
+happened, are two facts, not one told two ways.
 """
 
 from __future__ import annotations
@@ -27,7 +28,37 @@ def other_times(pair: SentencePair, a: Amount, b: Amount) -> bool:
     people in 2004"; "Oct. 10, 2002" / "in 2004"): a day of the week is this week's."""
     if _stretch(pair.left, a) != _stretch(pair.right, b):
         return True  # "23 points" in a game / "five points during a pivotal 15-2 run"
+    if _tally_and_event(_verb_of(pair.left, a), _verb_of(pair.right, b)):
+        return True  # "He has 53 catches" (so far) / "He wound up with eight catches"
     return dated_apart(pair, (a.start, a.end), (b.start, b.end))
+
+
+def _verb_of(side: Side, a: Amount) -> Token | None:
+    """The verb of the happening a figure counts, past a participle used as a preposition
+    ("threw for 364 yards, including three touchdowns")."""
+    root = phrase_root(side.sent.doc, a.start, a.end)
+    verb = root if root.pos_ in ("VERB", "AUX") and root.dep_ != "aux" else _verb_above(root)
+    while verb is not None and verb.dep_ == "prep":
+        verb = _verb_above(verb)
+    return verb
+
+
+def _tally_and_event(x: Token | None, y: Token | None) -> bool:
+    """One figure is a running total someone has now ("He has 53 catches for 605 yards"), the
+    other a count of what happened ("caught eight passes", "wound up with eight catches"): two
+    facts. A total had then ("had 450 employees") is the same fact told at another time."""
+    if x is None or y is None:
+        return False
+    now = [v for v in (x, y) if v.lemma_ == "have" and v.tag_ in ("VBZ", "VBP")]
+    then = [v for v in (x, y) if v.lemma_ != "have" and _past(v)]
+    return len(now) == 1 and len(then) == 1
+
+
+def _past(verb: Token) -> bool:
+    """A verb in the simple past; a main verb without auxiliaries tagged as a participle is one
+    too ("Garrard, who rushed for a score, finished with 28-of-41")."""
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and verb.dep_ == "ROOT" and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children))
 
 
 def dated_apart(pair: SentencePair, left: tuple[int, int], right: tuple[int, int]) -> bool:
