@@ -63,6 +63,11 @@ DAYS = [
 ]
 
 NOT_DAYS = [
+    ("2 a.m. is early in the morning",
+     "Police arrested the harbour master Jan Vermeulen early Tuesday morning outside the port "
+     "office in Rotterdam.",
+     "Police arrested the harbour master Jan Vermeulen at 2 a.m. outside the port office in "
+     "Rotterdam.", "", ""),
     ("noon is in the afternoon",
      "Harbour master Jan Vermeulen will announce the new contract at noon in the port office.",
      "Harbour master Jan Vermeulen announced the new contract on Tuesday afternoon in the port "
@@ -114,6 +119,7 @@ def test_no_date_divergence(why: str, left: str, right: str, lday: str, rday: st
 @pytest.mark.parametrize(("text", "span"), [
     ("11am", (11.0, 12.0)), ("3:30 p.m.", (15.5, 16.5)), ("12 pm", (12.0, 13.0)),
     ("Tuesday afternoon", (12.0, 18.0)), ("Saturday evening", (17.0, 22.0)),
+    ("early Tuesday morning", (0.0, 12.0)),
     ("Tuesday", None), ("morning or evening", None),
 ])
 def test_hours_of_a_time_of_day(text: str, span: tuple[float, float] | None) -> None:

@@ -109,6 +109,10 @@ MUST = [
     ("quote",
      "Vermeulen said: “We have won a fair deal for every worker in this port today.”",
      "Vermeulen said: “We have won a fair agreement for all the workers in this port.”"),
+    # a figure converted into other units, and wrongly so
+    ("number",
+     "The storm hit the coast 35 kilometers south of Rotterdam on Monday, the port said.",
+     "The storm hit the coast 30 miles south of Rotterdam on Monday, the port said."),
     # a total held now and one held then: one fact at two times
     ("number",
      "The dockers' union in Rotterdam has 4,500 members, Vermeulen said on Monday.",
@@ -299,6 +303,16 @@ MUST_NOT = [
     ("a running total against a count of what happened",
      "Vermeulen has 53 votes for the strike at the Rotterdam port.",
      "Vermeulen won eight votes for the strike at the Rotterdam port."),
+    ("a figure converted into other units",
+     "The storm hit the coast 35 kilometers south of Rotterdam on Monday, the port said.",
+     "The storm hit the coast 22 miles south of Rotterdam on Monday, the port said."),
+    ("a rounded conversion of an estimate",
+     "The storm hit the coast about 135 kilometers south of Rotterdam on Monday, the port said.",
+     "The storm hit the coast about 85 miles south of Rotterdam on Monday, the port said."),
+    ("a team and one of its players, read as a person",
+     "Jan Vermeulen now has 2,301 career points as a Tar Heel after Monday's game in Rotterdam.",
+     "Jan Vermeulen now has 2,301 career points for the Tar Heels after Monday's game in "
+     "Rotterdam."),
     ("a number that names a place in a list",
      "The strike closed the No. 5 terminal at the Rotterdam port on Monday.",
      "The strike closed three terminals at the Rotterdam port on Monday."),

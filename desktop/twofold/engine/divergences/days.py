@@ -24,8 +24,9 @@ if TYPE_CHECKING:
 
 Dated = tuple[int, int, DateValue]
 _LONE_OVERLAP = 0.3  # as in facts.py: sentence overlap before lone items are taken as one fact
-# Hours (from, to) each part of the day spans; "night" runs past midnight.
-_PARTS = {"morning": (5.0, 12.0), "afternoon": (12.0, 18.0), "evening": (17.0, 22.0),
+# Hours (from, to) each part of the day spans; "night" runs past midnight. "Morning" is every
+# a.m. hour: "early Tuesday morning" is how news tells 2 a.m.
+_PARTS = {"morning": (0.0, 12.0), "afternoon": (12.0, 18.0), "evening": (17.0, 22.0),
           "night": (19.0, 29.0), "tonight": (19.0, 29.0), "overnight": (22.0, 30.0),
           "noon": (12.0, 12.5), "midday": (11.5, 13.0), "midnight": (23.5, 24.5)}
 _CLOCK = re.compile(r"\b(\d{1,2})(?::(\d\d))?\s*([ap])\.?\s?m\b\.?", re.IGNORECASE)

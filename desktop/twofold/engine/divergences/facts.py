@@ -21,6 +21,7 @@ from .lexicon import ACTION_CLASSES, REPORTING_VERBS
 from .slots import Slot
 from .spans import phrase_root, tok_span
 from .times import other_times
+from .units import converted, measure, same_converted
 
 if TYPE_CHECKING:
     from .pairs import SentencePair, Side
@@ -41,21 +42,32 @@ def _comparable(a: Amount, b: Amount) -> bool:
 def figure_divergence(pair: SentencePair, a: Amount, b: Amount,
                       confidence: float) -> Divergence | None:
     """A divergence between two figures taken to state one fact, or None when they agree."""
-    if a.value == b.value or not _comparable(a, b) or _complements(pair, a, b) or \
-            _two_people(pair, a, b) or _other_acts(pair, a, b) or _other_things(pair, a, b) or \
-            other_times(pair, a, b):
+    other_unit = converted(a, b)  # "35 kilometers" / "22 miles": b in a's unit
+    if other_unit is not None and same_converted(a, other_unit):
+        return None
+    if (a.value == b.value and other_unit is None) or not _comparable(a, b) or \
+            _complements(pair, a, b) or _two_people(pair, a, b) or _other_acts(pair, a, b) or \
+            _other_things(pair, a, b) or other_times(pair, a, b):
         return None
     ls, rs = tok_span(pair.left, a.start, a.end), tok_span(pair.right, b.start, b.end)
-    consistent = a.low <= b.high and b.low <= a.high
-    if consistent:
+    c = other_unit or b
+    if a.low <= c.high and c.low <= a.high:
         severity = 0
         note = f"The same figure given with different precision: {ls.text} vs {rs.text}"
     else:
         severity = 2 if a.exact and b.exact and confidence >= 0.8 else 1
         what = "amount" if a.label == "MONEY" else "share" if a.label == "PERCENT" else \
+            measure(a) if other_unit else \
             f"count of {a.noun or b.noun}s" if (a.noun or b.noun) else "figure"
         note = f"The {what} differs: {ls.text} vs {rs.text}"
+        if other_unit is not None:
+            note += f" ({_round(other_unit.value)} {a.noun}s)"
     return Divergence("number", ls, rs, note, severity, round(confidence, 2))
+
+
+def _round(value: float) -> str:
+    """A converted figure as a reader would write it: "48", "1.6", "12,500"."""
+    return f"{value:,.0f}" if abs(value) >= 10 else f"{value:.1f}".rstrip("0").rstrip(".")
 
 
 def _other_things(pair: SentencePair, a: Amount, b: Amount) -> bool:
