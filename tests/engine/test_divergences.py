@@ -313,6 +313,10 @@ MUST_NOT = [
      "Jan Vermeulen now has 2,301 career points as a Tar Heel after Monday's game in Rotterdam.",
      "Jan Vermeulen now has 2,301 career points for the Tar Heels after Monday's game in "
      "Rotterdam."),
+    ("two of one family, each article naming both",
+     "A jury convicted Scott Bakker of murder in the death of his wife, Laci, in Rotterdam on "
+     "Monday.",
+     "Bakker was convicted of murder for the death of Laci Bakker in Rotterdam on Monday."),
     ("a number that names a place in a list",
      "The strike closed the No. 5 terminal at the Rotterdam port on Monday.",
      "The strike closed three terminals at the Rotterdam port on Monday."),

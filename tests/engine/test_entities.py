@@ -170,6 +170,26 @@ def test_an_acronym_in_one_article_matches_the_full_name_in_the_other() -> None:
     assert left[0].other_forms == ()
 
 
+def test_an_acronym_matches_a_full_name_that_holds_an_acronym() -> None:
+    from twofold.engine.entities.names import acronym_of
+
+    assert acronym_of("UNRWA", "UN Relief and Works Agency")
+    assert acronym_of("UNRWA", "United Nations Relief and Works Agency")
+    assert not acronym_of("AFC", "National Football League")
+    left, right = pair_of("A spokesman for UNRWA said the school in Gaza was hit.",
+                          "A spokesman for the UN Relief and Works Agency said the school was hit.")
+    a, b = named(left, "UNRWA"), named(right, "UN Relief and Works Agency")
+    assert a.key == b.key and a.shared and b.shared
+
+
+def test_an_age_before_a_name_is_not_part_of_it() -> None:
+    left, right = pair_of(
+        "Police arrested 16-year-old Jermayne Timmons on Monday after the shooting.",
+        "Police arrested the 16 year-old Jerymayne Timmons on Monday after the shooting.")
+    assert [e.name for e in left if e.label == "PERSON"] == ["Jermayne Timmons"]
+    assert [e.name for e in right if e.label == "PERSON"] == ["Jerymayne Timmons"]
+
+
 def test_a_spelling_variant_keeps_the_key_and_is_flagged() -> None:
     left, right = pair_of(
         "Mohammed Hamdan Dagalo leads the paramilitary force. Dagalo met the envoys.",

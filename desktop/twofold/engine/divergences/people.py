@@ -237,7 +237,9 @@ def _another_person(e: Entity, o: Entity, left: Article, right: Article,
         return None  # some full form of one is a form of the other: one person
     # a bare surname ("Obama actions") does not say which of the family it is
     pairs = [(a, b) for a in e.mentions for b in o.mentions if same_claim(a, b)
-             and len(name_parts(_form(left, a))) >= 2 and len(name_parts(_form(right, b))) >= 2]
+             and len(name_parts(_form(left, a))) >= 2 and len(name_parts(_form(right, b))) >= 2
+             and not _names_given(left, a, _form(right, b))
+             and not _names_given(right, b, _form(left, a))]
     if not pairs:
         return None
     a, b = pairs[0]
@@ -246,6 +248,15 @@ def _another_person(e: Entity, o: Entity, left: Article, right: Article,
     fa, fb = full[0]
     return Divergence("spelling", ls, rs, f"Another person is named: {fa} vs {fb}", 1,
                       _ANOTHER_PERSON)
+
+
+def _names_given(article: Article, m: Mention, other: str) -> bool:
+    """Whether the paragraph of a mention also names the other person by given name: "convicted
+    Scott Peterson of murder in the death of his wife, Laci" speaks of both, as does "the death
+    of Laci Peterson" beside it."""
+    given = name_parts(other)[0]
+    text = article.paragraphs[m.paragraph].text
+    return re.search(rf"\b{re.escape(given)}\b", text, re.IGNORECASE) is not None
 
 
 def _other_given_name(a: str, b: str) -> bool:

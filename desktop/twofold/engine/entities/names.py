@@ -390,19 +390,23 @@ def is_acronym(text: str) -> bool:
 
 
 def acronym_of(acronym: str, form: str) -> bool:
-    """True when `acronym` spells the initials of `form` (function words optional)."""
+    """True when `acronym` spells the initials of `form` (function words optional); a word
+    that is an acronym itself gives all its letters ("UNRWA": "UN Relief and Works Agency")."""
     letters = acronym.replace(".", "").lower()
     words = [w for w in re.split(r"[\s\-]+", re.sub(r"^(the|The)\s+", "", form)) if w]
     if len(words) < 2:
         return False
-    flags = [(w[0].lower(), w.lower() in _STOP or not w[0].isupper()) for w in words]
+    flags = [(w[0].lower(), w.lower() in _STOP or not w[0].isupper(),
+              w.replace(".", "").lower() if is_acronym(w) else "") for w in words]
 
     @cache
     def fits(i: int, j: int) -> bool:
         if j == len(flags):
             return i == len(letters)
-        initial, optional = flags[j]
+        initial, optional, whole = flags[j]
         if i < len(letters) and letters[i] == initial and fits(i + 1, j + 1):
+            return True
+        if whole and letters.startswith(whole, i) and fits(i + len(whole), j + 1):
             return True
         return optional and fits(i, j + 1)
 

@@ -265,11 +265,28 @@ def _joins_name(doc: Doc, s: int) -> bool:
     prev = doc[s - 1]
     if is_title_word(prev.text) or is_title_word(doc[s].text) or is_role_head(prev.text):
         return False
+    if _counted_chain(doc, s - 1):
+        return False  # "16-year-old Jermayne Timmons": an age, not part of the name
     if not prev.whitespace_ and (prev.text in ("-", "‐") or doc[s].text in ("-", "‐")):
         return True
     if s >= 2 and doc[s - 2].text in ("-", "‐") and not doc[s - 2].whitespace_:
         return True  # "bek" of "Yunus-bek"
     return prev.pos_ == "PROPN" and is_name_like(prev) and not prev.ent_type_
+
+
+def _counted_chain(doc: Doc, i: int) -> bool:
+    """Whether token `i` ends a hyphenated run that holds a number or tells an age
+    ("16-year-old", "year-old" of "16 year-old")."""
+    end = i
+    while True:
+        if doc[i].like_num:
+            return True
+        if i == 0 or doc[i - 1].whitespace_:
+            return bool(_AGE.fullmatch(doc[i:end + 1].text))
+        i -= 1
+
+
+_AGE = re.compile(r"(?i)(years?|months?|weeks?|days?)-old")
 
 
 def _person_cand(doc: Doc, para: int, s: int, e: int, rank: int | None) -> Candidate:
