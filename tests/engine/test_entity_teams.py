@@ -139,3 +139,25 @@ def test_a_surname_written_before_the_junior_is_named_is_not_him() -> None:
         "His son Donald Trump Jr. has posed with animals he shot on hunting trips.")
     son = [e for e in found if "Donald Trump Jr." in e.forms]
     assert len(son) == 1 and "Trump" not in son[0].forms
+
+
+def test_a_group_written_as_one_of_its_members_is_no_person() -> None:
+    from twofold.engine.entities.extract import extract_entities
+    from twofold.engine.load import parse_text
+
+    left = parse_text("Vermeulen breaks scoring record\nJan Vermeulen now has 2,301 career points "
+                      "as a Tar Heel after Monday's game in Rotterdam.\nThe Tar Heels beat "
+                      "Antwerp 88-70, and Tar Heel fans stayed long after the game.",
+                      path="l.txt")
+    right = parse_text("Record for Vermeulen\nJan Vermeulen now has 2,301 career points for the "
+                       "Tar Heels after Monday's game.", path="r.txt")
+    lents, rents = extract_entities(left, right, analyse(left), analyse(right))
+    assert label_of(lents, "Tar Heels") == label_of(lents, "Tar Heel") == "ORG"
+    # the other article writes only the plural: the pair still says what it is
+    assert label_of(rents, "Tar Heels") == "ORG"
+
+
+def test_a_person_whose_name_ends_in_s_stays_a_person() -> None:
+    found = entities_of("Serena Williams beat Venus Williams in Rotterdam on Monday.",
+                        "Williams said the final was the hardest of her career.")
+    assert label_of(found, "Serena Williams") == "PERSON"

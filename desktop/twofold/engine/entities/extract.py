@@ -52,8 +52,8 @@ def extract_entities(
     lo, ro = left, right
     left, left_docs = recased(left, left_docs)
     right, right_docs = recased(right, right_docs)
-    lc = mark_teams(left_docs, candidates(left, left_docs))
-    rc = mark_teams(right_docs, candidates(right, right_docs))
+    lc = mark_teams(left_docs, candidates(left, left_docs), right_docs)
+    rc = mark_teams(right_docs, candidates(right, right_docs), left_docs)
     _surnames_not_places([(left_docs, lc), (right_docs, rc)])
     labels = _vote(lc + rc)
     ln, rn = _settle(left, left_docs, lc, labels), _settle(right, right_docs, rc, labels)

@@ -34,9 +34,11 @@ _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "outside", "a
                                  "around", "into", "of"})
 
 
-def mark_teams(docs: Sequence[Doc], cands: list[Candidate]) -> list[Candidate]:
-    """The candidates with competitors made organisations, and teams the model missed added."""
-    _plural_names(docs, cands)
+def mark_teams(docs: Sequence[Doc], cands: list[Candidate],
+               others: Sequence[Doc] = ()) -> list[Candidate]:
+    """The candidates with competitors made organisations, and teams the model missed added;
+    `others` are the paragraphs of the article compared with this one."""
+    _plural_names(docs, cands, others)
     tables = {para: _table_slots(doc) for para, doc in enumerate(docs)}
     matches = {para: _match_slots(doc) for para, doc in enumerate(docs)}
     if not any(tables.values()) and not any(matches.values()):
@@ -68,7 +70,8 @@ def mark_teams(docs: Sequence[Doc], cands: list[Candidate]) -> list[Candidate]:
     return sorted(kept + added, key=lambda c: (c.para, c.start))
 
 
-def _plural_names(docs: Sequence[Doc], cands: list[Candidate]) -> None:
+def _plural_names(docs: Sequence[Doc], cands: list[Candidate],
+                  others: Sequence[Doc] = ()) -> None:
     """One-word plural names an article writes with "the" ("the Jaguars", "the Colts") are
     teams or bands, not people, whatever the model voted (in place). A surname the article also
     gives with a first name ("Reggie Williams") stays a person; the name after its town
@@ -86,16 +89,32 @@ def _plural_names(docs: Sequence[Doc], cands: list[Candidate]) -> None:
         the[_key(cand.text)] += cand.start > 0 and docs[cand.para][cand.start - 1].lower_ == "the"
     plural = {k for k, n in the.items() if n >= 2 and 2 * n >= seen[k] and k not in full
               and len(k) > 3 and k.endswith("s") and not k.endswith("ss")}
+    texts = [doc.text for doc in (*docs, *others)]
     for cand in cands:
         words = cand.text.split()
-        if _key(cand.text) in plural and cand.place is None and \
-                cand.votes["PERSON"] >= max(cand.votes["ORG"], 1):
+        if (_key(cand.text) in plural or _group_of_members(words, texts)) and \
+                cand.place is None and cand.votes["PERSON"] >= max(cand.votes["ORG"], 1):
             cand.votes["ORG"] += cand.votes["PERSON"] + CUE
         elif len(words) == 2 and _key(words[1]) in plural and lookup_place(words[0]):
             _make_team(cand)  # "Jacksonville Jaguars": the team, not the town
         elif _town_and_plural(words) and cand.votes["PERSON"] <= max(
                 cand.votes["GPE"], cand.votes["LOC"], cand.votes["FAC"], cand.votes["ORG"]):
             _make_team(cand)  # "the 2008 Miami Dolphins", written once
+
+
+def _group_of_members(words: list[str], texts: list[str]) -> bool:
+    """A name of two words or more written both in the plural and in the singular (in the
+    article or the one it is compared with): a group and one of its members ("the Tar Heels",
+    "as a Tar Heel", "Tar Heel fans"), not a person (people have no plural)."""
+    last = words[-1] if len(words) >= 2 else ""
+    if not (last[:1].isupper() and last.isalpha() and len(last) > 3):
+        return False
+    if last.endswith("s") and not last.endswith("ss"):
+        other = " ".join([*words[:-1], last[:-1]])  # the singular of this plural
+    else:
+        other = " ".join([*words[:-1], last + "s"])  # the plural of this singular
+    found = re.compile(rf"(?<!\w){re.escape(other)}(?!\w)")
+    return any(found.search(text) for text in texts)
 
 
 def _town_and_plural(words: list[str]) -> bool:
