@@ -294,8 +294,6 @@ def _spelled(e: Entity, o: Entity, left: Article, right: Article,
             relation = name_relation(fa, fb)
             if relation == "short" and (fa not in lown or fb not in rown):
                 continue
-            if relation == "variant" and _singular_of(fa, fb):
-                continue  # "the Tar Heels" / "as a Tar Heel": a team and one of its own
             # a form the other side never writes; the other side may also write ours (an
             # article that spells a name two ways disagrees with itself and with us)
             if relation in ("variant", "short") and fb not in e.forms:
@@ -327,13 +325,6 @@ def _spelled(e: Entity, o: Entity, left: Article, right: Article,
                           f"A short form of the first name: {fa} vs {fb}", 0, 0.7)
     return Divergence("spelling", ls, rs, f"The name is spelled differently: {fa} vs {fb}",
                       1, 0.8)
-
-
-def _singular_of(a: str, b: str) -> bool:
-    """One name is the other with a plural ending: a group ("the Tar Heels", "the Jets") and a
-    member of it ("as a Tar Heel", "Tar Heel fans"), which the recogniser takes for a person."""
-    short, long = sorted((a, b), key=len)
-    return long in (short + "s", short + "es")
 
 
 def _form(article: Article, m: Mention) -> str:

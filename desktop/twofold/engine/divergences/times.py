@@ -15,7 +15,7 @@ from .lexicon import STRETCHES
 from .spans import phrase_root
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     from ..entities.figures import DateValue
     from .pairs import SentencePair, Side
@@ -36,8 +36,7 @@ def other_times(pair: SentencePair, a: Amount, b: Amount) -> bool:
 def _verb_of(side: Side, a: Amount) -> Token | None:
     """The verb of the happening a figure counts, past a participle used as a preposition
     ("threw for 364 yards, including three touchdowns")."""
-    root = phrase_root(side.sent.doc, a.start, a.end)
-    verb = root if root.pos_ in ("VERB", "AUX") and root.dep_ != "aux" else _verb_above(root)
+    verb = _verb_of_phrase(side.sent.doc, a.start, a.end)
     while verb is not None and verb.dep_ == "prep":
         verb = _verb_above(verb)
     return verb
@@ -96,8 +95,7 @@ def _when(side: Side, start: int, end: int) -> list[DateValue]:
         above = _verb_above(phrase_root(doc, s, e))
         if above is not None:
             dated.setdefault(above.i, []).append(d)
-    root = phrase_root(doc, start, end)
-    verb = root if root.pos_ in ("VERB", "AUX") and root.dep_ != "aux" else _verb_above(root)
+    verb = _verb_of_phrase(doc, start, end)
     while verb is not None and verb.i not in dated and _at_heads_time(verb):
         verb = _verb_above(verb)
     return dated.get(verb.i, []) if verb is not None else []
@@ -108,6 +106,12 @@ def _at_heads_time(verb: Token) -> bool:
     dozens"; not one a conjunction sets at another time ("days after a quake killed one")."""
     return verb.dep_ in ("conj", "xcomp") or (
         verb.dep_ == "advcl" and not any(c.dep_ == "mark" for c in verb.children))
+
+
+def _verb_of_phrase(doc: Doc, start: int, end: int) -> Token | None:
+    """The phrase's own verb when it is one, else the nearest verb above it."""
+    root = phrase_root(doc, start, end)
+    return root if root.pos_ in ("VERB", "AUX") and root.dep_ != "aux" else _verb_above(root)
 
 
 def _verb_above(tok: Token) -> Token | None:
