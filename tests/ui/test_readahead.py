@@ -23,6 +23,7 @@ class Reader:
         self.pairs: list[tuple[str, str]] = []
         self.stopped = threading.Event()
         self.running = threading.Event()
+        self.stops = 0  # runs ended so far (`stopped` is cleared again when the next begins)
 
     def __call__(self, _listing: object, pair: tuple[str, str], *,
                  cancelled: Callable[[], bool]) -> int:
@@ -33,6 +34,7 @@ class Reader:
         while not cancelled() and time.monotonic() < safety:
             time.sleep(0.005)
         self.running.clear()
+        self.stops += 1
         self.stopped.set()
         Cancelled.check(cancelled, "Reading ahead")
         return 0
@@ -61,7 +63,8 @@ def test_the_pair_shown_starts_reading_ahead_and_a_new_pair_stops_it(
     others = [a.path for a in w.session.listing.articles if a.path not in first]
     with qtbot.waitSignal(w.session.comparisonShown, timeout=30_000):
         w.session.set_pair(first[0], others[0])
-        qtbot.waitUntil(reader.stopped.is_set, timeout=10_000)  # gave way to the compare
+        # gave way to the compare (the next pair's reading may have begun since)
+        qtbot.waitUntil(lambda: reader.stops >= 1, timeout=10_000)
     qtbot.waitUntil(lambda: len(reader.pairs) == 2, timeout=10_000)
     assert reader.pairs[1] == (first[0], others[0])
 
