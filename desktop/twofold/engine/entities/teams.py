@@ -23,6 +23,7 @@ from .spans import CUE, Candidate
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+_WORD = re.compile(r"\w+")
 _NUMBER = re.compile(r"[-+]?[\d.,/:]*\d[\d.,/:'-]*")
 _NAME_JOINERS = frozenset({"of", "&", "de", "del", "la", "le", "st", "st."})
 _FIXTURE = frozenset({"v", "v.", "vs", "vs.", "at"})
@@ -90,9 +91,13 @@ def _plural_names(docs: Sequence[Doc], cands: list[Candidate],
     plural = {k for k, n in the.items() if n >= 2 and 2 * n >= seen[k] and k not in full
               and len(k) > 3 and k.endswith("s") and not k.endswith("ss")}
     texts = [doc.text for doc in (*docs, *others)]
+    vocabulary = frozenset(_WORD.findall("\n".join(texts)))
+    groups: dict[str, bool] = {}  # a name's answer, once per name: long articles repeat them
     for cand in cands:
         words = cand.text.split()
-        if (_key(cand.text) in plural or _group_of_members(words, texts)) and \
+        if cand.text not in groups:
+            groups[cand.text] = _group_of_members(words, texts, vocabulary)
+        if (_key(cand.text) in plural or groups[cand.text]) and \
                 cand.place is None and cand.votes["PERSON"] >= max(cand.votes["ORG"], 1):
             cand.votes["ORG"] += cand.votes["PERSON"] + CUE
         elif len(words) == 2 and _key(words[1]) in plural and lookup_place(words[0]):
@@ -102,17 +107,19 @@ def _plural_names(docs: Sequence[Doc], cands: list[Candidate],
             _make_team(cand)  # "the 2008 Miami Dolphins", written once
 
 
-def _group_of_members(words: list[str], texts: list[str]) -> bool:
+def _group_of_members(words: list[str], texts: list[str], vocabulary: frozenset[str]) -> bool:
     """A name of two words or more written both in the plural and in the singular (in the
     article or the one it is compared with): a group and one of its members ("the Tar Heels",
-    "as a Tar Heel", "Tar Heel fans"), not a person (people have no plural)."""
+    "as a Tar Heel", "Tar Heel fans"), not a person (people have no plural). `vocabulary` is
+    every word of `texts`: most names' other number is no word there, and is not searched."""
     last = words[-1] if len(words) >= 2 else ""
     if not (last[:1].isupper() and last.isalpha() and len(last) > 3):
         return False
-    if last.endswith("s") and not last.endswith("ss"):
-        other = " ".join([*words[:-1], last[:-1]])  # the singular of this plural
-    else:
-        other = " ".join([*words[:-1], last + "s"])  # the plural of this singular
+    plural = last.endswith("s") and not last.endswith("ss")
+    variant = last[:-1] if plural else last + "s"  # its singular, or its plural
+    if variant not in vocabulary:
+        return False
+    other = " ".join([*words[:-1], variant])
     found = re.compile(rf"(?<!\w){re.escape(other)}(?!\w)")
     return any(found.search(text) for text in texts)
 
