@@ -109,6 +109,10 @@ MUST = [
     ("quote",
      "Vermeulen said: “We have won a fair deal for every worker in this port today.”",
      "Vermeulen said: “We have won a fair agreement for all the workers in this port.”"),
+    # one letter, but another word: "not" / "now" is no slip
+    ("quote",
+     "Vermeulen said: “The workers of this port are not ready to accept the deal on the table.”",
+     "Vermeulen said: “The workers of this port are now ready to accept the deal on the table.”"),
     # a figure converted into other units, and wrongly so
     ("number",
      "The storm hit the coast 35 kilometers south of Rotterdam on Monday, the port said.",
@@ -117,6 +121,10 @@ MUST = [
     ("number",
      "The dockers' union in Rotterdam has 4,500 members, Vermeulen said on Monday.",
      "The dockers' union in Rotterdam had 3,900 members, Vermeulen said on Monday."),
+    # a line that is nothing but a day is still a day of the story
+    ("date",
+     "The dockers' strike at the Rotterdam port ended after a week.\nIt was Tuesday, March 12.",
+     "The dockers' strike at the Rotterdam port ended after a week.\nIt was Friday, March 15."),
     # two ranks, as two ranks
     ("number",
      "Vermeulen, the No. 2 official of the dockers' union, spoke in Rotterdam on Monday.",
@@ -317,6 +325,20 @@ MUST_NOT = [
      "A jury convicted Scott Bakker of murder in the death of his wife, Laci, in Rotterdam on "
      "Monday.",
      "Bakker was convicted of murder for the death of Laci Bakker in Rotterdam on Monday."),
+    ("a letter of one quoted word (an ending, or a slip)",
+     "Vermeulen said: “Many houses were damages and their owners left the Rotterdam port.”",
+     "Vermeulen said: “Many houses were damaged and their owners left the Rotterdam port.”"),
+    ("a count of one thing beside a count of another the other sentence also counts",
+     "Bakker had 440 yards and four touchdowns receiving for the Rotterdam club on Monday.",
+     "Bakker scored six touchdowns on offense and added three more on punt returns."),
+    ("an act the other sentence also tells, beside another of its family",
+     "Jan Vermeulen was hurt at the Rotterdam port during the strike on Monday.",
+     "Jan Vermeulen missed the union meeting at the Rotterdam port because of the injury."),
+    ("two pages' own time stamps",
+     "The dockers' strike at the Rotterdam port ended on Monday, the union said.\n"
+     "Posted in Port news on Sunday, March 17, 2013.",
+     "The dockers' strike at the Rotterdam port ended on Monday, the union said.\n"
+     "Posted in Port news on Thursday, March 14, 2013."),
     ("a number that names a place in a list",
      "The strike closed the No. 5 terminal at the Rotterdam port on Monday.",
      "The strike closed three terminals at the Rotterdam port on Monday."),

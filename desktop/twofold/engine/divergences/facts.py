@@ -287,13 +287,14 @@ def _measure_differs(pair: SentencePair, a: Amount, b: Amount) -> bool:
 
 
 def _counted_apart(a: Amount, b: Amount, la: Sequence[Amount], ra: Sequence[Amount]) -> bool:
-    """Two figures of two nouns, one of which both sentences count alike with another figure:
-    beside "28 passes for 329 yards" on both sides, "ran for two yards" / "28 of 41 passes"
-    count two things (outlets may still name one counted thing their own way: "the No. 2 job"
-    / "the No. 2 position")."""
-    settled = {(x.value, x.noun) for x in la if x.noun} & {(x.value, x.noun) for x in ra}
-    nouns = {noun for _, noun in settled}
-    return bool(a.noun and b.noun) and a.noun != b.noun and bool({a.noun, b.noun} & nouns)
+    """Two figures of two nouns, where a sentence counts the other figure's noun with a figure
+    of its own: "440 yards and four touchdowns" / "six touchdowns" sets touchdowns against
+    touchdowns, not against yards; beside "28 passes for 329 yards" on both sides, "ran for two
+    yards" / "28 of 41 passes" count two things (outlets may still name one counted thing their
+    own way: "the No. 2 job" / "the No. 2 position")."""
+    if not (a.noun and b.noun) or a.noun == b.noun:
+        return False
+    return b.noun in {x.noun for x in la} or a.noun in {x.noun for x in ra}
 
 
 def _measured_head(side: Side, a: Amount) -> str:

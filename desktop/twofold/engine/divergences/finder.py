@@ -309,8 +309,9 @@ def _lemmas(tok: object) -> tuple[str, ...]:
     return tuple(dict.fromkeys([lemma, lower, *stems]))
 
 
-def _action_classes(side: Side) -> dict[str, tuple[str, int]]:
-    out: dict[str, tuple[str, int]] = {}
+def _action_words(side: Side) -> list[tuple[str, str, int]]:
+    """Every action word of a sentence: (family, class, token index), in order."""
+    out = []
     for tok in side.sent:
         if tok.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ"):
             continue
@@ -322,20 +323,30 @@ def _action_classes(side: Side) -> dict[str, tuple[str, int]]:
                 tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == particle):
             continue
         family, cls = ACTION_CLASSES[lemma]
-        out.setdefault(family, (cls, tok.i))
+        out.append((family, cls, tok.i))
+    return out
+
+
+def _action_classes(side: Side, words: Sequence[tuple[str, str, int]]
+                    ) -> dict[str, tuple[str, int]]:
+    """The first action word of each family in a sentence: family -> (class, token index)."""
+    out: dict[str, tuple[str, int]] = {}
+    for family, cls, i in words:
+        out.setdefault(family, (cls, i))
     return out
 
 
 def _actions(pair: SentencePair, facts: _PerSentence) -> list[tuple[tuple[str, str], Divergence]]:
     """The same decision or event told with actions that mean different things."""
-    la, ra = facts(_action_classes, pair.left), facts(_action_classes, pair.right)
+    lw, rw = facts(_action_words, pair.left), facts(_action_words, pair.right)
+    la, ra = facts(_action_classes, pair.left, lw), facts(_action_classes, pair.right, rw)
     out = []
     for family, (lcls, li) in la.items():
         if family not in ra or ra[family][0] == lcls:
             continue
         rcls, ri = ra[family]
-        if rcls in {c for c, _ in la.values()} or lcls in {c for c, _ in ra.values()}:
-            continue
+        if rcls in {c for _, c, _ in lw} or lcls in {c for _, c, _ in rw}:
+            continue  # each act is told on both sides: "hurt" / "missed games with the injury"
         if any({(family, lcls), (family, rcls)} <= stages for stages in STAGES):
             continue  # "arrested" / "charged": two stages of one process, as each outlet knows
         if dated_apart(pair, (li, li + 1), (ri, ri + 1)):

@@ -7,6 +7,7 @@ figures, dates, content lemmas), found once per sentence rather than once per pa
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -205,6 +206,33 @@ def _side(paragraph: int, sent: SpacySpan, index: dict[int, list[tuple[int, int,
                  if sent.start_char <= k[0] and k[1] <= sent.end_char)
     side = Side(paragraph, sent, keys,
                  tuple(f for f in figures if sent.start <= f.start and f.end <= sent.end),
-                 tuple(d for d in dates if sent.start <= d[0] and d[1] <= sent.end),
+                 tuple(d for d in dates if sent.start <= d[0] and d[1] <= sent.end
+                       and not _page_stamp(sent, d[0], d[1])),
                  _content(sent), *bounds)
     return side
+
+
+# Words of a page's own time stamp ("Posted on ...", "UPDATED: Thursday, ...", "5:00 PM").
+_STAMP_VERBS = frozenset({"post", "posted", "update", "updated", "publish", "published",
+                          "modify", "modified", "edit", "edited"})
+_TIME = re.compile(r"\d{1,2}[:.]\d{2}(?:[ap]\.?m\.?)?", re.IGNORECASE)
+_CLOCK = frozenset({"am", "pm", "a.m.", "p.m.", "gmt", "utc", "est", "edt", "pst", "pdt", "et",
+                    "bst", "cet", "last"})
+
+
+def _page_stamp(sent: SpacySpan, start: int, end: int) -> bool:
+    """Whether a date is the page's own stamp, not a day of the story: the date a post was
+    posted or updated on ("posted in Accidents on Wednesday, September 18, 2013"), or a line
+    that holds nothing but dates and clock times ("Sunday, March 17, 2013 | 5:00 PM"). Two
+    pages saved on two days are no divergence."""
+    from .facts import predicate
+
+    if predicate(sent.doc, start, end) in _STAMP_VERBS:
+        return True
+    words = [t for t in sent if t.is_alpha and not (start <= t.i < end)]
+    bare = all(t.is_stop or t.lower_ in _STAMP_VERBS or t.lower_ in _CLOCK or t.ent_type_ in (
+        "DATE", "TIME") for t in words)
+    # a line with nothing but the date ("It was Tuesday.") may still be a fact: a stamp has a
+    # clock time, a separator or a stamp word too
+    return bare and any(_TIME.fullmatch(t.text) or t.text == "|" or t.lower_ in _STAMP_VERBS
+                        or t.lower_ in _CLOCK for t in sent)

@@ -263,6 +263,8 @@ def _material(a: list[str], b: list[str]) -> bool:
     if len(a) == len(b) == 1 and min(len(a[0]), len(b[0])) >= 3 and (
             a[0].startswith(b[0]) or b[0].startswith(a[0])):
         return False  # one word written longer: "any worse" / "anything worse"
+    if len(a) == len(b) == 1 and _slip(a[0], b[0]):
+        return False  # "houses were damages" / "damaged": one letter of one word
     if len(a) == len(b) and all(_censored(x, y) or _censored(y, x)
                                 for x, y in zip(a, b, strict=True)):
         return False  # "f***ing": one outlet's asterisks
@@ -271,6 +273,19 @@ def _material(a: list[str], b: list[str]) -> bool:
     if changed & _MEANING and a and b:
         return True  # "they destroyed" / "it destroyed"
     return any(w not in STOP_WORDS for w in changed)
+
+
+def _slip(a: str, b: str) -> bool:
+    """Two spellings of one word a letter apart ("damages" / "damaged", "recieve" /
+    "receive"): a slip or an ending, not another word (short words are left alone: "now" /
+    "not")."""
+    from rapidfuzz.distance import Levenshtein
+
+    return min(len(a), len(b)) >= _SLIP_LENGTH and a[:3] == b[:3] and \
+        Levenshtein.distance(a, b) == 1
+
+
+_SLIP_LENGTH = 5
 
 
 def _censored(masked: str, word: str) -> bool:
