@@ -163,6 +163,21 @@ def test_country_aliases_share_one_key(left: str, right: str) -> None:
     assert a.other_forms == b.other_forms == ()
 
 
+@pytest.mark.parametrize(("right", "shared"), [
+    ("The quake struck 22 miles south of Rotterdam on Monday.", True),  # converted, rounded
+    ("The quake struck 35 kilometres south of Rotterdam on Monday.", True),
+    ("The quake struck 60 miles south of Rotterdam on Monday.", True),  # one measure, given apart
+    ("The quake struck 22 pounds of ice south of Rotterdam on Monday.", False),  # a weight
+])
+def test_a_figure_in_another_unit_of_its_measure_is_the_same_figure(right: str,
+                                                                    shared: bool) -> None:
+    left, right_entities = pair_of("The quake struck 35 kilometers south of Rotterdam on Monday.",
+                                   right)
+    figure = next(e for e in left if e.label == "QUANTITY")
+    other = next(e for e in right_entities if e.label == "QUANTITY")
+    assert (figure.shared and other.shared and figure.key == other.key) == shared
+
+
 def test_an_acronym_in_one_article_matches_the_full_name_in_the_other() -> None:
     left, right = pair_of("The European Union condemned the coup.", "The EU condemned the coup.")
     assert left[0].key == right[0].key

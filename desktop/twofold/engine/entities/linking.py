@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from ..model import Entity, EntityLabel, Mention
 from .figures import DateValue
+from .gazetteer import slug
 from .names import (
     acronym_of,
     is_acronym,
@@ -16,6 +17,7 @@ from .names import (
     org_words,
     person_match,
 )
+from .units import close, in_unit
 
 _GROUP_ORDER = {"PERSON": 0, "ORG": 1, "GPE": 2, "LOC": 2, "DATE": 3, "QUANTITY": 4,
                 "MONEY": 4, "PERCENT": 4}
@@ -120,9 +122,33 @@ def score_pair(a: EntityGroup, b: EntityGroup) -> float:
         return 0.7 if ratio(a.name.lower(), b.name.lower()) >= 88 else 0.0
     if a.label == "DATE" and isinstance(a.extra, DateValue) and isinstance(b.extra, DateValue):
         return a.extra.compatible(b.extra)
-    if a.label == "QUANTITY" and b.label == "QUANTITY" and a.extra and a.extra == b.extra:
-        return 0.65  # the same thing counted, perhaps with a different figure
+    if a.label == "QUANTITY" and b.label == "QUANTITY" and a.extra and b.extra:
+        if a.extra == b.extra:
+            return 0.65  # the same thing counted, perhaps with a different figure
+        return _converted_match(a, b)
     return 0.0
+
+
+def _converted_match(a: EntityGroup, b: EntityGroup) -> float:
+    """Two figures in two units of one measure: one figure converted ("35 kilometers", "22
+    miles"), else one measure given differently ("30 miles" against "75 kilometers")."""
+    value_a, value_b = _quantity_value(a), _quantity_value(b)
+    if value_a is None or value_b is None:
+        return 0.0
+    converted = in_unit(value_b, str(b.extra), str(a.extra))
+    if converted is None:
+        return 0.0
+    return 0.9 if close(value_a, converted) else 0.65
+
+
+def _quantity_value(group: EntityGroup) -> float | None:
+    """The number of a quantity's key ("quantity:35-kilometer" -> 35.0), if it has one."""
+    body, suffix = group.key.partition(":")[2], "-" + slug(str(group.extra))
+    number = body[:-len(suffix)] if body.endswith(suffix) else ""
+    try:
+        return float(number)
+    except ValueError:
+        return None
 
 
 def _org_match(x: str, y: str) -> float:
