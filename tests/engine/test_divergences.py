@@ -121,6 +121,18 @@ MUST = [
     ("number",
      "The dockers' union in Rotterdam has 4,500 members, Vermeulen said on Monday.",
      "The dockers' union in Rotterdam had 3,900 members, Vermeulen said on Monday."),
+    # two ranks of one post named two ways, beside a rank of another post
+    ("number",
+     "Vermeulen kept the No. 2 job in the dockers' union, and Bakker remained in the No. 3 "
+     "position of treasurer.",
+     "The dockers' union re-elected Vermeulen to the No. 4 position, and Bakker to the No. 3 "
+     "spot of treasurer."),
+    # the day an interview was published is a day of the story, not the page's stamp
+    ("date",
+     "“We will not give in,” Vermeulen told the Rotterdam daily in an interview published "
+     "Sunday.",
+     "“We will not give in,” Vermeulen told the Rotterdam daily in an interview published "
+     "Monday."),
     # a line that is nothing but a day is still a day of the story
     ("date",
      "The dockers' strike at the Rotterdam port ended after a week.\nIt was Tuesday, March 12.",

@@ -164,7 +164,7 @@ def slot_figures(pair: SentencePair, slot: Slot, la: Sequence[Amount],
     if len(lin) != 1 or len(rin) != 1 or _measure(rin[0]) in {_measure(x) for x in la} or \
             _measure(lin[0]) in {_measure(x) for x in ra} or \
             _another_set(pair.left, lin[0]) != _another_set(pair.right, rin[0]) or \
-            _measure_differs(pair, lin[0], rin[0]) or _counted_apart(lin[0], rin[0], la, ra):
+            _measure_differs(pair, lin[0], rin[0]) or _counted_apart(pair, lin[0], rin[0], la, ra):
         return []
     found = figure_divergence(pair, lin[0], rin[0], _slot_confidence(slot))
     return [found] if found else []
@@ -207,7 +207,7 @@ def paraphrased_figures(pair: SentencePair, la: Sequence[Amount],
         # each outlet names what it counts; a noun, verb or context in common makes it surer
         a, b = lone[0][0], lone[1][0]
         if _another_set(pair.left, a) != _another_set(pair.right, b) or \
-                (not agreed and _measure_differs(pair, a, b)) or _counted_apart(a, b, la, ra):
+                (not agreed and _measure_differs(pair, a, b)) or _counted_apart(pair, a, b, la, ra):
             continue
         evidence = _role_evidence(pair, a, b)
         only = len(lopen) == 1 and len(ropen) == 1  # no other figure either could be
@@ -286,15 +286,18 @@ def _measure_differs(pair: SentencePair, a: Amount, b: Amount) -> bool:
     return not _akin(" ".join(sorted(ma)), " ".join(sorted(mb)))
 
 
-def _counted_apart(a: Amount, b: Amount, la: Sequence[Amount], ra: Sequence[Amount]) -> bool:
+def _counted_apart(pair: SentencePair, a: Amount, b: Amount, la: Sequence[Amount],
+                   ra: Sequence[Amount]) -> bool:
     """Two figures of two nouns, where a sentence counts the other figure's noun with a figure
     of its own: "440 yards and four touchdowns" / "six touchdowns" sets touchdowns against
     touchdowns, not against yards; beside "28 passes for 329 yards" on both sides, "ran for two
-    yards" / "28 of 41 passes" count two things (outlets may still name one counted thing their
-    own way: "the No. 2 job" / "the No. 2 position")."""
+    yards" / "28 of 41 passes" count two things. A rank counts nothing: beside "the No. 3
+    position", "the No. 2 job" / "the No. 4 position" are one post named two ways."""
     if not (a.noun and b.noun) or a.noun == b.noun:
         return False
-    return b.noun in {x.noun for x in la} or a.noun in {x.noun for x in ra}
+    left = {x.noun for x in la if x.noun and _another_set(pair.left, x) != "rank"}
+    right = {x.noun for x in ra if x.noun and _another_set(pair.right, x) != "rank"}
+    return b.noun in left or a.noun in right
 
 
 def _measured_head(side: Side, a: Amount) -> str:

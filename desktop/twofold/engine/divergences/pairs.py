@@ -213,8 +213,8 @@ def _side(paragraph: int, sent: SpacySpan, index: dict[int, list[tuple[int, int,
 
 
 # Words of a page's own time stamp ("Posted on ...", "UPDATED: Thursday, ...", "5:00 PM").
-_STAMP_VERBS = frozenset({"post", "posted", "update", "updated", "publish", "published",
-                          "modify", "modified", "edit", "edited"})
+_STAMP_VERBS = frozenset({"post", "posted", "update", "updated", "modify", "modified"})
+_STAMP_WORDS = _STAMP_VERBS | {"publish", "published", "edit", "edited"}
 _TIME = re.compile(r"\d{1,2}[:.]\d{2}(?:[ap]\.?m\.?)?", re.IGNORECASE)
 _CLOCK = frozenset({"am", "pm", "a.m.", "p.m.", "gmt", "utc", "est", "edt", "pst", "pdt", "et",
                     "bst", "cet", "last"})
@@ -222,17 +222,25 @@ _CLOCK = frozenset({"am", "pm", "a.m.", "p.m.", "gmt", "utc", "est", "edt", "pst
 
 def _page_stamp(sent: SpacySpan, start: int, end: int) -> bool:
     """Whether a date is the page's own stamp, not a day of the story: the date a post was
-    posted or updated on ("posted in Accidents on Wednesday, September 18, 2013"), or a line
-    that holds nothing but dates and clock times ("Sunday, March 17, 2013 | 5:00 PM"). Two
-    pages saved on two days are no divergence."""
-    from .facts import predicate
+    posted or updated on ("posted in Accidents on Wednesday, September 18, 2013"; not "the
+    company updated its forecast on Monday", which has an object), or a line that holds nothing
+    but dates, clock times and stamp words ("Sunday, March 17, 2013 | 5:00 PM"). Two pages
+    saved on two days are no divergence; "an interview published Sunday" is a day of the story."""
+    from .spans import phrase_root
 
-    if predicate(sent.doc, start, end) in _STAMP_VERBS:
+    verb = phrase_root(sent.doc, start, end)
+    for _ in range(6):
+        verb = verb.head
+        if verb.pos_ == "VERB" or verb.head is verb:
+            break
+    if verb.lower_ in _STAMP_VERBS and not any(
+            c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "nsubj" and c.pos_ != "PROPN")
+            for c in verb.children):
         return True
     words = [t for t in sent if t.is_alpha and not (start <= t.i < end)]
-    bare = all(t.is_stop or t.lower_ in _STAMP_VERBS or t.lower_ in _CLOCK or t.ent_type_ in (
+    bare = all(t.is_stop or t.lower_ in _STAMP_WORDS or t.lower_ in _CLOCK or t.ent_type_ in (
         "DATE", "TIME") for t in words)
     # a line with nothing but the date ("It was Tuesday.") may still be a fact: a stamp has a
     # clock time, a separator or a stamp word too
-    return bare and any(_TIME.fullmatch(t.text) or t.text == "|" or t.lower_ in _STAMP_VERBS
+    return bare and any(_TIME.fullmatch(t.text) or t.text == "|" or t.lower_ in _STAMP_WORDS
                         or t.lower_ in _CLOCK for t in sent)
