@@ -121,6 +121,10 @@ MUST = [
     ("number",
      "The dockers' union in Rotterdam has 4,500 members, Vermeulen said on Monday.",
      "The dockers' union in Rotterdam had 3,900 members, Vermeulen said on Monday."),
+    # a town the gazetteer does not know, spelled two ways
+    ("spelling",
+     "The quake struck 55 kilometers west of the town of Bireuen on Tuesday, the agency said.",
+     "The quake struck 55 kilometers west of the town of Bireun on Tuesday, the agency said."),
     # two ranks of one post named two ways, beside a rank of another post
     ("number",
      "Vermeulen kept the No. 2 job in the dockers' union, and Bakker remained in the No. 3 "
@@ -346,6 +350,9 @@ MUST_NOT = [
     ("an act the other sentence also tells, beside another of its family",
      "Jan Vermeulen was hurt at the Rotterdam port during the strike on Monday.",
      "Jan Vermeulen missed the union meeting at the Rotterdam port because of the injury."),
+    ("a city the gazetteer spells two ways",
+     "The dockers' union met the port authority in Kiev on Monday to end the strike.",
+     "The dockers' union met the port authority in Kyiv on Monday to end the strike."),
     ("two pages' own time stamps",
      "The dockers' strike at the Rotterdam port ended on Monday, the union said.\n"
      "Posted in Port news on Sunday, March 17, 2013.",

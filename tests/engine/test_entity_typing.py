@@ -93,6 +93,12 @@ def test_names_end_with_a_capital_and_are_more_than_letters(text: str, names: li
     ("Analysts said Cofinec shares fell on Friday.", "Cofinec", "ORG"),
     ("Benetton shares rose on Friday.", "Benetton", "ORG"),
     ("Pirelli SpA said on Friday it would build a cable plant in Wuxi.", "Pirelli SpA", "ORG"),
+    # a kind of place and "of" before a name the gazetteer does not know: a town
+    ("The quake hit 35 kilometers south of the port city of Bireuen on Tuesday.", "Bireuen",
+     "GPE"),
+    ("Rescuers reached the village of Kuta Makmur by noon on Tuesday.", "Kuta Makmur", "GPE"),
+    ("The son of Ruslan Gani said on Tuesday that the house was safe.", "Ruslan Gani",
+     "PERSON"),
 ])
 def test_typing_from_the_name_s_neighbours(text: str, form: str, label: str) -> None:
     assert {e.label for e in entities_of(text) if form in e.forms} == {label}

@@ -51,6 +51,7 @@ from .pairs import SentencePair, Side, best_partners, mention_index, sentence_pa
 from .people import (
     attribution,
     entity_titles,
+    place_spelling,
     role_phrases,
     roles,
     slot_people,
@@ -81,7 +82,9 @@ def find_divergences(
         sentence_pairs(links, left_docs, right_docs, lkeys, rkeys, use_embeddings), left, right)
     paired = {(p.left.paragraph, p.right.paragraph) for p in pairs}
     found: list[Divergence] = []
-    found += spelling(left_entities, right_entities, left, right, links, _same_claim(pairs))
+    same_claim = _same_claim(pairs)
+    found += spelling(left_entities, right_entities, left, right, links, same_claim)
+    found += place_spelling(left_entities, right_entities, left, right, same_claim)
     found += entity_titles(left_entities, right_entities, left, right, paired)
     found += quote_divergences(left, right, same_remarks(quotations(left), quotations(right)))
     facts = _PerSentence()

@@ -226,6 +226,31 @@ def spelling(left_entities: Sequence[Entity], right_entities: Sequence[Entity],
     return out
 
 
+def place_spelling(left_entities: Sequence[Entity], right_entities: Sequence[Entity],
+                   left: Article, right: Article,
+                   same_claim: Callable[[Mention, Mention], bool]) -> list[Divergence]:
+    """A place both articles name, spelled differently ("Bireuen" / "Bireun"): the entity
+    linking's spelling variants of a place the gazetteer does not know (it spells the places it
+    knows one way: "Kiev" / "Kyiv" is one key, no variant)."""
+    right_by_key = {o.key: o for o in right_entities if o.label in ("GPE", "LOC")}
+    out = []
+    for e in left_entities:
+        o = right_by_key.get(e.key)
+        if e.label not in ("GPE", "LOC") or o is None or not e.other_forms:
+            continue
+        variants = set(e.other_forms)
+        rm = [m for m in o.mentions if _form(right, m) in variants]
+        if not rm:
+            continue
+        a, b = min(((x, y) for x in e.mentions for y in rm),
+                   key=lambda p: (not same_claim(p[0], p[1]), p[0].paragraph, p[1].paragraph))
+        fa, fb = _form(left, a), _form(right, b)
+        out.append(Divergence("spelling", Span(a.paragraph, a.start, a.end, fa),
+                              Span(b.paragraph, b.start, b.end, fb),
+                              f"The place name is spelled differently: {fa} vs {fb}", 1, 0.8))
+    return out
+
+
 def _another_person(e: Entity, o: Entity, left: Article, right: Article,
                     same_claim: Callable[[Mention, Mention], bool]) -> Divergence | None:
     """Two people of one surname, each named by one article only, in the place of one another

@@ -138,6 +138,10 @@ def _classify(doc: Doc, para: int, s: int, e: int, label: str) -> list[Candidate
         return _person(doc, para, s, e)  # "Sheriff Arpaio", "I. Austin" read as organisations
     if label == "PERSON" and e - s == 1 and _business_follows(doc, e):
         label = "ORG"  # "Magna shares", "Cofinec 's profit": a company
+    if label in ("PERSON", "ORG", "FAC", "LOC", "PRODUCT") and _place_noun_before(doc, s):
+        cand = Candidate(para, s, e, text)  # "the port city of Bireuen": a town
+        cand.votes["GPE"] += 1 + CUE
+        return [cand]
     org_end = e - s > 1 and bare(doc[e - 1].text) in _ORG_ENDS
     if label == "PERSON" and not _initialled(doc, s, e) and (
             _place_and_common_words(doc, s, e) or org_end):
@@ -217,6 +221,18 @@ def _business_follows(doc: Doc, e: int) -> bool:
     """A company's noun right after a one-word name: "Magna shares", "Ericsson 's profit"."""
     k = e + 1 if e < len(doc) and doc[e].lower_ in ("'s", "’s") else e
     return k < len(doc) and doc[k].is_lower and doc[k].lower_ in _BUSINESS_NOUNS
+
+
+# Kinds of place a name is the place of: "the city of Bireuen", "the province of Aceh".
+_PLACE_NOUNS = frozenset({"city", "town", "village", "capital", "province", "county", "district",
+                          "state", "island", "port", "region", "municipality", "township",
+                          "suburb", "borough", "neighborhood", "neighbourhood", "hamlet"})
+
+
+def _place_noun_before(doc: Doc, s: int) -> bool:
+    """A lower-case kind of place and "of" right before a name: "the port city of Bireuen"."""
+    return s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].is_lower and \
+        doc[s - 2].lower_ in _PLACE_NOUNS
 
 
 def _role_follows(doc: Doc, e: int) -> bool:
