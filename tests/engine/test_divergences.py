@@ -619,6 +619,21 @@ def test_a_figure_inside_a_range_is_at_most_less_precise() -> None:
     assert [d.severity for d in inside.divergences if d.kind == "number"] in ([], [0])
 
 
+@pytest.mark.parametrize(("right", "severities"), [
+    ("10 kilometres (6.2 miles)", [0]),  # the other's figure, rounded: less precise
+    ("10 kilometres (6.6 miles)", [1, 2]),  # 6.6 rounds to 7, not 6
+    ("10 kilometres (7.2 miles)", [1, 2]),
+])
+def test_a_figure_that_is_the_other_rounded_is_at_most_less_precise(
+        right: str, severities: list[int]) -> None:
+    result = run("The quake struck at a depth of 10 kilometers (6 miles) under Rotterdam on "
+                 "Monday, the geological survey said.",
+                 f"The quake struck at a depth of {right} under Rotterdam on Monday, the "
+                 "geological survey said.")
+    found = [d.severity for d in result.divergences if d.kind == "number"]
+    assert len(found) == 1 and found[0] in severities, found
+
+
 def test_counts_of_victims_of_two_different_acts_are_two_facts() -> None:
     """"killed at least five people" / "injured at least 40 people": neither the counts nor the
     acts are one fact told two ways; "killed five" / "killed 40" still is."""

@@ -11,6 +11,7 @@ figures in a parallel slot is [high].
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -51,7 +52,8 @@ def figure_divergence(pair: SentencePair, a: Amount, b: Amount,
         return None
     ls, rs = tok_span(pair.left, a.start, a.end), tok_span(pair.right, b.start, b.end)
     c = other_unit or b
-    if a.low <= c.high and c.low <= a.high:
+    if (a.low <= c.high and c.low <= a.high) or (other_unit is None and (
+            _rounded(ls.text, a, rs.text, b) or _rounded(rs.text, b, ls.text, a))):
         severity = 0
         note = f"The same figure given with different precision: {ls.text} vs {rs.text}"
     else:
@@ -63,6 +65,23 @@ def figure_divergence(pair: SentencePair, a: Amount, b: Amount,
         if other_unit is not None:
             note += f" ({_round(other_unit.value)} {a.noun}s)"
     return Divergence("number", ls, rs, note, severity, round(confidence, 2))
+
+
+_DECIMAL = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+def _rounded(text: str, a: Amount, other_text: str, b: Amount) -> bool:
+    """Whether figure `a` is `b` rounded to the decimals `a` is written with: "6 miles" of
+    "6.2 miles", "1.5 million" of "1.45 million" (one figure, given with less precision)."""
+    mine, theirs = _DECIMAL.search(text), _DECIMAL.search(other_text)
+    if mine is None or theirs is None:
+        return False
+    places, other_places = len(mine.group(1) or ""), len(theirs.group(1) or "")
+    written = float(mine.group(0).replace(",", ""))
+    if other_places <= places or not written:
+        return False
+    scale = a.value / written  # "1.5 million": the scale word multiplies what is written
+    return abs(a.value - b.value) <= 0.5 * 10 ** -places * abs(scale) * (1 + 1e-9)
 
 
 def _round(value: float) -> str:
