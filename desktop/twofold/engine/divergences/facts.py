@@ -25,6 +25,8 @@ from .times import other_times
 from .units import converted, measure, same_converted
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from .pairs import SentencePair, Side
 
 _LONE_OVERLAP = 0.3  # sentence overlap before the lone figures of a kind are taken as one
@@ -546,6 +548,11 @@ def happening(side: Side, start: int, end: int) -> tuple[set[str], set[str], set
 
 def predicate(doc: object, start: int, end: int) -> str:
     """Lemma of the verb (or event noun) a date or figure phrase attaches to."""
+    return str(predicate_token(doc, start, end).lemma_.lower())
+
+
+def predicate_token(doc: object, start: int, end: int) -> Token:
+    """The verb (or event noun) a date or figure phrase attaches to."""
     tok = phrase_root(doc, start, end)  # type: ignore[arg-type]
     for _ in range(6):
         tok = tok.head
@@ -553,4 +560,4 @@ def predicate(doc: object, start: int, end: int) -> str:
             break
         if tok.pos_ == "NOUN" and tok.dep_ in ("pobj", "dobj", "nsubj", "attr"):
             break  # "a visit earlier this week": the event is the noun
-    return str(tok.lemma_.lower())
+    return tok

@@ -226,13 +226,9 @@ def _page_stamp(sent: SpacySpan, start: int, end: int) -> bool:
     company updated its forecast on Monday", which has an object), or a line that holds nothing
     but dates, clock times and stamp words ("Sunday, March 17, 2013 | 5:00 PM"). Two pages
     saved on two days are no divergence; "an interview published Sunday" is a day of the story."""
-    from .spans import phrase_root
+    from .facts import predicate_token
 
-    verb = phrase_root(sent.doc, start, end)
-    for _ in range(6):
-        verb = verb.head
-        if verb.pos_ == "VERB" or verb.head is verb:
-            break
+    verb = predicate_token(sent.doc, start, end)
     if verb.lower_ in _STAMP_VERBS and not any(
             c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "nsubj" and c.pos_ != "PROPN")
             for c in verb.children):
