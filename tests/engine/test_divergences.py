@@ -121,6 +121,10 @@ MUST = [
     ("number",
      "The dockers' union in Rotterdam has 4,500 members, Vermeulen said on Monday.",
      "The dockers' union in Rotterdam had 3,900 members, Vermeulen said on Monday."),
+    # two tolls of one place, named two ways
+    ("number",
+     "The bomb at the Rotterdam port killed 30 people in Rotterdam on Monday, police said.",
+     "The bomb at the Rotterdam port killed 25 people in the city on Monday, police said."),
     # a town the gazetteer does not know, spelled two ways
     ("spelling",
      "The quake struck 55 kilometers west of the town of Bireuen on Tuesday, the agency said.",
@@ -353,6 +357,9 @@ MUST_NOT = [
     ("a city the gazetteer spells two ways",
      "The dockers' union met the port authority in Kiev on Monday to end the strike.",
      "The dockers' union met the port authority in Kyiv on Monday to end the strike."),
+    ("one toll said of many places, the other of one",
+     "The 2004 tsunami near Rotterdam killed 230,000 people in 14 countries, the agency said.",
+     "The 2004 tsunami near Rotterdam killed 170,000 people in the province, the agency said."),
     ("two pages' own time stamps",
      "The dockers' strike at the Rotterdam port ended on Monday, the union said.\n"
      "Posted in Port news on Sunday, March 17, 2013.",

@@ -29,7 +29,7 @@ from .worddiff import diff_paragraphs
 log = logging.getLogger(__name__)
 
 # Bump when any engine stage changes its output: cached comparisons of older engines are ignored.
-ENGINE_REVISION = 44  # 44: a figure rounded is less precise (43: "the city of X" is a place)
+ENGINE_REVISION = 45  # 45: tolls of many places and of one (44: a figure rounded is less precise)
 _NAMESPACE = "comparison"
 _WHAT = "The comparison"
 # What `compare` reports to its `progress` callback, in order (a cached pair reads, then ends).

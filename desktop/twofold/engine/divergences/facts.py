@@ -50,7 +50,7 @@ def figure_divergence(pair: SentencePair, a: Amount, b: Amount,
         return None
     if (a.value == b.value and other_unit is None) or not _comparable(a, b) or \
             _complements(pair, a, b) or _two_people(pair, a, b) or _other_acts(pair, a, b) or \
-            _other_things(pair, a, b) or other_times(pair, a, b):
+            _other_things(pair, a, b) or other_times(pair, a, b) or _other_scopes(pair, a, b):
         return None
     ls, rs = tok_span(pair.left, a.start, a.end), tok_span(pair.right, b.start, b.end)
     c = other_unit or b
@@ -143,6 +143,41 @@ def _two_people(pair: SentencePair, a: Amount, b: Amount) -> bool:
     rb = _people_doing(pair.right, b)
     return bool(la and rb) and not la & _people_named(pair.right) and \
         not rb & _people_named(pair.left)
+
+
+def _other_scopes(pair: SentencePair, a: Amount, b: Amount) -> bool:
+    """One count said of many places, the other of one: "killed 230,000 people in 14
+    countries" (or "across Asia") / "killed 170,000 people in the province" are two tolls of
+    one disaster, not one told two ways. Two counts of one place ("in Baghdad" / "in the
+    capital") still compare."""
+    scopes = {_scope(pair.left, a), _scope(pair.right, b)}
+    return scopes == {"many", "one"}
+
+
+_IN = frozenset({"in", "across", "around", "throughout", "over"})
+_WIDE = frozenset({"world", "ocean", "continent", "globe", "region"})
+
+
+def _scope(side: Side, a: Amount) -> str:
+    """Where a figure's count is said to be: "many" places, "one", or "" when it does not say."""
+    from ..entities.gazetteer import lookup_place
+
+    doc = side.sent.doc
+    holders = [doc[a.end - 1], predicate_token(doc, a.start, a.end)]
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _IN:
+                continue
+            for place in prep.children:
+                if place.dep_ != "pobj" or place.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                if place.tag_ in ("NNS", "NNPS") or place.lemma_.lower() in _WIDE:
+                    return "many"  # "in 14 countries", "around the Indian Ocean"
+                known = lookup_place(doc[place.left_edge.i:place.i + 1].text)
+                if known is not None and known.kind == "continent":
+                    return "many"  # "across Asia"
+                return "one"
+    return ""
 
 
 def _other_acts(pair: SentencePair, a: Amount, b: Amount) -> bool:
