@@ -7,13 +7,12 @@ figures, dates, content lemmas), found once per sentence rather than once per pa
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..entities.figures import DateValue, Figure, date_spans, figure_spans
+from ..entities.figures import CLOCK_TIME, DateValue, Figure, date_spans, figure_spans
 from ..model import Entity, Link
 from ..worddiff import normalise_span
 
@@ -215,7 +214,6 @@ def _side(paragraph: int, sent: SpacySpan, index: dict[int, list[tuple[int, int,
 # Words of a page's own time stamp ("Posted on ...", "UPDATED: Thursday, ...", "5:00 PM").
 _STAMP_VERBS = frozenset({"post", "posted", "update", "updated", "modify", "modified"})
 _STAMP_WORDS = _STAMP_VERBS | {"publish", "published", "edit", "edited"}
-_TIME = re.compile(r"\d{1,2}[:.]\d{2}(?:[ap]\.?m\.?)?", re.IGNORECASE)
 _CLOCK = frozenset({"am", "pm", "a.m.", "p.m.", "gmt", "utc", "est", "edt", "pst", "pdt", "et",
                     "bst", "cet", "last"})
 
@@ -238,5 +236,5 @@ def _page_stamp(sent: SpacySpan, start: int, end: int) -> bool:
         "DATE", "TIME") for t in words)
     # a line with nothing but the date ("It was Tuesday.") may still be a fact: a stamp has a
     # clock time, a separator or a stamp word too
-    return bare and any(_TIME.fullmatch(t.text) or t.text == "|" or t.lower_ in _STAMP_WORDS
+    return bare and any(CLOCK_TIME.fullmatch(t.text) or t.text == "|" or t.lower_ in _STAMP_WORDS
                         or t.lower_ in _CLOCK for t in sent)

@@ -227,7 +227,7 @@ def figure_spans(doc: Doc) -> list[Figure]:
         if head.lower_ in _TIME_UNIT_NOUNS or head.lemma_.lower() in _TIME_UNIT_NOUNS:
             continue  # a duration or a multiplier
         if head.lower_ in ("am", "pm", "a.m.", "p.m.") or any(
-                _CLOCK.fullmatch(t.text) for t in doc[tok.i:head.i]):
+                CLOCK_TIME.fullmatch(t.text) for t in doc[tok.i:head.i]):
             continue  # "12/23/12 06:03 PM": a time of day, whatever the model calls it
         if head.lower_ in ("others", "more", "ones", "other", "less", "fewer"):
             continue  # "six others": the count of something named elsewhere
@@ -373,7 +373,7 @@ def ratio_spans(doc: Doc) -> list[Figure]:
     return out
 
 
-_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}(?::\d{2})?")
+CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}(?::\d{2})?")  # "06:03", "9.31", "11:41:08"
 _NUMERIC = re.compile(r"\d[\d,.]*(?:bn|tn|mn|m|k)?", re.IGNORECASE)
 
 
