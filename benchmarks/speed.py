@@ -1,9 +1,11 @@
 """Engine speed on article pairs of 1k, 5k and 20k words, next to difflib's side-by-side table.
 
 Pairs are built from the sample articles: paragraphs drawn at random, words perturbed so no two
-copies are alike, the right side a reordered rewrite of the left. Prints seconds per stage, the
-growth from 1k to 20k words, a repeated compare served from the on-disk cache, and a new pair of
-articles the window read ahead (analysed and embedded while another pair was on screen).
+copies are alike, the right side a reordered rewrite of the left. Prints the cold compare's
+seconds (a pair's articles read by two spaCy processes at once) next to the same compare with
+both read by this process, spaCy's reading alone, the growth from 1k to 20k words, a repeated
+compare served from the on-disk cache, and a new pair of articles the window read ahead
+(analysed and embedded while another pair was on screen).
 
 Those pairs are a stress case: every paragraph has near-copies, so a 20k-word pair has thousands
 of links. With the development corpora built, the same sizes are measured on real articles too:
@@ -103,12 +105,18 @@ def main() -> int:
     from corpora import corpus_root, skip_line
     from twofold.engine import nlp
     from twofold.engine.compare import compare
+    from twofold.engine.coreader import LONG_WORDS, shared_coreader
     from twofold.engine.encoder import load_encoder
     from twofold.engine.load import parse_text
 
     _, t_model = timed(nlp.load_nlp)
     _, t_encoder = timed(load_encoder)
     print(f"models: spaCy {t_model:.2f} s, sentence encoder {t_encoder:.2f} s (once per process)")
+    second = shared_coreader()
+    second.start()
+    ready, t_second = timed(second.wait_available, 120)
+    print(f"second reading process (started when a folder holds an article of {LONG_WORDS:,}+ "
+          f"words): {'ready in' if ready else 'NOT AVAILABLE after'} {t_second:.2f} s")
     # The first compare also loads the gazetteers and word-frequency tables: time it apart.
     os.environ["TWOFOLD_NO_CACHE"] = "1"
     warm_l, warm_r = build_pair(150, seed=1)
@@ -116,7 +124,7 @@ def main() -> int:
                       parse_text(warm_r, path="warm-r.txt"))
     del os.environ["TWOFOLD_NO_CACHE"]
     print(f"first compare of a 150-word pair (loads gazetteers, word frequencies): {t_warm:.2f} s")
-    print(f"{'words/side':>10} {'twofold':>9} {'spaCy':>7} {'rest':>7} {'cached':>8} "
+    print(f"{'words/side':>10} {'twofold':>9} {'1 process':>10} {'spaCy':>7} {'cached':>8} "
           f"{'read ahead':>11} {'difflib':>9} {'links':>6}  embedded sentences")
     per_word = {}
     for size in args.sizes:
@@ -138,6 +146,8 @@ def main() -> int:
                            in zip(("fox", "nyt"), build_real_pair(root, size), strict=True))
             _row(len(" ".join(p.text for p in left.paragraphs).split()), left, right)
     print("budgets: 1k words < 1 s, 20k words < 15 s (embeddings on), cached repeat < 0.2 s")
+    print("1 process: the same compare with both articles read in this process, one after the "
+          "other (as before the second reading process); spaCy: that reading alone")
     print("read ahead: the pair's articles analysed and embedded beforehand (on disk, as in a "
           "later session), the pair itself new")
     return 0
@@ -146,16 +156,21 @@ def main() -> int:
 def _row(size, left, right) -> float:  # type: ignore[no-untyped-def]
     """Time one pair every way, print its row; the cold compare's seconds."""
     from twofold.engine import cache as cache_mod
-    from twofold.engine import nlp
+    from twofold.engine import coreader, nlp
     from twofold.engine import vectors as align_vectors
     from twofold.engine.compare import compare
 
+    def cold(fn, *args):  # type: ignore[no-untyped-def]
+        nlp._memo.clear()
+        align_vectors._memo.clear()  # embed afresh: the memo would hide the encoder's cost
+        return timed(fn, *args)
+
     os.environ["TWOFOLD_NO_CACHE"] = "1"
-    nlp._memo.clear()
-    _, t_nlp = timed(lambda a, b: (nlp.analyse(a), nlp.analyse(b)), left, right)
-    nlp._memo.clear()
-    align_vectors._memo.clear()  # embed afresh: the memo would hide the encoder's cost
-    result, t_total = timed(compare, left, right)
+    _, t_nlp = cold(lambda a, b: (nlp.analyse(a), nlp.analyse(b)), left, right)
+    words, coreader.PAIR_WORDS = coreader.PAIR_WORDS, 10**9  # the baseline: one process reads
+    _, t_alone = cold(compare, left, right)
+    coreader.PAIR_WORDS = words
+    result, t_total = cold(compare, left, right)
     del os.environ["TWOFOLD_NO_CACHE"]
     cache_mod.shared_cache()  # the cache is on again: store once, then time a repeat
     compare(left, right)
@@ -166,7 +181,7 @@ def _row(size, left, right) -> float:  # type: ignore[no-untyped-def]
     rp = [p.text for p in right.paragraphs]
     _, t_difflib = timed(difflib.HtmlDiff().make_table, lp, rp)
     engine = result.engine
-    print(f"{size:>10} {t_total:>8.2f}s {t_nlp:>6.2f}s {t_total - t_nlp:>6.2f}s "
+    print(f"{size:>10} {t_total:>8.2f}s {t_alone:>9.2f}s {t_nlp:>6.2f}s "
           f"{t_cached:>7.3f}s {t_ahead:>10.2f}s {t_difflib:>8.2f}s {len(result.links):>6}  "
           f"{engine.embedded_sentences}/{engine.sentences}"
           f"{'' if engine.embeddings else ' (embeddings off)'}")

@@ -113,3 +113,27 @@ def test_reading_ahead_can_be_turned_off_and_stays_off(qtbot, seeds: Path,  # ty
     assert reader.pairs[1] == (pair[0], other)
     w.close()
     qtbot.waitUntil(reader.stopped.is_set, timeout=10_000)
+
+
+def test_a_folder_with_a_long_article_starts_the_second_reader(
+        tmp_path: Path, seeds: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from twofold.engine import coreader
+
+    starts: list[int] = []
+
+    class Second:
+        def start(self) -> None:
+            starts.append(1)
+
+    monkeypatch.setattr(coreader, "shared_coreader", Second)
+    for seed in sorted(seeds.glob("*.txt"))[:2]:
+        (tmp_path / seed.name).write_bytes(seed.read_bytes())
+    jobs.list_folder(str(tmp_path), True)
+    assert starts == []  # news-length articles: read in a moment, no second process
+    paragraph = "The council approved the new bridge on Monday after a long debate. " * 10
+    (tmp_path / "long.txt").write_text("A long report\n\n" + "\n\n".join(
+        f"{i}. {paragraph}" for i in range(coreader.LONG_WORDS // 100 + 5)), encoding="utf-8")
+    jobs.list_folder(str(tmp_path), True)
+    assert starts == [1]
+    jobs.list_files([str(tmp_path / "long.txt"), str(sorted(tmp_path.glob("*.txt"))[0])])
+    assert starts == [1, 1]

@@ -22,7 +22,7 @@ from .entities.extract import extract_entities
 from .errors import Cancelled
 from .load import load_article
 from .model import Article, CompareOptions, Comparison, EngineInfo, Link
-from .nlp import analyse, sentence_spans
+from .nlp import analyse_pair, sentence_spans
 from .serialize import comparison_from_dict, comparison_to_dict
 from .worddiff import diff_paragraphs
 
@@ -84,13 +84,11 @@ def _compute(la: Article, ra: Article, options: CompareOptions,
     if embed:
         # The encoder embeds sentences on its own thread as spaCy yields their paragraphs.
         with EmbeddingFeed(cancelled) as feed:
-            ldocs = analyse(la, cancelled=cancelled, each=feed.add, batch_size=feed.batch_size)
-            feed.article_read()
-            rdocs = analyse(ra, cancelled=cancelled, each=feed.add, batch_size=feed.batch_size)
+            ldocs, rdocs = analyse_pair(la, ra, cancelled=cancelled, each=feed.add,
+                                        between=feed.article_read, batch_size=feed.batch_size)
             feed.wait()
     else:
-        ldocs = analyse(la, cancelled=cancelled)
-        rdocs = analyse(ra, cancelled=cancelled)
+        ldocs, rdocs = analyse_pair(la, ra, cancelled=cancelled)
     la, ra = _with_sentences(la, ldocs), _with_sentences(ra, rdocs)
     Cancelled.check(cancelled, _WHAT)
     progress("aligning")

@@ -58,18 +58,8 @@ def analyse(article: Article, *, cancelled: Callable[[], bool] | None = None,
     paragraphs at a time, holding the interpreter lock for most of each batch. `each(doc)` is
     told every Doc as it is ready (all at once when they were analysed before).
     """
-    key = article.digest
-    with _lock:
-        docs = _memo.get(key)
-        if docs is not None:
-            _memo.move_to_end(key)
+    docs = _known(article)
     if docs is not None:
-        _tell(docs, each)
-        return docs
-    cache = shared_cache()
-    stored = cache.get(_CACHE_NAMESPACE, key) if key else None
-    docs = _from_bytes(stored) if stored else None
-    if docs is not None and len(docs) == len(article.paragraphs):
         _tell(docs, each)
     else:
         Cancelled.check(cancelled, _WHAT)
@@ -77,15 +67,104 @@ def analyse(article: Article, *, cancelled: Callable[[], bool] | None = None,
         Cancelled.check(cancelled, _WHAT)
         docs = tuple(_checked(nlp.pipe((p.text for p in article.paragraphs), batch_size=batch_size),
                               cancelled, each))
-        if key:
-            cache.put(_CACHE_NAMESPACE, key, _to_bytes(docs))
-    if not remember:
-        return docs
+        _store(article, docs)
+    if remember:
+        _keep(article, docs)
+    return docs
+
+
+def analyse_pair(left: Article, right: Article, *, cancelled: Callable[[], bool] | None = None,
+                 batch_size: int = 64, each: Callable[[Doc], None] | None = None,
+                 between: Callable[[], None] | None = None) -> tuple[tuple[Doc, ...], ...]:
+    """Both articles' Docs (as `analyse`), the longer read by the second process at the same
+    time when it runs and both articles are new and not short (see `coreader`). `between()` is
+    called once the first article's Docs were all told to `each`."""
+    from .coreader import LONG_WORDS, PAIR_WORDS, shared_coreader
+
+    reader = shared_coreader()
+    if max(left.word_count, right.word_count) >= LONG_WORDS:
+        reader.start()  # unless it runs: ready for this pair if it was started before, else next
+    far, near = (left, right) if left.word_count >= right.word_count else (right, left)
+    if (near.word_count < PAIR_WORDS or analysed(left.digest) or analysed(right.digest)
+            or not reader.submit([p.text for p in far.paragraphs])):
+        return _one_then_other(left, right, cancelled, batch_size, each, between)
+    try:
+        near_docs = analyse(near, cancelled=cancelled, batch_size=batch_size, each=each)
+        if between is not None:
+            between()
+        data = reader.collect(cancelled=cancelled)
+    except BaseException:
+        reader.abandon()  # cancelled, or failed here: the other process's reply is dropped
+        raise
+    far_docs = _received(far, data)
+    if far_docs is None:
+        far_docs = analyse(far, cancelled=cancelled, batch_size=batch_size, each=each)
+    else:
+        _tell(far_docs, each)
+        _keep(far, far_docs)
+    return (near_docs, far_docs) if near is left else (far_docs, near_docs)
+
+
+def analyse_elsewhere(article: Article, *, cancelled: Callable[[], bool] | None = None
+                      ) -> tuple[Doc, ...] | None:
+    """The article's Docs, read by the second process into the disk cache (not the memo), when
+    that process runs and is idle and the article is new; else None (read it here). Reading
+    ahead this way leaves the window's process free (spaCy holds its interpreter lock)."""
+    from .coreader import shared_coreader
+
+    reader = shared_coreader()
+    if analysed(article.digest) or not reader.submit([p.text for p in article.paragraphs]):
+        return None
+    try:
+        data = reader.collect(cancelled=cancelled)
+    except BaseException:
+        reader.abandon()
+        raise
+    return _received(article, data)
+
+
+def _received(article: Article, data: bytes | None) -> tuple[Doc, ...] | None:
+    """The article's Docs from the second process's reply, stored on disk; None if it failed."""
+    docs = _from_bytes(data) if data is not None else None
+    if docs is None or len(docs) != len(article.paragraphs):
+        return None
+    _store(article, docs)
+    return docs
+
+
+def _one_then_other(left: Article, right: Article, cancelled: Callable[[], bool] | None,
+                    batch_size: int, each: Callable[[Doc], None] | None,
+                    between: Callable[[], None] | None) -> tuple[tuple[Doc, ...], ...]:
+    ldocs = analyse(left, cancelled=cancelled, batch_size=batch_size, each=each)
+    if between is not None:
+        between()
+    return ldocs, analyse(right, cancelled=cancelled, batch_size=batch_size, each=each)
+
+
+def _known(article: Article) -> tuple[Doc, ...] | None:
+    """The article's Docs from the memo or the disk cache, or None if it was never read."""
+    key = article.digest
     with _lock:
-        _memo[key] = docs
+        docs = _memo.get(key)
+        if docs is not None:
+            _memo.move_to_end(key)
+            return docs
+    stored = shared_cache().get(_CACHE_NAMESPACE, key) if key else None
+    docs = _from_bytes(stored) if stored else None
+    return docs if docs is not None and len(docs) == len(article.paragraphs) else None
+
+
+def _store(article: Article, docs: tuple[Doc, ...]) -> None:
+    if article.digest:
+        shared_cache().put(_CACHE_NAMESPACE, article.digest, _to_bytes(docs))
+
+
+def _keep(article: Article, docs: tuple[Doc, ...]) -> None:
+    """Hold the docs in the process's memo (the most recent `_MEMO_SIZE` articles)."""
+    with _lock:
+        _memo[article.digest] = docs
         while len(_memo) > _MEMO_SIZE:
             _memo.popitem(last=False)
-    return docs
 
 
 def analysed(digest: str) -> bool:

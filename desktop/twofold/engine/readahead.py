@@ -22,7 +22,7 @@ from .library.index import ArticleSummary, Listing, article_vectors
 from .library.sparse import similarity
 from .load import load_article
 from .model import Article
-from .nlp import analyse, analysed
+from .nlp import analyse, analyse_elsewhere, analysed
 from .vectors import sentence_vectors
 
 log = logging.getLogger(__name__)
@@ -89,14 +89,15 @@ def read_ahead(listing: Listing, pair: Sequence[str], limit: int = READ_AHEAD, *
 
 
 def read_article(article: Article, *, cancelled: Callable[[], bool] | None = None) -> None:
-    """Analyse one article into the disk cache and embed its sentences (up to `EMBED_WORDS`).
+    """Analyse one article into the disk cache and embed its sentences (up to `EMBED_WORDS`);
+    the second reading process analyses it when that runs and is idle (see `coreader`).
 
     A long article's pairs embed only the sentences where meaning decides a link, chosen from
     each pair's word evidence; which ones is not known ahead, so all are embedded. They go a
     few at a time, so that a comparison the reader asks for stops this within a moment.
     """
-    docs = analyse(article, cancelled=_giving_way(cancelled), remember=False,
-                   batch_size=_BATCH)
+    docs = analyse_elsewhere(article, cancelled=cancelled) or analyse(
+        article, cancelled=_giving_way(cancelled), remember=False, batch_size=_BATCH)
     if article.word_count > EMBED_WORDS:
         return
     texts = [s.text for s in sentences_of(docs)]

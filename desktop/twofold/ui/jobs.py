@@ -104,10 +104,21 @@ def list_folder(folder: str, find_pair: bool, *, cancelled: Check | None = None
                 ) -> FolderListing:
     """The job: list a folder through its index, and pick the two most alike articles."""
     listing = scan(folder, cancelled=cancelled)
+    _long_articles_ahead(listing)
     return FolderListing(listing, best_pair(listing, cancelled=cancelled) if find_pair else None)
+
+
+def _long_articles_ahead(listing: Listing) -> None:
+    """Start the engine's second reading process when the folder holds a long article, so that
+    its first long pair is read on two cores (see twofold.engine.coreader)."""
+    from twofold.engine.coreader import LONG_WORDS, shared_coreader
+
+    if any(article.words >= LONG_WORDS for article in listing.articles):
+        shared_coreader().start()
 
 
 def list_files(paths: Sequence[str], *, cancelled: Check | None = None) -> FolderListing:
     """The job: read two files given directly; they are the pair, in the order given."""
     listing = read_files(paths, cancelled=cancelled)
+    _long_articles_ahead(listing)
     return FolderListing(listing, best_pair(listing))
