@@ -46,6 +46,19 @@ def _article(name: str, paragraphs: int, who: str) -> Article:
     return parse_text(f"Bridges for Lyon\n{text}", path=f"{name}.txt")
 
 
+def _spied(monkeypatch: pytest.MonkeyPatch, reader: CoReader) -> list[tuple[int, bool]]:
+    """What `reader.submit` is given (how many paragraphs) and answers, from now on."""
+    calls: list[tuple[int, bool]] = []
+    real_submit = reader.submit
+
+    def submit(texts: list[str], **how: float) -> bool:
+        calls.append((len(texts), real_submit(texts, **how)))
+        return calls[-1][1]
+
+    monkeypatch.setattr(reader, "submit", submit)
+    return calls
+
+
 def _described(docs) -> list:  # type: ignore[no-untyped-def]
     return [[(t.text, t.lemma_, t.pos_, t.tag_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_)
              for t in doc] for doc in docs]
@@ -64,13 +77,10 @@ def test_the_other_process_analyses_as_this_one_does(reader: CoReader) -> None:
 
 def test_a_long_pair_is_read_on_both_sides_at_once(shared: CoReader,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    submitted: list[int] = []
-    real_submit = shared.submit
-    monkeypatch.setattr(shared, "submit",
-                        lambda texts: submitted.append(len(texts)) or real_submit(texts))
+    submitted = _spied(monkeypatch, shared)
     left, right = _article("l", 4, "The mayor"), _article("r", 6, "A spokesman")
     ldocs, rdocs = nlp.analyse_pair(left, right)
-    assert submitted == [7]  # the longer article (headline and six paragraphs) went over
+    assert submitted == [(7, True)]  # the longer article (headline and six paragraphs) went
     assert _described(ldocs) == _described(nlp.load_nlp().pipe(
         p.text for p in left.paragraphs))
     assert _described(rdocs) == _described(nlp.load_nlp().pipe(
@@ -95,7 +105,7 @@ def test_a_comparison_is_the_same_read_either_way(shared: CoReader,
 def test_short_or_known_articles_stay_here(shared: CoReader,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[int] = []
-    monkeypatch.setattr(shared, "submit", lambda texts: calls.append(len(texts)) or False)
+    monkeypatch.setattr(shared, "submit", lambda texts, **how: calls.append(len(texts)) or False)
     short = parse_text("Bridges\nThe mayor approved three bridges.", path="s.txt")
     nlp.analyse_pair(short, _article("r", 4, "A spokesman"))
     known = _article("k", 4, "The mayor")
@@ -124,8 +134,8 @@ def test_a_pair_is_still_read_when_the_other_process_dies(monkeypatch: pytest.Mo
     monkeypatch.setattr(coreader, "PAIR_WORDS", 40)
     real_submit = doomed.submit
 
-    def submit_then_die(texts: list[str]) -> bool:
-        taken = real_submit(texts)
+    def submit_then_die(texts: list[str], **how: float) -> bool:
+        taken = real_submit(texts, **how)
         assert doomed._process is not None
         doomed._process.kill()
         return taken
@@ -160,13 +170,10 @@ def test_an_article_read_ahead_is_read_by_the_other_process(
         shared: CoReader, monkeypatch: pytest.MonkeyPatch) -> None:
     from twofold.engine.readahead import read_article
 
-    submitted: list[int] = []
-    real_submit = shared.submit
-    monkeypatch.setattr(shared, "submit",
-                        lambda texts: submitted.append(len(texts)) or real_submit(texts))
+    submitted = _spied(monkeypatch, shared)
     article = _article("ahead", 3, "The mayor")
     read_article(article)
-    assert submitted == [4]
+    assert submitted == [(4, True)]
     assert nlp.analysed(article.digest) and article.digest not in nlp._memo  # on disk only
     assert _described(nlp.analyse(article)) == _described(nlp.load_nlp().pipe(
         p.text for p in article.paragraphs))
@@ -177,7 +184,30 @@ def test_while_the_other_process_is_busy_an_article_is_read_here(
         shared: CoReader, monkeypatch: pytest.MonkeyPatch) -> None:
     from twofold.engine.readahead import read_article
 
-    monkeypatch.setattr(shared, "submit", lambda texts: False)
+    monkeypatch.setattr(shared, "submit", lambda texts, **how: False)
     article = _article("here", 2, "The mayor")
     read_article(article)
     assert nlp.analysed(article.digest)
+
+
+def test_an_abandoned_long_read_stops_early(reader: CoReader) -> None:
+    texts = [p.text for p in _article("long", 1200, "The mayor").paragraphs]  # ~40,000 words
+    before = reader.stopped_early
+    assert reader.submit(texts)
+    reader.abandon()
+    assert not reader.available()
+    assert reader.wait_available(_READY)
+    assert reader.stopped_early == before + 1  # stopped between two chunks, not after 1,201
+
+
+def test_a_long_pair_waits_for_an_abandoned_read_to_stop(
+        shared: CoReader, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading ahead, abandoned as a comparison starts, leaves the other process to the pair:
+    it stops at its first chunk, long before the pair stops waiting (`STOPPING`); told nothing,
+    it would read for seconds more."""
+    ahead = [p.text for p in _article("ahead", 1200, "The mayor").paragraphs]
+    assert shared.submit(ahead)  # reading ahead, stopped as a comparison starts
+    shared.abandon()
+    submitted = _spied(monkeypatch, shared)
+    nlp.analyse_pair(_article("l", 3, "The mayor"), _article("r", 4, "A spokesman"))
+    assert submitted == [(5, True)]

@@ -6,7 +6,8 @@ took 5.4 and 6.4 s side by side against 10.6 s one after the other. A second pro
 memory (a second spaCy model, ~150-250 MB) and ~1.5 s of start-up, so it is started only when
 long articles are about: by the window when a folder holds one, by `compare` when it meets a
 pair with one (ready for the next). A comparison never waits for it: until it is ready, and
-while it still reads for a comparison that was cancelled, the pair is read in this process.
+while it is busy, the pair is read in this process. A read that is no longer wanted (reading
+ahead stopped by a comparison, a cancelled comparison) stops at its next chunk of paragraphs.
 
 The other process returns each article as `DocBin` bytes, the form the disk cache stores, so
 its analysis is the one this process would have made. If it fails or dies, the article is read
@@ -40,6 +41,13 @@ PAIR_WORDS = 1_500
 # An article this long starts the process: when a folder holding one opens, or a pair with one
 # is compared. Shorter articles are read in a fraction of a second, and mostly ahead (readahead).
 LONG_WORDS = 3_000
+# Paragraphs read between two looks for a message to stop (~0.3 s of a long article): an
+# abandoned read leaves the core to the work that replaced it within a moment.
+_CHUNK = 16
+_STOP_READING = "stop reading"
+# How long a comparison waits for an abandoned read (reading ahead, stopped by it) to stop: a
+# chunk's time, against seconds of reading a long article alone.
+STOPPING = 0.5
 _POLL = 0.05  # seconds between asking `cancelled()` while the other process reads
 _WHAT = "The language analysis"
 
@@ -59,6 +67,7 @@ class CoReader:
         self._busy = False
         self._pending = 0  # replies owed to reads that were abandoned (cancelled)
         self._broken = False  # its model would not load: never started again
+        self.stopped_early = 0  # abandoned reads the other process stopped before their end
 
     def start(self) -> None:
         """Start the process in the background, unless it runs already (returns at once)."""
@@ -102,20 +111,29 @@ class CoReader:
             time.sleep(_POLL)
         return True
 
-    def submit(self, texts: list[str]) -> bool:
-        """Hand `texts` to the other process; False if it cannot take them now."""
-        with self._lock:
-            if not self._idle():
+    def submit(self, texts: list[str], *, patience: float = 0.0) -> bool:
+        """Hand `texts` to the other process; False if it cannot take them now. While an
+        abandoned read is stopping, wait up to `patience` seconds for it (not for other work)."""
+        deadline = time.monotonic() + patience
+        while True:
+            with self._lock:
+                if self._idle():
+                    return self._send(texts)
+                stopping = self._ready and self._pending and not self._busy
+            if not stopping or time.monotonic() > deadline:
                 return False
-            try:
-                assert self._conn is not None
-                self._conn.send(texts)
-            except (OSError, ValueError) as err:
-                log.info("second reading process gone (%s)", err)
-                self._forget()
-                return False
-            self._busy = True
-            return True
+            time.sleep(_POLL)
+
+    def _send(self, texts: list[str]) -> bool:
+        try:
+            assert self._conn is not None
+            self._conn.send(texts)
+        except (OSError, ValueError) as err:
+            log.info("second reading process gone (%s)", err)
+            self._forget()
+            return False
+        self._busy = True
+        return True
 
     def collect(self, *, cancelled: Callable[[], bool] | None = None) -> bytes | None:
         """The submitted texts' analysis, or None if the process failed. `Cancelled` if asked
@@ -143,11 +161,17 @@ class CoReader:
 
     def abandon(self) -> None:
         """The submitted read's reply is not wanted (its comparison was cancelled or failed):
-        it is dropped when it comes. Does nothing when no read is under way."""
+        the other process is told to stop reading, and its reply is dropped when it comes.
+        Does nothing when no read is under way."""
         with self._lock:
             if self._busy:
                 self._busy = False
                 self._pending += 1
+                try:  # it stops at its next chunk of paragraphs
+                    assert self._conn is not None
+                    self._conn.send(_STOP_READING)
+                except (OSError, ValueError):
+                    self._forget()
 
     def stop(self) -> None:
         """End the process (at exit; a daemon process ends with this one anyway)."""
@@ -188,6 +212,7 @@ class CoReader:
                 self._broken = True
             elif self._pending:
                 self._pending -= 1
+                self.stopped_early += kind == "stopped"
 
     def _forget(self) -> None:
         """Drop the process (dead, failed, or stopped); the next `start` makes a new one."""
@@ -207,7 +232,7 @@ def _serve(conn: Connection) -> None:
 
 
 def _answer(conn: Connection) -> None:
-    from spacy.tokens import DocBin
+    from spacy.tokens import Doc, DocBin
 
     from twofold.engine.nlp import load_nlp
 
@@ -218,10 +243,19 @@ def _answer(conn: Connection) -> None:
         return
     conn.send(("ready", None))
     while (texts := conn.recv()) is not None:
-        reply: tuple[str, bytes | str]
+        if texts == _STOP_READING:  # came after the read it meant had ended: its reply is sent
+            continue
+        reply: tuple[str, bytes | str | None]
         try:
-            docs = list(nlp.pipe(texts, batch_size=64))
-            reply = ("docs", DocBin(docs=docs, store_user_data=False).to_bytes())
+            docs: list[Doc] = []
+            for start in range(0, len(texts), _CHUNK):
+                if conn.poll():  # the only message that comes during a read: stop it
+                    conn.recv()
+                    reply = ("stopped", None)
+                    break
+                docs += nlp.pipe(texts[start:start + _CHUNK], batch_size=64)
+            else:
+                reply = ("docs", DocBin(docs=docs, store_user_data=False).to_bytes())
         except Exception as err:  # the article is then read in the window's process
             reply = ("error", f"{type(err).__name__}: {err}")
         conn.send(reply)
