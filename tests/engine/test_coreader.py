@@ -203,7 +203,7 @@ def test_an_abandoned_long_read_stops_early(reader: CoReader) -> None:
 def test_a_long_pair_waits_for_an_abandoned_read_to_stop(
         shared: CoReader, monkeypatch: pytest.MonkeyPatch) -> None:
     """Reading ahead, abandoned as a comparison starts, leaves the other process to the pair:
-    it stops at its first chunk, long before the pair stops waiting (`STOPPING`); told nothing,
+    it stops at its first chunk, long before the pair stops waiting (`PATIENCE`); told nothing,
     it would read for seconds more."""
     ahead = [p.text for p in _article("ahead", 1200, "The mayor").paragraphs]
     assert shared.submit(ahead)  # reading ahead, stopped as a comparison starts
@@ -211,3 +211,22 @@ def test_a_long_pair_waits_for_an_abandoned_read_to_stop(
     submitted = _spied(monkeypatch, shared)
     nlp.analyse_pair(_article("l", 3, "The mayor"), _article("r", 4, "A spokesman"))
     assert submitted == [(5, True)]
+
+
+@pytest.mark.parametrize("started_long_ago", [True, False])
+def test_a_pair_waits_for_a_model_loading_unless_just_started(
+        started_long_ago: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Started as the folder opened, the other process loads while this one loads its own: worth
+    # waiting a moment for. Started by this very pair, it is seconds away: read alone.
+    monkeypatch.setattr(coreader, "_JUST_STARTED", 0.0 if started_long_ago else 3600.0)
+    fresh = CoReader()
+    fresh.start()
+    try:
+        assert not fresh.available()  # still loading
+        assert fresh.submit(["The mayor of Lyon spoke on Monday."], patience=_READY) is (
+            started_long_ago)
+        if started_long_ago:
+            data = fresh.collect()
+            assert data is not None and len(nlp._from_bytes(data) or ()) == 1
+    finally:
+        fresh.stop()

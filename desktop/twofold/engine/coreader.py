@@ -45,9 +45,13 @@ LONG_WORDS = 3_000
 # abandoned read leaves the core to the work that replaced it within a moment.
 _CHUNK = 16
 _STOP_READING = "stop reading"
-# How long a comparison waits for an abandoned read (reading ahead, stopped by it) to stop: a
-# chunk's time, against seconds of reading a long article alone.
-STOPPING = 0.5
+# How long a comparison waits for the other process when it is about to be free: an abandoned
+# read (reading ahead, stopped by the comparison) ending at its chunk, or its model loading
+# (started as the folder opened, it loads while this process loads its own). Against seconds
+# of reading a long article alone.
+PATIENCE = 0.5
+# A process started less than this long ago is still seconds from ready: not waited for.
+_JUST_STARTED = 1.0
 _POLL = 0.05  # seconds between asking `cancelled()` while the other process reads
 _WHAT = "The language analysis"
 
@@ -67,6 +71,7 @@ class CoReader:
         self._busy = False
         self._pending = 0  # replies owed to reads that were abandoned (cancelled)
         self._broken = False  # its model would not load: never started again
+        self._started = 0.0  # when the process was started (time.monotonic)
         self.stopped_early = 0  # abandoned reads the other process stopped before their end
 
     def start(self) -> None:
@@ -95,7 +100,7 @@ class CoReader:
                 return
             finally:
                 there.close()
-            self._conn = here
+            self._conn, self._started = here, time.monotonic()
 
     def available(self) -> bool:
         """Whether a read may start now: the process has its model loaded and is idle."""
@@ -113,14 +118,17 @@ class CoReader:
 
     def submit(self, texts: list[str], *, patience: float = 0.0) -> bool:
         """Hand `texts` to the other process; False if it cannot take them now. While an
-        abandoned read is stopping, wait up to `patience` seconds for it (not for other work)."""
+        abandoned read is stopping or its model loading, wait up to `patience` seconds for it
+        (not for other work, nor for a process started a moment ago)."""
         deadline = time.monotonic() + patience
         while True:
             with self._lock:
                 if self._idle():
                     return self._send(texts)
-                stopping = self._ready and self._pending and not self._busy
-            if not stopping or time.monotonic() > deadline:
+                soon = self._conn is not None and not self._busy and (
+                    self._pending if self._ready else
+                    time.monotonic() - self._started > _JUST_STARTED)
+            if not soon or time.monotonic() > deadline:
                 return False
             time.sleep(_POLL)
 

@@ -79,14 +79,16 @@ def analyse_pair(left: Article, right: Article, *, cancelled: Callable[[], bool]
     """Both articles' Docs (as `analyse`), the longer read by the second process at the same
     time when it runs and both articles are new and not short (see `coreader`). `between()` is
     called once the first article's Docs were all told to `each`."""
-    from .coreader import LONG_WORDS, PAIR_WORDS, STOPPING, shared_coreader
+    from .coreader import LONG_WORDS, PAIR_WORDS, PATIENCE, shared_coreader
 
     reader = shared_coreader()
     if max(left.word_count, right.word_count) >= LONG_WORDS:
         reader.start()  # unless it runs: ready for this pair if it was started before, else next
     far, near = (left, right) if left.word_count >= right.word_count else (right, left)
-    if (near.word_count < PAIR_WORDS or analysed(left.digest) or analysed(right.digest)
-            or not reader.submit([p.text for p in far.paragraphs], patience=STOPPING)):
+    if near.word_count < PAIR_WORDS or analysed(left.digest) or analysed(right.digest):
+        return _one_then_other(left, right, cancelled, batch_size, each, between)
+    load_nlp()  # needed for `near` anyway: seconds the first time, while the other loads too
+    if not reader.submit([p.text for p in far.paragraphs], patience=PATIENCE):
         return _one_then_other(left, right, cancelled, batch_size, each, between)
     try:
         near_docs = analyse(near, cancelled=cancelled, batch_size=batch_size, each=each)
