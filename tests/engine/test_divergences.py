@@ -405,6 +405,8 @@ def test_no_divergence(why: str, left: str, right: str) -> None:
         (["Assistant District Attorney"], ["Prosecutor"], False),
         (["defense attorney"], ["Prosecutor"], True),
         (["newly confirmed Secretary of State"], ["Sen."], True),
+        (["Vice President-elect"], ["Vice President"], False),  # before and after the oath
+        (["President-elect"], ["Senator"], True),
     ],
 )
 def test_titles_differ(a: list[str], b: list[str], differ: bool) -> None:

@@ -44,12 +44,27 @@ def texts(article: Article, entity: Entity) -> list[str]:
      "Salifou Mody", "Salifou Mody", "Defence Minister"),
     ("NATO Secretary General Jens Stoltenberg flew to Warsaw for the summit.",
      "Jens Stoltenberg", "Jens Stoltenberg", "NATO Secretary General"),
+    ("President-elect Donald J. Trump met the press in New York on Monday.",
+     "Donald J. Trump", "Donald J. Trump", "President-elect"),
+    ("Vice President-elect Mike Pence was at the meeting too.",
+     "Mike Pence", "Mike Pence", "Vice President-elect"),
+    ("The interior minister, Yunus-bek Yevkurov, flew to Nazran on Monday.",
+     "Yunus-bek Yevkurov", "Yunus-bek Yevkurov", "interior minister"),
 ])
 def test_titles_are_kept_apart_from_the_name(text: str, name: str, form: str, title: str) -> None:
     person = named(entities_of(text), name)
     assert person.label == "PERSON"
     assert form in person.forms
     assert title in person.titles
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Secretary-General Ban Ki-moon flew to Seoul on Monday.", "Ban Ki-moon"),
+    ("North Korean leader Kim Jong-un watched the launch.", "Kim Jong-un"),
+    ("Former President Park Geun-hye was impeached in March.", "Park Geun-hye"),
+])
+def test_a_hyphenated_given_name_is_kept_whole(text: str, name: str) -> None:
+    assert named(entities_of(text), name).label == "PERSON"
 
 
 @pytest.mark.parametrize(("text", "name"), [

@@ -29,7 +29,7 @@ from .worddiff import diff_paragraphs
 log = logging.getLogger(__name__)
 
 # Bump when any engine stage changes its output: cached comparisons of older engines are ignored.
-ENGINE_REVISION = 45  # 45: tolls of many places and of one (44: a figure rounded is less precise)
+ENGINE_REVISION = 46  # 46: "President-elect" is a title of the office (45: tolls of many places)
 _NAMESPACE = "comparison"
 _WHAT = "The comparison"
 # What `compare` reports to its `progress` callback, in order (a cached pair reads, then ends).

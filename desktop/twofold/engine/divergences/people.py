@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
+_ELECT = re.compile(r"-(?:elect|designate)$", re.IGNORECASE)
 # Words that say which party, place or time a title belongs to, not which office it is.
 _NOT_THE_OFFICE = frozenset({
     "democratic", "democrat", "republican", "gop", "independent", "d", "r", "state", "u.s", "us",
@@ -74,6 +75,9 @@ def title_words(title: str) -> frozenset[str]:
     words = set()
     for raw in re.findall(r"[\w'’.-]+", title):
         cased = raw.rstrip(".").removesuffix("'s").removesuffix("’s")
+        # "President-elect" will hold the office "President" names (an article written after
+        # the swearing-in says so): like "incoming", a time, not another office
+        cased = _ELECT.sub("", cased)
         word = title_word(cased.lower())
         word = _SYNONYMS.get(word, ROLE_SYNONYMS.get(word, word))
         if not word or word in TITLE_FILLER or word in _NOT_THE_OFFICE or word in _GENERIC \

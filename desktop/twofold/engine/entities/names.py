@@ -138,6 +138,9 @@ def is_name_like(token: Token) -> bool:
     return word_zipf(text) < 4.5
 
 
+_TITLE_SUFFIXES = frozenset({"elect", "designate"})
+
+
 def title_before(doc: Doc, start: int) -> tuple[int, int] | None:
     """Token range of a title or role written just before a name at `start`, if any."""
     i, first, head_seen = start - 1, start, False
@@ -150,6 +153,10 @@ def title_before(doc: Doc, start: int) -> tuple[int, int] | None:
             break  # another name ends the title: "Rep. Michele Bachmann and Herman Cain"
         if text == "-" and not tok.whitespace_ and i > 0 and not doc[i - 1].whitespace_:
             i -= 1  # "Vice-President"
+            continue
+        if low in _TITLE_SUFFIXES and i > 1 and doc[i - 1].text == "-" and not (
+                doc[i - 1].whitespace_ or doc[i - 2].whitespace_):
+            i -= 1  # "President-elect", "Prime Minister-designate": the title before the hyphen
             continue
         if tok.is_punct or tok.is_space or low in ("'s", "’s") or is_honorific(text):
             break

@@ -110,10 +110,20 @@ def _pieces(doc: Doc, start: int, end: int, person: bool, titled: bool = False
         while e > s and (doc[e - 1].lower_ in ("'s", "’s", "'", "’") or doc[e - 1].is_punct
                          or (not doc[e - 1].text[:1].isupper() and doc[e - 1].is_stop)
                          or (not titled and (doc[e - 1].like_num or doc[e - 1].is_lower))):
+            if person and _hyphened_syllable(doc, s, e - 1):
+                break  # "Ban Ki-moon", "Kim Jong-un": a given name's second syllable
             e -= 1  # "Leicestershire 296" in a scorecard, "Interfax news agency"
         if e > s and not all(len(t.text.rstrip(".")) == 1 for t in doc[s:e]):
             out.append((s, e))  # letters alone are a table's head ("W D L"), not a name
     return out
+
+
+def _hyphened_syllable(doc: Doc, s: int, i: int) -> bool:
+    """Whether lower-case token `i` of a person's span is joined by a bare hyphen to a capital
+    word of it ("moon" of "Ki-moon"), not a description ("Trump-backed")."""
+    return (i >= s + 2 and doc[i - 1].text in ("-", "‐") and not doc[i - 1].whitespace_
+            and not doc[i - 2].whitespace_ and doc[i - 2].text[:1].isupper()
+            and doc[i].is_alpha and doc[i].pos_ in ("PROPN", "NOUN"))
 
 
 def _classify(doc: Doc, para: int, s: int, e: int, label: str) -> list[Candidate]:
@@ -286,7 +296,8 @@ def _joins_name(doc: Doc, s: int) -> bool:
     if not prev.whitespace_ and (prev.text in ("-", "‐") or doc[s].text in ("-", "‐")):
         return True
     if s >= 2 and doc[s - 2].text in ("-", "‐") and not doc[s - 2].whitespace_:
-        return True  # "bek" of "Yunus-bek"
+        # "bek" of "Yunus-bek", not "elect" of "President-elect" (a title, read back apart)
+        return not (s >= 3 and is_title_word(doc[s - 3].text))
     return prev.pos_ == "PROPN" and is_name_like(prev) and not prev.ent_type_
 
 
