@@ -115,7 +115,8 @@ def test_short_or_known_articles_stay_here(shared: CoReader,
 
 
 def test_a_cancelled_read_is_dropped_and_the_process_reads_again(reader: CoReader) -> None:
-    texts = [p.text for p in _article("c", 40, "The mayor").paragraphs]
+    # ~10,000 words: no machine replies before `collect` first asks `cancelled()`
+    texts = [p.text for p in _article("c", 300, "The mayor").paragraphs]
     assert reader.submit(texts)
     with pytest.raises(Cancelled):
         reader.collect(cancelled=lambda: True)
