@@ -164,3 +164,23 @@ def test_empty_state_lists_recent_folders(qtbot, seeds) -> None:
     with qtbot.waitSignal(window.listingShown, timeout=30_000):
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
     window.runner.wait(60_000)
+
+
+@pytest.mark.parametrize("fails", [False, True])
+def test_the_engine_warms_up_beside_the_window(fails: bool, monkeypatch: pytest.MonkeyPatch,
+                                               caplog: pytest.LogCaptureFixture) -> None:
+    from twofold.engine import compare
+
+    calls: list[int] = []
+
+    def warm_up() -> None:
+        calls.append(1)
+        if fails:
+            raise ModelMissing("The English language model is not installed")
+
+    monkeypatch.setattr(compare, "warm_up", warm_up)
+    with caplog.at_level("INFO", logger="twofold"):
+        thread = app._warm_engine()
+        thread.join(30)
+    assert calls == [1] and not thread.is_alive() and not thread.daemon
+    assert ("not warmed up" in caplog.text) is fails  # told to the log, never raised

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import logging
 import os
 import signal
 import socket
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from types import FrameType
 
@@ -21,6 +23,7 @@ from .resources import app_icon, load_stylesheet
 from .theme import apply_palette
 
 SCREENSHOT_TIMEOUT_MS = 180_000
+log = logging.getLogger(__name__)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -52,6 +55,7 @@ def run(args: argparse.Namespace) -> int:
     _open(window, args.paths)
     if not owns_app:
         return 0
+    _warm_engine()
     restore = _close_on_signals(app)
     try:
         return int(app.exec())
@@ -97,6 +101,23 @@ def _close_on_signals(app: QApplication) -> Callable[[], None]:
 def _drain(reader: socket.socket) -> None:
     with contextlib.suppress(OSError):  # nothing left to read
         reader.recv(512)
+
+
+def _warm_engine() -> threading.Thread:
+    """Load the engine's models on a thread of their own while the window opens (the reader
+    picks a folder, or it is listed): the first comparison then finds them loaded. A thread the
+    process waits for at exit (at most the ~2 s of loading), never stopped in the middle."""
+    def warm() -> None:
+        try:
+            from twofold.engine.compare import warm_up
+
+            warm_up()
+        except Exception as err:  # the first comparison says what is missing, and how to fix it
+            log.info("engine not warmed up: %s", err)
+
+    thread = threading.Thread(target=warm, name="twofold-warm-up")
+    thread.start()
+    return thread
 
 
 def _open(window: MainWindow, paths: Sequence[str]) -> None:
