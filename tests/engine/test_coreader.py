@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 import uuid
 from collections.abc import Iterator
 
@@ -204,10 +205,13 @@ def test_an_abandoned_long_read_stops_early(reader: CoReader) -> None:
 def test_a_long_pair_waits_for_an_abandoned_read_to_stop(
         shared: CoReader, monkeypatch: pytest.MonkeyPatch) -> None:
     """Reading ahead, abandoned as a comparison starts, leaves the other process to the pair:
-    it stops at its first chunk, long before the pair stops waiting (`PATIENCE`); told nothing,
-    it would read for seconds more."""
+    it stops at the end of its chunk and the pair waits for that; told nothing, it would read
+    for seconds more (and the pair be read here)."""
+    monkeypatch.setattr(coreader, "PATIENCE", _READY)  # however slow the machine
+    nlp.load_nlp()  # loaded before: the pair asks at once
     ahead = [p.text for p in _article("ahead", 1200, "The mayor").paragraphs]
     assert shared.submit(ahead)  # reading ahead, stopped as a comparison starts
+    time.sleep(0.3)  # well into its reading: it stops at the end of the chunk it is in
     shared.abandon()
     submitted = _spied(monkeypatch, shared)
     nlp.analyse_pair(_article("l", 3, "The mayor"), _article("r", 4, "A spokesman"))
@@ -231,3 +235,21 @@ def test_a_pair_waits_for_a_model_loading_unless_just_started(
             assert data is not None and len(nlp._from_bytes(data) or ()) == 1
     finally:
         fresh.stop()
+
+
+def test_a_long_pair_waits_while_reading_ahead_notices_it_was_stopped(
+        shared: CoReader, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window stops reading ahead as a comparison starts, but the reading thread sees it
+    only at its next look: the comparison waits for the other process meanwhile."""
+    import threading
+
+    monkeypatch.setattr(coreader, "PATIENCE", _READY)  # however slow the machine
+    nlp.load_nlp()  # loaded before: the pair asks at once, while reading ahead still holds it
+    ahead = [p.text for p in _article("ahead", 1200, "The mayor").paragraphs]
+    assert shared.submit(ahead)
+    later = threading.Timer(0.2, shared.abandon)  # reading ahead notices, a moment later
+    later.start()
+    submitted = _spied(monkeypatch, shared)
+    nlp.analyse_pair(_article("l", 3, "The mayor"), _article("r", 4, "A spokesman"))
+    later.join()
+    assert submitted == [(5, True)]

@@ -45,10 +45,10 @@ LONG_WORDS = 3_000
 # abandoned read leaves the core to the work that replaced it within a moment.
 _CHUNK = 16
 _STOP_READING = "stop reading"
-# How long a comparison waits for the other process when it is about to be free: an abandoned
-# read (reading ahead, stopped by the comparison) ending at its chunk, or its model loading
-# (started as the folder opened, it loads while this process loads its own). Against seconds
-# of reading a long article alone.
+# How long a comparison waits for the other process when it is likely to be free soon: a read
+# for reading ahead, which the window stops as the comparison starts (it may not have noticed
+# yet) and which then ends at its chunk, or its model loading (started as the folder opened, it
+# loads while this process loads its own). Against seconds of reading a long article alone.
 PATIENCE = 0.5
 # A process started less than this long ago is still seconds from ready: not waited for.
 _JUST_STARTED = 1.0
@@ -117,16 +117,16 @@ class CoReader:
         return True
 
     def submit(self, texts: list[str], *, patience: float = 0.0) -> bool:
-        """Hand `texts` to the other process; False if it cannot take them now. While an
-        abandoned read is stopping or its model loading, wait up to `patience` seconds for it
-        (not for other work, nor for a process started a moment ago)."""
+        """Hand `texts` to the other process; False if it cannot take them now. While it reads
+        (or stops reading) other texts, or loads its model, wait up to `patience` seconds for it
+        (not for a process started a moment ago, seconds from ready)."""
         deadline = time.monotonic() + patience
         while True:
             with self._lock:
                 if self._idle():
                     return self._send(texts)
-                soon = self._conn is not None and not self._busy and (
-                    self._pending if self._ready else
+                soon = self._conn is not None and (
+                    (self._busy or self._pending) if self._ready else
                     time.monotonic() - self._started > _JUST_STARTED)
             if not soon or time.monotonic() > deadline:
                 return False
