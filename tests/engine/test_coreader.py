@@ -253,3 +253,9 @@ def test_a_long_pair_waits_while_reading_ahead_notices_it_was_stopped(
     nlp.analyse_pair(_article("l", 3, "The mayor"), _article("r", 4, "A spokesman"))
     later.join()
     assert submitted == [(5, True)]
+
+
+def test_stopping_a_reader_never_started_does_nothing() -> None:
+    idle = CoReader()
+    idle.stop()
+    assert not idle.available()

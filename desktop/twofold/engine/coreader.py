@@ -182,12 +182,12 @@ class CoReader:
                     self._forget()
 
     def stop(self) -> None:
-        """End the process (at exit; a daemon process ends with this one anyway)."""
+        """End the process (it also ends by itself when this one ends: its pipe closes)."""
         with self._lock:
             if self._conn is not None:
                 with contextlib.suppress(OSError, ValueError):
                     self._conn.send(None)
-                process = self._process
+            process = self._process
             self._forget()
         if process is not None:
             try:
