@@ -218,23 +218,35 @@ def test_a_long_pair_waits_for_an_abandoned_read_to_stop(
     assert submitted == [(5, True)]
 
 
-@pytest.mark.parametrize("started_long_ago", [True, False])
-def test_a_pair_waits_for_a_model_loading_unless_just_started(
-        started_long_ago: bool, monkeypatch: pytest.MonkeyPatch) -> None:
-    # Started as the folder opened, the other process loads while this one loads its own: worth
-    # waiting a moment for. Started by this very pair, it is seconds away: read alone.
-    monkeypatch.setattr(coreader, "_JUST_STARTED", 0.0 if started_long_ago else 3600.0)
+@pytest.mark.parametrize("loaded_in_time", [True, False])
+def test_a_pair_waits_for_a_model_loading_only_if_it_will_be_ready(
+        loaded_in_time: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Started as the folder opened, or for a pair long enough to be worth the wait, the other
+    # process is waited for; one that cannot be ready within the patience is not.
+    monkeypatch.setattr(coreader, "_LOADING", 0.0 if loaded_in_time else 3600.0)
     fresh = CoReader()
     fresh.start()
     try:
         assert not fresh.available()  # still loading
         assert fresh.submit(["The mayor of Lyon spoke on Monday."], patience=_READY) is (
-            started_long_ago)
-        if started_long_ago:
+            loaded_in_time)
+        if loaded_in_time:
             data = fresh.collect()
             assert data is not None and len(nlp._from_bytes(data) or ()) == 1
     finally:
         fresh.stop()
+
+
+def test_the_longer_the_pair_the_longer_it_waits(shared: CoReader,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    patience: list[float] = []
+    monkeypatch.setattr(shared, "submit",
+                        lambda texts, **how: patience.append(how["patience"]) or False)
+    monkeypatch.setattr(coreader, "READ_RATE", 100)  # 100 words a second
+    nlp.analyse_pair(_article("l", 2, "The mayor"), _article("r", 3, "A spokesman"))
+    nlp.analyse_pair(_article("l", 2, "The mayor"), _article("r", 30, "A spokesman"))
+    short, long = patience
+    assert short == coreader.PATIENCE and long > 3.0  # ~900 words: half of 9 s
 
 
 def test_a_long_pair_waits_while_reading_ahead_notices_it_was_stopped(

@@ -50,8 +50,11 @@ _STOP_READING = "stop reading"
 # yet) and which then ends at its chunk, or its model loading (started as the folder opened, it
 # loads while this process loads its own). Against seconds of reading a long article alone.
 PATIENCE = 0.5
-# A process started less than this long ago is still seconds from ready: not waited for.
-_JUST_STARTED = 1.0
+# A long pair waits longer for a process still loading, up to half of what reading its longer
+# article here would take at this many words a second (~4,400 measured): a 20,000-word article
+# is worth waiting 2.5 s for, the ~1.5 s a process takes to load (`_LOADING`).
+READ_RATE = 4_000
+_LOADING = 1.5  # seconds from start to ready (1.4-1.8 s measured); not waited for past patience
 _POLL = 0.05  # seconds between asking `cancelled()` while the other process reads
 _WHAT = "The language analysis"
 
@@ -119,7 +122,7 @@ class CoReader:
     def submit(self, texts: list[str], *, patience: float = 0.0) -> bool:
         """Hand `texts` to the other process; False if it cannot take them now. While it reads
         (or stops reading) other texts, or loads its model, wait up to `patience` seconds for it
-        (not for a process started a moment ago, seconds from ready)."""
+        (a model loading only when it should be loaded by then)."""
         deadline = time.monotonic() + patience
         while True:
             with self._lock:
@@ -127,7 +130,7 @@ class CoReader:
                     return self._send(texts)
                 soon = self._conn is not None and (
                     (self._busy or self._pending) if self._ready else
-                    time.monotonic() - self._started > _JUST_STARTED)
+                    time.monotonic() - self._started + patience >= _LOADING)
             if not soon or time.monotonic() > deadline:
                 return False
             time.sleep(_POLL)

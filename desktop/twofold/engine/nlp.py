@@ -79,7 +79,7 @@ def analyse_pair(left: Article, right: Article, *, cancelled: Callable[[], bool]
     """Both articles' Docs (as `analyse`), the longer read by the second process at the same
     time when it runs and both articles are new and not short (see `coreader`). `between()` is
     called once the first article's Docs were all told to `each`."""
-    from .coreader import LONG_WORDS, PAIR_WORDS, PATIENCE, shared_coreader
+    from .coreader import LONG_WORDS, PAIR_WORDS, PATIENCE, READ_RATE, shared_coreader
 
     reader = shared_coreader()
     if max(left.word_count, right.word_count) >= LONG_WORDS:
@@ -88,7 +88,8 @@ def analyse_pair(left: Article, right: Article, *, cancelled: Callable[[], bool]
     if near.word_count < PAIR_WORDS or analysed(left.digest) or analysed(right.digest):
         return _one_then_other(left, right, cancelled, batch_size, each, between)
     load_nlp()  # needed for `near` anyway: seconds the first time, while the other loads too
-    if not reader.submit([p.text for p in far.paragraphs], patience=PATIENCE):
+    patience = max(PATIENCE, far.word_count / READ_RATE / 2)
+    if not reader.submit([p.text for p in far.paragraphs], patience=patience):
         return _one_then_other(left, right, cancelled, batch_size, each, between)
     try:
         near_docs = analyse(near, cancelled=cancelled, batch_size=batch_size, each=each)
