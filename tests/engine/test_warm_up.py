@@ -6,6 +6,7 @@ from twofold.engine import nlp, vectors
 from twofold.engine.cache import shared_cache
 from twofold.engine.compare import warm_up
 from twofold.engine.encoder import load_encoder
+from twofold.engine.model import Article, Paragraph
 
 
 def test_warming_up_loads_the_models_and_caches_nothing() -> None:
@@ -17,3 +18,11 @@ def test_warming_up_loads_the_models_and_caches_nothing() -> None:
     if load_encoder() is not None:  # the encoder ran (the package is optional)
         assert any("mayor of Lyon" in text for text in vectors._memo)
     assert {ns: len(cache.items(ns)) for ns in stored} == stored  # no Docs, no comparison
+
+
+def test_articles_without_a_digest_never_get_each_others_docs() -> None:
+    # Built directly (no digest), as the warm-up's are: nothing to tell them apart by.
+    warm_up()
+    other = Article(path="direct.txt", title=None, source=None, date=None,
+                    paragraphs=(Paragraph(id=0, role="body", text="Rain fell on Oslo on Friday."),))
+    assert [t.text for t in nlp.analyse(other)[0]][:2] == ["Rain", "fell"]

@@ -145,14 +145,17 @@ def _one_then_other(left: Article, right: Article, cancelled: Callable[[], bool]
 
 
 def _known(article: Article) -> tuple[Doc, ...] | None:
-    """The article's Docs from the memo or the disk cache, or None if it was never read."""
+    """The article's Docs from the memo or the disk cache, or None if it was never read (or
+    has no digest to find it by)."""
     key = article.digest
+    if not key:
+        return None
     with _lock:
         docs = _memo.get(key)
         if docs is not None:
             _memo.move_to_end(key)
             return docs
-    stored = shared_cache().get(_CACHE_NAMESPACE, key) if key else None
+    stored = shared_cache().get(_CACHE_NAMESPACE, key)
     docs = _from_bytes(stored) if stored else None
     return docs if docs is not None and len(docs) == len(article.paragraphs) else None
 
@@ -163,7 +166,10 @@ def _store(article: Article, docs: tuple[Doc, ...]) -> None:
 
 
 def _keep(article: Article, docs: tuple[Doc, ...]) -> None:
-    """Hold the docs in the process's memo (the most recent `_MEMO_SIZE` articles)."""
+    """Hold the docs in the process's memo (the most recent `_MEMO_SIZE` articles); not those
+    of an article without a digest, which another digest-less article would be given."""
+    if not article.digest:
+        return
     with _lock:
         _memo[article.digest] = docs
         while len(_memo) > _MEMO_SIZE:
