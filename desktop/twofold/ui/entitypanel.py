@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -175,7 +175,8 @@ class EntityPanel(QWidget):
         self._entities: dict[str, tuple[Entity, ...]] = {"left": (), "right": ()}
         self._comparison: Comparison | None = None
         self.colors: Colors = LIGHT
-        self.corrected: Callable[[str], str | None] = lambda _key: None  # the reader's type
+        # The reader's types: entity key -> type, read once per listing (one query, not one a row).
+        self.corrections: Callable[[], Mapping[str, str]] = dict
 
     def set_colors(self, colors: Colors) -> None:
         """List the entities again with another scheme's mark colours."""
@@ -208,6 +209,7 @@ class EntityPanel(QWidget):
         tree.fit_columns()
 
     def _fill_groups(self, tree: QTreeWidget, entities: Sequence[Entity]) -> None:
+        corrected = self.corrections()
         bold = QFont(tree.font())
         bold.setBold(True)
         for title, labels in GROUPS:
@@ -221,11 +223,11 @@ class EntityPanel(QWidget):
             group.setFirstColumnSpanned(True)
             tree.addTopLevelItem(group)
             for entity in members:
-                group.addChild(self._row(entity))
+                group.addChild(self._row(entity, entity.key in corrected))
             group.setExpanded(True)
             group.setFirstColumnSpanned(True)
 
-    def _row(self, entity: Entity) -> QTreeWidgetItem:
+    def _row(self, entity: Entity, corrected: bool) -> QTreeWidgetItem:
         others = [f for f in entity.forms if f != entity.name]
         extra = " · ".join(others + list(entity.titles))
         item = QTreeWidgetItem([entity.name + (f"\n{extra}" if extra else ""),
@@ -236,7 +238,7 @@ class EntityPanel(QWidget):
         item.setForeground(2, QBrush(self.colors.entity_marks[kind]))
         item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         item.setData(0, ENTITY_ROLE, entity)
-        typed = " — your correction" if self.corrected(entity.key) is not None else ""
+        typed = " — your correction" if corrected else ""
         tip = [f"{entity.name} ({TYPE_NAMES.get(entity.label, entity.label)}{typed})",
                f"{len(entity.mentions)} mention(s)"]
         if entity.forms:
@@ -277,7 +279,7 @@ class EntityPanel(QWidget):
                 lambda _=False, k=entity.key, lab=label: self.typeCorrected.emit(k, lab))
         menu.addSeparator()
         undo = menu.addAction("Use Twofold's Own Type")
-        undo.setEnabled(self.corrected(entity.key) is not None)
+        undo.setEnabled(entity.key in self.corrections())
         undo.triggered.connect(lambda _=False, k=entity.key: self.typeCorrected.emit(k, None))
         return menu
 

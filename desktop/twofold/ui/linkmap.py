@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import itertools
+import math
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPoint, QPointF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtCore import QLineF, QPoint, QPointF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QPolygonF,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from twofold.engine.model import Link
@@ -13,6 +23,12 @@ from twofold.engine.model import Link
 from .highlight import shows_words
 from .pane import ArticlePane
 from .theme import LIGHT, Colors
+
+# Bands are cut this far beyond the gutter's top and bottom, out of sight of a 2-pixel pen.
+_MARGIN = 4.0
+# Points along each visible stretch of a band's edge, and of a hairline.
+_EDGE_POINTS = 16
+_HAIRLINE_POINTS = 6
 
 _KIND_NAMES = {"verbatim": "same wording", "paraphrase": "paraphrased", "partial": "partly shared"}
 
@@ -61,23 +77,43 @@ class LinkMap(QWidget):
     def bands(self, visible_only: bool = False) -> list[tuple[int, QPainterPath]]:
         """(link index, band outline) per link in this widget's coordinates (or those in view)."""
         out = []
-        width, height = float(self.width()), float(self.height())
-        lo = self._offset(self._left)
-        ro = self._offset(self._right)
-        mid = width / 2
-        for n, link in enumerate(self._links):
-            lt, lb = self._left.text_span(link.left)
-            rt, rb = self._right.text_span(link.right)
-            lt, lb, rt, rb = lt + lo, lb + lo, rt + ro, rb + ro
-            if visible_only and (max(lb, rb) < 0 or min(lt, rt) > height):
-                continue
-            path = QPainterPath(QPointF(0, lt))
-            path.cubicTo(QPointF(mid, lt), QPointF(mid, rt), QPointF(width, rt))
-            path.lineTo(QPointF(width, rb))
-            path.cubicTo(QPointF(mid, rb), QPointF(mid, lb), QPointF(0, lb))
+        for n, (lt, lb, rt, rb) in self._places(visible_only):
+            path = QPainterPath()
+            path.addPolygon(self._outline(lt, lb, rt, rb))
             path.closeSubpath()
             out.append((n, path))
         return out
+
+    def _places(self, visible_only: bool) -> list[tuple[int, tuple[float, float, float, float]]]:
+        """(link index, (left top, left bottom, right top, right bottom)) in this widget's
+        coordinates, per link (or per link whose band crosses the gutter)."""
+        out = []
+        height = float(self.height())
+        left_offset, right_offset = self._offset(self._left), self._offset(self._right)
+        # A paragraph has many links in a long pair: look each one's place up once.
+        left_spans: dict[int, tuple[float, float]] = {}
+        right_spans: dict[int, tuple[float, float]] = {}
+        for n, link in enumerate(self._links):
+            if (left := left_spans.get(link.left)) is None:
+                left = left_spans[link.left] = _shifted(self._left.text_span(link.left),
+                                                        left_offset)
+            if (right := right_spans.get(link.right)) is None:
+                right = right_spans[link.right] = _shifted(self._right.text_span(link.right),
+                                                           right_offset)
+            (lt, lb), (rt, rb) = left, right
+            if visible_only and (max(lb, rb) < 0 or min(lt, rt) > height):
+                continue
+            out.append((n, (lt, lb, rt, rb)))
+        return out
+
+    def _outline(self, lt: float, lb: float, rt: float, rb: float) -> QPolygonF:
+        return band_outline(lt, lb, rt, rb, float(self.width()), -_MARGIN,
+                            self.height() + _MARGIN)
+
+    def _passes(self, lt: float, lb: float, rt: float, rb: float) -> bool:
+        """Whether a band only passes through: neither of its paragraphs is in view."""
+        height = self.height()
+        return (lb < 0 or lt > height) and (rb < 0 or rt > height)
 
     def _offset(self, pane: ArticlePane) -> float:
         viewport = pane.viewport()
@@ -86,12 +122,31 @@ class LinkMap(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         """Draw the bands, the current one last and strongest."""
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), self.palette().window())
+        places = self._places(visible_only=True)
+        # A band between two paragraphs out of view, one above and one below, is drawn as a
+        # hairline down its middle: a long pair has a thousand of them in view at once, which
+        # filled whole took ~0.3 s per repaint of a scroll (tells nothing the hairline does not).
+        width, lo, hi = float(self.width()), -_MARGIN, self.height() + _MARGIN
+        hairlines: dict[str, list[QLineF]] = {}
+        for n, (lt, lb, rt, rb) in places:
+            if n != self._current and self._passes(lt, lb, rt, rb):
+                points = _edge((lt + lb) / 2, (rt + rb) / 2, width, lo, hi, _HAIRLINE_POINTS)
+                hairlines.setdefault(self._links[n].kind, []).extend(
+                    QLineF(a, b) for a, b in itertools.pairwise(points))
+        background = self.palette().window().color()
+        for kind, lines in hairlines.items():
+            # One call per colour, opaque (the link's colour faded into the background): ten
+            # times faster than translucent lines, and a crowd of them does not darken.
+            painter.setPen(QPen(_faded(QColor(self.colors.link_color(kind)), background), 0))
+            painter.drawLines(lines)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         current = None
-        for n, path in self.bands(visible_only=True):
+        for n, (lt, lb, rt, rb) in places:
             if n == self._current:
-                current = path
+                current = self._outline(lt, lb, rt, rb)
+                continue
+            if self._passes(lt, lb, rt, rb):
                 continue
             link = self._links[n]
             color = QColor(self.colors.link_color(link.kind))
@@ -109,18 +164,21 @@ class LinkMap(QWidget):
                 pen = QPen(edge, 1, Qt.PenStyle.DashLine)
             painter.setPen(pen)
             painter.setBrush(color)
-            painter.drawPath(path)
+            painter.drawPolygon(self._outline(lt, lb, rt, rb))
         if current is not None and self._current is not None:
             color = QColor(self.colors.link_color(self._links[self._current].kind))
             color.setAlpha(200)
             painter.setPen(QPen(self.colors.current, 2))
             painter.setBrush(color)
-            painter.drawPath(current)
+            painter.drawPolygon(current)
         painter.end()
 
     def link_at(self, pos: QPointF) -> int | None:
-        """The link whose band lies under a point, preferring the current one."""
-        hits = [n for n, path in self.bands(visible_only=True) if path.contains(pos)]
+        """The link whose band lies under a point, preferring the current one (a band drawn as
+        a hairline is not one to click)."""
+        hits = [n for n, place in self._places(visible_only=True)
+                if (n == self._current or not self._passes(*place))
+                and self._outline(*place).containsPoint(pos, Qt.FillRule.OddEvenFill)]
         if self._current in hits:
             return self._current
         return hits[-1] if hits else None
@@ -144,3 +202,59 @@ class LinkMap(QWidget):
         self.setToolTip(f"Left ¶{link.left} ↔ right ¶{link.right}: "
                         f"{_KIND_NAMES.get(link.kind, link.kind)} (score {link.score:.2f})"
                         + hint)
+
+
+def _faded(color: QColor, background: QColor, strength: float = 0.35) -> QColor:
+    """`color` at `strength` over `background`, as one opaque colour."""
+    return QColor.fromRgbF(*(
+        b + (c - b) * strength
+        for c, b in zip(color.getRgbF()[:3], background.getRgbF()[:3], strict=True)))
+
+
+def _shifted(span: tuple[float, float], offset: float) -> tuple[float, float]:
+    return span[0] + offset, span[1] + offset
+
+
+def band_outline(lt: float, lb: float, rt: float, rb: float, width: float,
+                 lo: float, hi: float) -> QPolygonF:
+    """The band joining a left span (lt..lb) to a right span (rt..rb) across `width`, its edges
+    the S-curves of a cubic with both control points half way across, cut to heights lo..hi.
+
+    In a long pair a band may run tens of thousands of pixels beyond the gutter; drawn whole,
+    each took ~1 ms to fill, and a view crossed by ~1,000 of them (a 20,000-word pair) took ~1 s
+    per repaint of a scroll. Cut, only what can be seen is filled."""
+    top = _edge(lt, rt, width, lo, hi)
+    bottom = _edge(lb, rb, width, lo, hi)
+    return QPolygonF(top + bottom[::-1])
+
+
+def _edge(a: float, b: float, width: float, lo: float, hi: float,
+          count: int = _EDGE_POINTS) -> list[QPointF]:
+    """Points along the curve from (0, a) to (width, b), denser where it is between lo and hi;
+    beyond them it runs flat along lo or hi."""
+    # The cubic (0, a), (w/2, a), (w/2, b), (w, b): x = w (1.5 t (1 - t) + t^3) and
+    # y = a + (b - a) s(t), s the smoothstep 3t^2 - 2t^3, which rises from 0 to 1.
+    if b != a:
+        s0, s1 = sorted(((lo - a) / (b - a), (hi - a) / (b - a)))
+        t0, t1 = _unsmooth(max(0.0, s0)), _unsmooth(min(1.0, s1))
+    else:
+        t0, t1 = 0.0, 1.0
+    ts = [0.0] if t0 > 0.0 else []
+    if t1 > t0:
+        ts += [t0 + (t1 - t0) * i / (count - 1) for i in range(count)]
+    else:
+        ts.append(t0)
+    if t1 < 1.0:
+        ts.append(1.0)
+    points = []
+    for t in ts:
+        s = t * t * (3 - 2 * t)
+        y = min(hi, max(lo, a + (b - a) * s))
+        points.append(QPointF(width * (1.5 * t * (1 - t) + t * t * t), y))
+    return points
+
+
+def _unsmooth(s: float) -> float:
+    """The t in [0, 1] with 3t^2 - 2t^3 = s (s in [0, 1])."""
+    s = min(1.0, max(0.0, s))
+    return 0.5 - math.sin(math.asin(1.0 - 2.0 * s) / 3.0)

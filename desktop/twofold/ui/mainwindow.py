@@ -178,7 +178,7 @@ class MainWindow(QMainWindow):
         self.divergences.restoreRequested.connect(s.restore_dismissed)
         self.divergences.lessCertainRequested.connect(self.set_showing_less_certain)
         self.entities.typeCorrected.connect(s.correct_entity)
-        self.entities.corrected = _reader_type
+        self.entities.corrections = _reader_types
         s.overviewWaiting.connect(self.overview.set_waiting)
         s.overviewShown.connect(self.overview.set_overview)
         s.overviewCancelled.connect(self.overview.set_cancelled)
@@ -406,8 +406,8 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def _reader_type(key: str) -> str | None:
-    """The type the reader gave an entity, if any (the engine's store, read when asked)."""
-    from twofold.engine.entities.corrections import get_correction
+def _reader_types() -> dict[str, str]:
+    """The types the reader gave entities, by entity key (the engine's store, read when asked)."""
+    from twofold.engine.entities.corrections import corrections
 
-    return get_correction(key)
+    return dict(corrections())

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QApplication, QTextEdit, QToolTip, QWidget
 
 from twofold.engine.model import Article
 
-from .highlight import ChangeTag, change_at, change_format, divergence_at
+from .highlight import ChangeTag, change_at, change_format, divergence_at, edit_block
 from .theme import LIGHT, Colors
 
 UNIQUE_PROPERTY = QTextFormat.Property.UserProperty + 2
@@ -89,27 +89,27 @@ class ArticlePane(QTextEdit):
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         doc.setDefaultTextOption(option)
-        cursor = QTextCursor(doc)
-        paragraphs = {p.id: p for p in article.paragraphs}
-        for n, pid in enumerate(self._order):
-            para = paragraphs[pid]
-            block_fmt = QTextBlockFormat()
-            block_fmt.setLeftMargin(_BAR_MARGIN)
-            block_fmt.setProperty(PARAGRAPH_PROPERTY, pid)
-            block_fmt.setProperty(UNIQUE_PROPERTY, pid in self._unique)
-            char_fmt = QTextCharFormat()
-            if para.role == "headline":
-                char_fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, 2)
-                char_fmt.setFontWeight(QFont.Weight.Bold)
-                char_fmt.setForeground(self.colors.heading)
-                block_fmt.setHeadingLevel(1)
-            if n == 0:
-                cursor.setBlockFormat(block_fmt)
-                cursor.setBlockCharFormat(char_fmt)
-            else:
-                cursor.insertBlock(block_fmt, char_fmt)
-            # A line separator keeps one block per paragraph and every offset unchanged.
-            cursor.insertText(para.text.replace("\r", " ").replace("\n", "\u2028"), char_fmt)
+        with edit_block(doc) as cursor:
+            paragraphs = {p.id: p for p in article.paragraphs}
+            for n, pid in enumerate(self._order):
+                para = paragraphs[pid]
+                block_fmt = QTextBlockFormat()
+                block_fmt.setLeftMargin(_BAR_MARGIN)
+                block_fmt.setProperty(PARAGRAPH_PROPERTY, pid)
+                block_fmt.setProperty(UNIQUE_PROPERTY, pid in self._unique)
+                char_fmt = QTextCharFormat()
+                if para.role == "headline":
+                    char_fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, 2)
+                    char_fmt.setFontWeight(QFont.Weight.Bold)
+                    char_fmt.setForeground(self.colors.heading)
+                    block_fmt.setHeadingLevel(1)
+                if n == 0:
+                    cursor.setBlockFormat(block_fmt)
+                    cursor.setBlockCharFormat(char_fmt)
+                else:
+                    cursor.insertBlock(block_fmt, char_fmt)
+                # A line separator keeps one block per paragraph and every offset unchanged.
+                cursor.insertText(para.text.replace("\r", " ").replace("\n", "\u2028"), char_fmt)
         self.verticalScrollBar().setValue(0)
 
     @property
@@ -188,17 +188,17 @@ class ArticlePane(QTextEdit):
         """Set each block's extra top margin (display order), the gap before it, a final tail."""
         # The layout collapses adjacent margins (max, not sum), so the whole gap sits on top.
         self._pads, self._spacing = list(pads), spacing
-        cursor = QTextCursor(self.document())
-        block = self.document().begin()
-        n = 0
-        while block.isValid():
-            top = (pads[n] if n < len(pads) else 0.0) + (spacing if n else 0.0)
-            if block.blockFormat().topMargin() != top:
-                fmt = QTextBlockFormat()
-                fmt.setTopMargin(top)
-                cursor.setPosition(block.position())
-                cursor.mergeBlockFormat(fmt)
-            block, n = block.next(), n + 1
+        with edit_block(self.document()) as cursor:
+            block = self.document().begin()
+            n = 0
+            while block.isValid():
+                top = (pads[n] if n < len(pads) else 0.0) + (spacing if n else 0.0)
+                if block.blockFormat().topMargin() != top:
+                    fmt = QTextBlockFormat()
+                    fmt.setTopMargin(top)
+                    cursor.setPosition(block.position())
+                    cursor.mergeBlockFormat(fmt)
+                block, n = block.next(), n + 1
         # The tail goes under the root frame: the layout drops the last block's bottom margin,
         # and a shorter side could then not scroll as far as its counterpart.
         root = self.document().rootFrame()
