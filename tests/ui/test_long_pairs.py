@@ -3,6 +3,7 @@ passing through drawn as a hairline, changes merged without scanning every equal
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QPointF, Qt
@@ -11,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 from twofold.engine.model import Article, Comparison, Entity, Link, Mention, Paragraph
 from twofold.ui.entitypanel import EntityPanel
 from twofold.ui.highlight import _drop_overlaps, _merge, apply_changes
-from twofold.ui.linkmap import LinkMap, band_outline
+from twofold.ui.linkmap import LinkMap, band_outline, hairlines
 from twofold.ui.pane import ArticlePane
 from twofold.ui.theme import LIGHT
 
@@ -48,6 +49,22 @@ def test_a_band_reaching_far_beyond_the_gutter_is_cut_to_it_and_keeps_its_course
     assert inside, "the part in view is drawn"
     for p, a, b in inside:
         assert abs(p.y() - _smooth_y(a, b, p.x(), width)) < 0.5
+
+
+def test_a_hairline_follows_the_middle_of_its_band_within_the_gutter() -> None:
+    width, lo, hi = 48.0, -4.0, 904.0
+    ends = [(-3_000.0, 5_000.0), (-50.0, 950.0), (2_000.0, -10.0)]
+    lines = hairlines(ends, width, lo, hi)
+    assert len(lines) % len(ends) == 0
+    per = len(lines) // len(ends)
+    for n, (a, b) in enumerate(ends):
+        pieces = lines[n * per:(n + 1) * per]
+        ys = [y for line in pieces for y in (line.y1(), line.y2())]
+        assert min(ys) == pytest.approx(lo) and max(ys) == pytest.approx(hi)  # top to bottom
+        for line in pieces:
+            for x, y in ((line.x1(), line.y1()), (line.x2(), line.y2())):
+                if lo < y < hi:
+                    assert abs(y - _smooth_y(a, b, x, width)) < 0.5
 
 
 def test_a_band_in_view_is_the_whole_curve() -> None:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections.abc import Sequence
 
+import numpy as np
 from PySide6.QtCore import QLineF, QPoint, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
@@ -128,18 +128,16 @@ class LinkMap(QWidget):
         # hairline down its middle: a long pair has a thousand of them in view at once, which
         # filled whole took ~0.3 s per repaint of a scroll (tells nothing the hairline does not).
         width, lo, hi = float(self.width()), -_MARGIN, self.height() + _MARGIN
-        hairlines: dict[str, list[QLineF]] = {}
+        passing: dict[str, list[tuple[float, float]]] = {}
         for n, (lt, lb, rt, rb) in places:
             if n != self._current and self._passes(lt, lb, rt, rb):
-                points = _edge((lt + lb) / 2, (rt + rb) / 2, width, lo, hi, _HAIRLINE_POINTS)
-                hairlines.setdefault(self._links[n].kind, []).extend(
-                    QLineF(a, b) for a, b in itertools.pairwise(points))
+                passing.setdefault(self._links[n].kind, []).append(((lt + lb) / 2, (rt + rb) / 2))
         background = self.palette().window().color()
-        for kind, lines in hairlines.items():
+        for kind, ends in passing.items():
             # One call per colour, opaque (the link's colour faded into the background): ten
             # times faster than translucent lines, and a crowd of them does not darken.
             painter.setPen(QPen(_faded(QColor(self.colors.link_color(kind)), background), 0))
-            painter.drawLines(lines)
+            painter.drawLines(hairlines(ends, width, lo, hi))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         current = None
         for n, (lt, lb, rt, rb) in places:
@@ -228,8 +226,7 @@ def band_outline(lt: float, lb: float, rt: float, rb: float, width: float,
     return QPolygonF(top + bottom[::-1])
 
 
-def _edge(a: float, b: float, width: float, lo: float, hi: float,
-          count: int = _EDGE_POINTS) -> list[QPointF]:
+def _edge(a: float, b: float, width: float, lo: float, hi: float) -> list[QPointF]:
     """Points along the curve from (0, a) to (width, b), denser where it is between lo and hi;
     beyond them it runs flat along lo or hi."""
     # The cubic (0, a), (w/2, a), (w/2, b), (w, b): x = w (1.5 t (1 - t) + t^3) and
@@ -241,7 +238,7 @@ def _edge(a: float, b: float, width: float, lo: float, hi: float,
         t0, t1 = 0.0, 1.0
     ts = [0.0] if t0 > 0.0 else []
     if t1 > t0:
-        ts += [t0 + (t1 - t0) * i / (count - 1) for i in range(count)]
+        ts += [t0 + (t1 - t0) * i / (_EDGE_POINTS - 1) for i in range(_EDGE_POINTS)]
     else:
         ts.append(t0)
     if t1 < 1.0:
@@ -252,6 +249,23 @@ def _edge(a: float, b: float, width: float, lo: float, hi: float,
         y = min(hi, max(lo, a + (b - a) * s))
         points.append(QPointF(width * (1.5 * t * (1 - t) + t * t * t), y))
     return points
+
+
+def hairlines(ends: Sequence[tuple[float, float]], width: float, lo: float,
+              hi: float) -> list[QLineF]:
+    """The stretch between heights lo and hi of each curve from (0, a) to (width, b) (the middle
+    of a band, as `_edge` draws it), as a few straight pieces; a and b beyond opposite ends."""
+    a, b = np.asarray(ends, dtype=np.float64).reshape(-1, 2).T
+    rise = np.where(b == a, 1.0, b - a)
+    s0 = np.clip(np.minimum((lo - a) / rise, (hi - a) / rise), 0.0, 1.0)
+    s1 = np.clip(np.maximum((lo - a) / rise, (hi - a) / rise), 0.0, 1.0)
+    t0 = 0.5 - np.sin(np.arcsin(1.0 - 2.0 * s0) / 3.0)
+    t1 = 0.5 - np.sin(np.arcsin(1.0 - 2.0 * s1) / 3.0)
+    t = t0[:, None] + (t1 - t0)[:, None] * np.linspace(0.0, 1.0, _HAIRLINE_POINTS)
+    x = width * (1.5 * t * (1 - t) + t ** 3)
+    y = np.clip(a[:, None] + (b - a)[:, None] * t * t * (3 - 2 * t), lo, hi)
+    pieces = np.stack([x[:, :-1], y[:, :-1], x[:, 1:], y[:, 1:]], axis=-1).reshape(-1, 4)
+    return [QLineF(*piece) for piece in pieces.tolist()]
 
 
 def _unsmooth(s: float) -> float:
