@@ -3,9 +3,11 @@ was before long pairs were looked after (measured in the same process).
 
 For a pair of 20,000-word articles: showing it (panes filled, padded, highlighted; sidebar;
 first paint), one scroll step with the repaint it causes (median and worst of 40 steps through
-the middle), a theme switch and a zoom step. The baseline runs the same window with every edit
-reaching the text layout on its own and every link drawn as a whole band (as before), the pair
-compared once and shown from the engine's cache either way.
+the middle), a theme switch, a zoom step, and a window edge dragged (the median resize event,
+then the realignment once it stops). The baseline runs the same window with every edit
+reaching the text layout on its own, every link drawn as a whole band and the panes realigned
+at every resize event (as before); the pair is compared once and shown from the engine's cache
+either way.
 
 The pair is `speed.py`'s generated stress pair (every paragraph has near-copies: thousands of
 links); with the development corpora built, also the real one (Fox News against The New York
@@ -90,6 +92,12 @@ def _measure(app, comparison) -> dict[str, float]:  # type: ignore[no-untyped-de
     out["theme switch"] = timed(lambda: window.set_theme("dark"))
     timed(lambda: window.set_theme("light"))
     out["zoom step"] = timed(lambda: window.zoom(1))
+    # a window edge dragged: resize events one after another, the realignment after them
+    drag = [timed(lambda w=1600 - 8 * n: window.resize(w, 1000)) for n in range(1, 13)]
+    out["resize step (drag)"] = statistics.median(drag)
+    while window.view._realign_timer.isActive():
+        app.processEvents()
+    out["drag's realignment"] = window.view._realign_seconds
     window.close()
     window.deleteLater()
     app.processEvents()
@@ -102,7 +110,7 @@ def _as_before() -> Iterator[None]:
     from PySide6.QtCore import QPointF
     from PySide6.QtGui import QPainterPath
 
-    from twofold.ui import highlight, linkmap, pane
+    from twofold.ui import compareview, highlight, linkmap, pane
 
     @contextlib.contextmanager
     def each_on_its_own(document):  # type: ignore[no-untyped-def]
@@ -118,15 +126,16 @@ def _as_before() -> Iterator[None]:
         return path.toFillPolygon()
 
     saved = (highlight.edit_block, pane.edit_block, linkmap.band_outline,
-             linkmap.LinkMap._passes)
+             linkmap.LinkMap._passes, compareview.REALIGN_AT_ONCE)
     highlight.edit_block = pane.edit_block = each_on_its_own  # type: ignore[assignment]
     linkmap.band_outline = whole
     linkmap.LinkMap._passes = lambda self, *place: False  # type: ignore[method-assign]
+    compareview.REALIGN_AT_ONCE = float("inf")  # realigned after every resize event
     try:
         yield
     finally:
         (highlight.edit_block, pane.edit_block, linkmap.band_outline,
-         linkmap.LinkMap._passes) = saved  # type: ignore[method-assign]
+         linkmap.LinkMap._passes, compareview.REALIGN_AT_ONCE) = saved  # type: ignore[method-assign]
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from twofold.engine.model import Article, Comparison, Entity, Link, Mention, Paragraph
+from twofold.ui.compareview import REALIGN_SETTLE_MS, CompareView
 from twofold.ui.entitypanel import EntityPanel
 from twofold.ui.highlight import _drop_overlaps, _merge, apply_changes
 from twofold.ui.linkmap import LinkMap, band_outline, hairlines
@@ -203,3 +204,39 @@ def test_the_entity_list_reads_the_readers_types_once_per_listing(qtbot) -> None
     assert item is not None and "your correction" in item.toolTip(0)
     other = panel.item_for("left", "person:bo")
     assert other is not None and "your correction" not in other.toolTip(0)
+
+
+def _view(qtbot) -> CompareView:
+    view = CompareView()
+    qtbot.addWidget(view)
+    view.resize(900, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    left, right = _article("l", 30), _article("r", 30)
+    links = tuple(Link(n, n, 0.9, "paraphrase", ()) for n in range(30))
+    view.set_comparison(Comparison(left, right, links))
+    return view
+
+
+def test_a_slow_realignment_waits_for_the_window_to_stop_resizing(qtbot) -> None:
+    view = _view(qtbot)
+    realigned: list[int] = []
+    view.realigned.connect(lambda: realigned.append(1))
+    view._realign_seconds = 0.3  # as for a long pair
+    for width in (880, 860, 840, 820):
+        view.resize(width, 500)
+        qtbot.wait(20)
+    assert realigned == []  # not at each step of the drag
+    qtbot.waitUntil(lambda: len(realigned) == 1, timeout=2000)
+    qtbot.wait(REALIGN_SETTLE_MS + 100)
+    assert len(realigned) == 1  # once, when it stopped
+
+
+def test_a_quick_realignment_follows_each_resize(qtbot) -> None:
+    view = _view(qtbot)
+    realigned: list[int] = []
+    view.realigned.connect(lambda: realigned.append(1))
+    for width in (880, 860, 840):
+        view._realign_seconds = 0.0
+        view.resize(width, 500)
+        qtbot.waitUntil(lambda w=width: len(realigned) == (900 - w) // 20, timeout=1000)

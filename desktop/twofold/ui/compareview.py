@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 
 from PySide6.QtCore import QTimer, Signal
@@ -37,6 +38,10 @@ from .theme import LIGHT, Colors
 
 _KIND_NAMES = {"verbatim": "same wording", "paraphrase": "paraphrased", "partial": "partly shared"}
 FLASH_TICK_MS = 160
+# Realignments faster than this follow each resize at once; slower ones (long pairs) wait until
+# the size has held still for REALIGN_SETTLE_MS.
+REALIGN_AT_ONCE = 0.05
+REALIGN_SETTLE_MS = 200
 FLASH_TICKS = 6  # on, off, on, off, on, off: a divergence blinks three times then settles
 
 
@@ -82,6 +87,7 @@ class CompareView(QWidget):
         self._realign_timer.setSingleShot(True)
         self._realign_timer.setInterval(0)
         self._realign_timer.timeout.connect(self.realign)
+        self._realign_seconds = 0.0  # what the last realignment took
         self._flash_spans: dict[str, tuple[int, int, int]] = {}
         self._flash_left = 0
         self._flash_color = self.colors.flash
@@ -198,6 +204,7 @@ class CompareView(QWidget):
         c = self._comparison
         if c is None:
             return
+        started = time.perf_counter()
         anchor_pid = self.left.paragraph_at(0)
         anchor_delta = self.left.verticalScrollBar().value() - (
             self.left.text_top(anchor_pid) if anchor_pid is not None else 0.0)
@@ -226,6 +233,7 @@ class CompareView(QWidget):
         self.linkmap.update()
         self.left_strip.update()
         self.right_strip.update()
+        self._realign_seconds = time.perf_counter() - started
         self.realigned.emit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -233,6 +241,11 @@ class CompareView(QWidget):
         super().resizeEvent(event)
         if event.size().width() != self._width:
             self._width = event.size().width()
+            # A window dragged wider sends a resize event every few milliseconds. Realigning a
+            # long pair takes a quarter of a second or more: then wait for the dragging to stop
+            # rather than realign at each step (the text re-wraps meanwhile, unpadded).
+            slow = self._realign_seconds > REALIGN_AT_ONCE
+            self._realign_timer.setInterval(REALIGN_SETTLE_MS if slow else 0)
             self._realign_timer.start()
 
     def showEvent(self, event: object) -> None:  # type: ignore[override]
