@@ -67,6 +67,16 @@ def test_a_hyphenated_given_name_is_kept_whole(text: str, name: str) -> None:
     assert named(entities_of(text), name).label == "PERSON"
 
 
+def test_a_persons_name_ends_at_a_possessive() -> None:
+    """"Trump’s Twitter" (the model's person, its "’s" even tagged a proper noun) is Trump's
+    account: the person is Trump, with one more mention, and no "Trump’s Twitter" is listed."""
+    text = ("Donald J. Trump met reporters in New York on Tuesday. Later, Mr. Trump’s Twitter "
+            "account posted a statement about the meeting.")
+    people = [e for e in entities_of(text) if e.label == "PERSON"]
+    assert not any("’s" in form for e in people for form in e.forms)
+    assert len(named(people, "Donald J. Trump").mentions) == 2
+
+
 @pytest.mark.parametrize(("text", "name"), [
     ("Former Rep. Jesse Jackson Jr. and Sandra Jackson were sentenced on Wednesday.",
      "Sandra Jackson"),

@@ -100,6 +100,11 @@ def _pieces(doc: Doc, start: int, end: int, person: bool, titled: bool = False
         if tok is None or (tok.is_punct and not joined_hyphen and tok.text != "."):
             pieces.append((s, i))
             s = i + 1
+        elif person and tok.lower_ in ("'s", "’s") and i > s:
+            # A person's name holds no possessive: in "Trump's Twitter" the name ends before
+            # it, and what follows is something of the person's, not a name of theirs.
+            pieces.append((s, i))
+            break
     out: list[tuple[int, int]] = []
     for s, e in pieces:
         while s < e and (doc[s].pos_ in ("DET", "VERB", "AUX", "PRON", "ADV", "PUNCT")
