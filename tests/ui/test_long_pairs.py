@@ -15,6 +15,7 @@ from twofold.ui.entitypanel import EntityPanel
 from twofold.ui.highlight import _drop_overlaps, _merge, apply_changes
 from twofold.ui.linkmap import LinkMap, band_outline, hairlines
 from twofold.ui.pane import ArticlePane
+from twofold.ui.statusbar import CompareStatus
 from twofold.ui.theme import LIGHT
 
 
@@ -240,3 +241,21 @@ def test_a_quick_realignment_follows_each_resize(qtbot) -> None:
         view._realign_seconds = 0.0
         view.resize(width, 500)
         qtbot.waitUntil(lambda w=width: len(realigned) == (900 - w) // 20, timeout=1000)
+
+
+def test_on_a_narrow_window_the_long_status_texts_give_way_to_the_short_ones(qtbot) -> None:
+    status = CompareStatus()
+    qtbot.addWidget(status)
+    status.similarity_label.setText("Similarity <b>33%</b>")
+    status.counts_label.setText("Linked: <b>577</b> left, <b>571</b> right ¶ (4507 links, "
+                                "4507 reworded) · only left <b>13</b>, only right <b>20</b>")
+    status.divergences_label.setText("15 divergences")
+    status.show_note("long pair: 242 of 1883 sentences embedded (those where meaning decides "
+                     "a link), the rest compared on words")
+    status.show_position("Difference 25 of 4540 (F7 / Shift+F7)")
+    status.resize(700, 30)
+    status.show()
+    qtbot.waitExposed(status)
+    for kept in (status.similarity_label, status.divergences_label, status.position_label):
+        assert kept.width() >= kept.sizeHint().width(), kept.text()
+    assert status.note_label.width() < status.note_label.sizeHint().width()

@@ -12,12 +12,25 @@ from .theme import LIGHT, Colors
 _SHRINK_TO = 24  # px: a label may be cut this far before the window is made wider for it
 
 
-def _label(tip: str = "") -> QLabel:
-    """A status label that gives way on a narrow window instead of widening it."""
-    label = QLabel()
-    label.setMinimumWidth(_SHRINK_TO)  # an explicit minimum overrides the text's full width
-    label.setToolTip(tip)
-    return label
+class _Label(QLabel):
+    """A status label. One that gives way is cut on a narrow window instead of widening it;
+    one that keeps its text whole (the similarity, the divergence count, where F7 is: short,
+    and what the reader looks for) makes the others give way first."""
+
+    def __init__(self, tip: str = "", keep: bool = False) -> None:
+        super().__init__()
+        self._keep = keep
+        self.setMinimumWidth(_SHRINK_TO)  # an explicit minimum overrides the text's full width
+        self.setToolTip(tip)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        if self._keep:
+            self.setMinimumWidth(max(_SHRINK_TO, self.sizeHint().width()) if text else 0)
+
+
+def _label(tip: str = "", keep: bool = False) -> QLabel:
+    return _Label(tip, keep)
 
 
 class CompareStatus(QStatusBar):
@@ -25,16 +38,17 @@ class CompareStatus(QStatusBar):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.similarity_label = _label()
+        self.similarity_label = _label(keep=True)
         self.counts_label = _label(
             "A link joins two paragraphs that report the same thing; one paragraph can link "
             "to several. 'Only' paragraphs have no counterpart in the other article.")
         self.divergences_label = _label(
-            "Facts the two articles state differently: numbers, names, titles, dates, quotes")
+            "Facts the two articles state differently: numbers, names, titles, dates, quotes",
+            keep=True)
         self.note_label = _label()
         self.note_label.setObjectName("engineNote")
         self.note_label.hide()
-        self.position_label = _label()
+        self.position_label = _label(keep=True)
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(140)
