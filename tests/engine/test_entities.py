@@ -77,6 +77,18 @@ def test_a_persons_name_ends_at_a_possessive() -> None:
     assert len(named(people, "Donald J. Trump").mentions) == 2
 
 
+def test_a_name_does_not_start_with_a_conjunction() -> None:
+    """The model's person "Plus Obama" (a sentence opening "Plus"): the person is Obama."""
+    text = ("President Barack Obama signed 23 executive actions on Wednesday. He directed "
+            "agencies to share information with the background check system; proposed new "
+            "rules to let law enforcement run full background checks; and took other steps. "
+            "Plus Obama is nominating ATF Acting Director Todd Jones to officially head the "
+            "agency.")
+    people = [e for e in entities_of(text) if e.label == "PERSON"]
+    assert not any(form.startswith("Plus") for e in people for form in e.forms)
+    assert len(named(people, "Barack Obama").mentions) == 2
+
+
 @pytest.mark.parametrize(("text", "name"), [
     ("Former Rep. Jesse Jackson Jr. and Sandra Jackson were sentenced on Wednesday.",
      "Sandra Jackson"),

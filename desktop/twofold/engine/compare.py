@@ -29,7 +29,7 @@ from .worddiff import diff_paragraphs
 log = logging.getLogger(__name__)
 
 # Bump when any engine stage changes its output: cached comparisons of older engines are ignored.
-ENGINE_REVISION = 47  # 47: a person's name ends at a possessive (46: "President-elect" a title)
+ENGINE_REVISION = 47  # 47: names end at a possessive, start after a conjunction (46: -elect)
 _NAMESPACE = "comparison"
 _WHAT = "The comparison"
 # What `compare` reports to its `progress` callback, in order (a cached pair reads, then ends).

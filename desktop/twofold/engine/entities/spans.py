@@ -87,6 +87,10 @@ def _doc_candidates(para: int, doc: Doc) -> list[Candidate]:
     return _without_overlaps(cands)
 
 
+# Words no name starts with; the model's span may ("Plus Obama is nominating": a conjunction).
+_NOT_FIRST = frozenset({"DET", "VERB", "AUX", "PRON", "ADV", "CCONJ", "SCONJ", "PUNCT"})
+
+
 def _pieces(doc: Doc, start: int, end: int, person: bool, titled: bool = False
             ) -> list[tuple[int, int]]:
     """Split a model span at punctuation and trim determiners, verbs and possessives (and
@@ -107,7 +111,7 @@ def _pieces(doc: Doc, start: int, end: int, person: bool, titled: bool = False
             break
     out: list[tuple[int, int]] = []
     for s, e in pieces:
-        while s < e and (doc[s].pos_ in ("DET", "VERB", "AUX", "PRON", "ADV", "PUNCT")
+        while s < e and (doc[s].pos_ in _NOT_FIRST
                          or (not doc[s].text[:1].isupper() and not doc[s].like_num)):
             if person and is_particle(doc[s].text) and s + 1 < e:
                 break  # "bin Salman", "van Gogh"
