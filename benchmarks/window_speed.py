@@ -38,6 +38,7 @@ def main() -> int:
     parser.add_argument("--words", type=int, default=20_000)
     args = parser.parse_args()
 
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     from corpora import corpus_root, skip_line
@@ -46,6 +47,10 @@ def main() -> int:
     from twofold.engine.load import parse_text
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    # Settings of its own: the theme and zoom it switches stay out of the user's.
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      tempfile.mkdtemp(prefix="twofold-bench-settings-"))
     pairs = [("generated", build_pair(args.words))]
     root = corpus_root(args.corpus)
     if root is None:
@@ -92,6 +97,7 @@ def _measure(app, comparison) -> dict[str, float]:  # type: ignore[no-untyped-de
     out["theme switch"] = timed(lambda: window.set_theme("dark"))
     timed(lambda: window.set_theme("light"))
     out["zoom step"] = timed(lambda: window.zoom(1))
+    timed(lambda: window.zoom(None))  # back to the default size (a setting both runs share)
     # a window edge dragged: resize events one after another, the realignment after them
     drag = [timed(lambda w=1600 - 8 * n: window.resize(w, 1000)) for n in range(1, 13)]
     out["resize step (drag)"] = statistics.median(drag)
