@@ -52,6 +52,7 @@ bench: install
 	$(PY) benchmarks/fuzz_loaders.py --seconds 5
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/highlight_share.py
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/soak.py
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/window_speed.py
 
 screenshot: install
 	QT_QPA_PLATFORM=offscreen $(PY) -m twofold --screenshot twofold.png seeds
