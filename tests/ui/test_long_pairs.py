@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
 
 from twofold.engine.model import Article, Comparison, Entity, Link, Mention, Paragraph
 from twofold.ui.compareview import REALIGN_SETTLE_MS, CompareView
@@ -226,7 +226,7 @@ def test_a_slow_realignment_waits_for_the_window_to_stop_resizing(qtbot) -> None
     view._realign_seconds = 0.3  # as for a long pair
     for width in (880, 860, 840, 820):
         view.resize(width, 500)
-        qtbot.wait(20)
+        QApplication.processEvents()  # the resize event, without waiting
     assert realigned == []  # not at each step of the drag
     qtbot.waitUntil(lambda: len(realigned) == 1, timeout=2000)
     qtbot.wait(REALIGN_SETTLE_MS + 100)
