@@ -122,25 +122,28 @@ def _as_before() -> Iterator[None]:
     def each_on_its_own(document):  # type: ignore[no-untyped-def]
         yield highlight.QTextCursor(document)
 
-    def whole(lt, lb, rt, rb, width, lo, hi):  # type: ignore[no-untyped-def]
+    def whole(places, width, lo, hi):  # type: ignore[no-untyped-def]
+        out = []
         mid = width / 2
-        path = QPainterPath(QPointF(0, lt))
-        path.cubicTo(QPointF(mid, lt), QPointF(mid, rt), QPointF(width, rt))
-        path.lineTo(QPointF(width, rb))
-        path.cubicTo(QPointF(mid, rb), QPointF(mid, lb), QPointF(0, lb))
-        path.closeSubpath()
-        return path.toFillPolygon()
+        for lt, lb, rt, rb in places:
+            path = QPainterPath(QPointF(0, lt))
+            path.cubicTo(QPointF(mid, lt), QPointF(mid, rt), QPointF(width, rt))
+            path.lineTo(QPointF(width, rb))
+            path.cubicTo(QPointF(mid, rb), QPointF(mid, lb), QPointF(0, lb))
+            path.closeSubpath()
+            out.append(path.toFillPolygon())
+        return out
 
-    saved = (highlight.edit_block, pane.edit_block, linkmap.band_outline,
+    saved = (highlight.edit_block, pane.edit_block, linkmap.band_outlines,
              linkmap.LinkMap._passes, compareview.REALIGN_AT_ONCE)
     highlight.edit_block = pane.edit_block = each_on_its_own  # type: ignore[assignment]
-    linkmap.band_outline = whole
+    linkmap.band_outlines = whole  # type: ignore[assignment]
     linkmap.LinkMap._passes = lambda self, *place: False  # type: ignore[method-assign]
     compareview.REALIGN_AT_ONCE = float("inf")  # realigned after every resize event
     try:
         yield
     finally:
-        (highlight.edit_block, pane.edit_block, linkmap.band_outline,
+        (highlight.edit_block, pane.edit_block, linkmap.band_outlines,
          linkmap.LinkMap._passes, compareview.REALIGN_AT_ONCE) = saved  # type: ignore[method-assign]
 
 

@@ -13,7 +13,7 @@ from twofold.engine.model import Article, Comparison, Entity, Link, Mention, Par
 from twofold.ui.compareview import REALIGN_SETTLE_MS, CompareView
 from twofold.ui.entitypanel import EntityPanel
 from twofold.ui.highlight import _drop_overlaps, _merge, apply_changes
-from twofold.ui.linkmap import LinkMap, band_outline, hairlines
+from twofold.ui.linkmap import LinkMap, band_outlines, hairlines
 from twofold.ui.pane import ArticlePane
 from twofold.ui.statusbar import CompareStatus
 from twofold.ui.theme import LIGHT
@@ -40,7 +40,7 @@ def _smooth_y(a: float, b: float, x: float, width: float) -> float:
 
 def test_a_band_reaching_far_beyond_the_gutter_is_cut_to_it_and_keeps_its_course() -> None:
     width, lo, hi = 48.0, -4.0, 904.0
-    outline = band_outline(-50_000, -49_920, 30_000, 30_100, width, lo, hi)
+    (outline,) = band_outlines([(-50_000, -49_920, 30_000, 30_100)], width, lo, hi)
     box = outline.boundingRect()
     assert box.top() >= lo and box.bottom() <= hi  # drawn whole it spanned 80,000 pixels
     points = [outline.at(i) for i in range(outline.size())]
@@ -70,7 +70,7 @@ def test_a_hairline_follows_the_middle_of_its_band_within_the_gutter() -> None:
 
 
 def test_a_band_in_view_is_the_whole_curve() -> None:
-    outline = band_outline(10, 40, 200, 260, 48.0, -4.0, 904.0)
+    (outline,) = band_outlines([(10, 40, 200, 260)], 48.0, -4.0, 904.0)
     points = [outline.at(i) for i in range(outline.size())]
     assert (points[0].x(), points[0].y()) == (0.0, 10.0)
     assert any(p.x() == 48.0 and p.y() == 200.0 for p in points)

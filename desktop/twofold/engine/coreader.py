@@ -5,9 +5,10 @@ spaCy holds the interpreter lock through most of its work: two threads reading m
 took 5.4 and 6.4 s side by side against 10.6 s one after the other. A second process costs
 memory (a second spaCy model, ~150-250 MB) and ~1.5 s of start-up, so it is started only when
 long articles are about: by the window when a folder holds one, by `compare` when it meets a
-pair with one (ready for the next). A comparison never waits for it: until it is ready, and
-while it is busy, the pair is read in this process. A read that is no longer wanted (reading
-ahead stopped by a comparison, a cancelled comparison) stops at its next chunk of paragraphs.
+pair with one (ready for the next). A comparison waits for it only when it should be free
+soon, and briefly (see `PATIENCE`, `READ_RATE`); otherwise the pair is read in this process. A
+read that is no longer wanted (reading ahead stopped by a comparison, a cancelled comparison)
+stops at its next chunk of paragraphs.
 
 The other process returns each article as `DocBin` bytes, the form the disk cache stores, so
 its analysis is the one this process would have made. If it fails or dies, the article is read

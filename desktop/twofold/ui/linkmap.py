@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 
 import numpy as np
@@ -76,10 +75,11 @@ class LinkMap(QWidget):
 
     def bands(self, visible_only: bool = False) -> list[tuple[int, QPainterPath]]:
         """(link index, band outline) per link in this widget's coordinates (or those in view)."""
+        places = self._places(visible_only)
         out = []
-        for n, (lt, lb, rt, rb) in self._places(visible_only):
+        for (n, _place), outline in zip(places, self._outlines(places), strict=True):
             path = QPainterPath()
-            path.addPolygon(self._outline(lt, lb, rt, rb))
+            path.addPolygon(outline)
             path.closeSubpath()
             out.append((n, path))
         return out
@@ -106,9 +106,11 @@ class LinkMap(QWidget):
             out.append((n, (lt, lb, rt, rb)))
         return out
 
-    def _outline(self, lt: float, lb: float, rt: float, rb: float) -> QPolygonF:
-        return band_outline(lt, lb, rt, rb, float(self.width()), -_MARGIN,
-                            self.height() + _MARGIN)
+    def _outlines(self, places: Sequence[tuple[int, tuple[float, float, float, float]]]
+                  ) -> list[QPolygonF]:
+        """The band of each (link, place), cut a few pixels beyond this widget's edges."""
+        return band_outlines([place for _n, place in places], float(self.width()), -_MARGIN,
+                             self.height() + _MARGIN)
 
     def _passes(self, lt: float, lb: float, rt: float, rb: float) -> bool:
         """Whether a band only passes through: neither of its paragraphs is in view."""
@@ -129,9 +131,12 @@ class LinkMap(QWidget):
         # filled whole took ~0.3 s per repaint of a scroll (tells nothing the hairline does not).
         width, lo, hi = float(self.width()), -_MARGIN, self.height() + _MARGIN
         passing: dict[str, list[tuple[float, float]]] = {}
+        shown = []  # (link, place) of the bands drawn whole
         for n, (lt, lb, rt, rb) in places:
             if n != self._current and self._passes(lt, lb, rt, rb):
                 passing.setdefault(self._links[n].kind, []).append(((lt + lb) / 2, (rt + rb) / 2))
+            else:
+                shown.append((n, (lt, lb, rt, rb)))
         background = self.palette().window().color()
         for kind, ends in passing.items():
             # One call per colour, opaque (the link's colour faded into the background): ten
@@ -140,11 +145,9 @@ class LinkMap(QWidget):
             painter.drawLines(hairlines(ends, width, lo, hi))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         current = None
-        for n, (lt, lb, rt, rb) in places:
+        for (n, _place), outline in zip(shown, self._outlines(shown), strict=True):
             if n == self._current:
-                current = self._outline(lt, lb, rt, rb)
-                continue
-            if self._passes(lt, lb, rt, rb):
+                current = outline
                 continue
             link = self._links[n]
             color = QColor(self.colors.link_color(link.kind))
@@ -162,7 +165,7 @@ class LinkMap(QWidget):
                 pen = QPen(edge, 1, Qt.PenStyle.DashLine)
             painter.setPen(pen)
             painter.setBrush(color)
-            painter.drawPolygon(self._outline(lt, lb, rt, rb))
+            painter.drawPolygon(outline)
         if current is not None and self._current is not None:
             color = QColor(self.colors.link_color(self._links[self._current].kind))
             color.setAlpha(200)
@@ -174,9 +177,10 @@ class LinkMap(QWidget):
     def link_at(self, pos: QPointF) -> int | None:
         """The link whose band lies under a point, preferring the current one (a band drawn as
         a hairline is not one to click)."""
-        hits = [n for n, place in self._places(visible_only=True)
-                if (n == self._current or not self._passes(*place))
-                and self._outline(*place).containsPoint(pos, Qt.FillRule.OddEvenFill)]
+        targets = [(n, place) for n, place in self._places(visible_only=True)
+                   if n == self._current or not self._passes(*place)]
+        hits = [n for (n, _place), outline in zip(targets, self._outlines(targets), strict=True)
+                if outline.containsPoint(pos, Qt.FillRule.OddEvenFill)]
         if self._current in hits:
             return self._current
         return hits[-1] if hits else None
@@ -213,62 +217,56 @@ def _shifted(span: tuple[float, float], offset: float) -> tuple[float, float]:
     return span[0] + offset, span[1] + offset
 
 
-def band_outline(lt: float, lb: float, rt: float, rb: float, width: float,
-                 lo: float, hi: float) -> QPolygonF:
-    """The band joining a left span (lt..lb) to a right span (rt..rb) across `width`, its edges
-    the S-curves of a cubic with both control points half way across, cut to heights lo..hi.
+def band_outlines(places: Sequence[tuple[float, float, float, float]], width: float,
+                  lo: float, hi: float) -> list[QPolygonF]:
+    """The band of each (lt, lb, rt, rb), joining a left span (lt..lb) to a right span
+    (rt..rb) across `width`: its edges the S-curves of a cubic with both control points half
+    way across, cut to heights lo..hi.
 
     In a long pair a band may run tens of thousands of pixels beyond the gutter; drawn whole,
     each took ~1 ms to fill, and a view crossed by ~1,000 of them (a 20,000-word pair) took ~1 s
     per repaint of a scroll. Cut, only what can be seen is filled."""
-    top = _edge(lt, rt, width, lo, hi)
-    bottom = _edge(lb, rb, width, lo, hi)
-    return QPolygonF(top + bottom[::-1])
-
-
-def _edge(a: float, b: float, width: float, lo: float, hi: float) -> list[QPointF]:
-    """Points along the curve from (0, a) to (width, b), denser where it is between lo and hi;
-    beyond them it runs flat along lo or hi."""
-    # The cubic (0, a), (w/2, a), (w/2, b), (w, b): x = w (1.5 t (1 - t) + t^3) and
-    # y = a + (b - a) s(t), s the smoothstep 3t^2 - 2t^3, which rises from 0 to 1.
-    if b != a:
-        s0, s1 = sorted(((lo - a) / (b - a), (hi - a) / (b - a)))
-        t0, t1 = _unsmooth(max(0.0, s0)), _unsmooth(min(1.0, s1))
-    else:
-        t0, t1 = 0.0, 1.0
-    ts = [0.0] if t0 > 0.0 else []
-    if t1 > t0:
-        ts += [t0 + (t1 - t0) * i / (_EDGE_POINTS - 1) for i in range(_EDGE_POINTS)]
-    else:
-        ts.append(t0)
-    if t1 < 1.0:
-        ts.append(1.0)
-    points = []
-    for t in ts:
-        s = t * t * (3 - 2 * t)
-        y = min(hi, max(lo, a + (b - a) * s))
-        points.append(QPointF(width * (1.5 * t * (1 - t) + t * t * t), y))
-    return points
+    if not places:
+        return []
+    ends = [(lt, rt) for lt, _lb, rt, _rb in places] + [(lb, rb) for _lt, lb, _rt, rb in places]
+    x, y = _curves(ends, width, lo, hi, _EDGE_POINTS, whole=True)
+    n = len(places)
+    # each outline: its top edge left to right, then its bottom edge back
+    xs = np.concatenate([x[:n], x[n:, ::-1]], axis=1).tolist()
+    ys = np.concatenate([y[:n], y[n:, ::-1]], axis=1).tolist()
+    return [QPolygonF([QPointF(px, py) for px, py in zip(row_x, row_y, strict=True)])
+            for row_x, row_y in zip(xs, ys, strict=True)]
 
 
 def hairlines(ends: Sequence[tuple[float, float]], width: float, lo: float,
               hi: float) -> list[QLineF]:
     """The stretch between heights lo and hi of each curve from (0, a) to (width, b) (the middle
-    of a band, as `_edge` draws it), as a few straight pieces; a and b beyond opposite ends."""
-    a, b = np.asarray(ends, dtype=np.float64).reshape(-1, 2).T
-    rise = np.where(b == a, 1.0, b - a)
-    s0 = np.clip(np.minimum((lo - a) / rise, (hi - a) / rise), 0.0, 1.0)
-    s1 = np.clip(np.maximum((lo - a) / rise, (hi - a) / rise), 0.0, 1.0)
-    t0 = 0.5 - np.sin(np.arcsin(1.0 - 2.0 * s0) / 3.0)
-    t1 = 0.5 - np.sin(np.arcsin(1.0 - 2.0 * s1) / 3.0)
-    t = t0[:, None] + (t1 - t0)[:, None] * np.linspace(0.0, 1.0, _HAIRLINE_POINTS)
-    x = width * (1.5 * t * (1 - t) + t ** 3)
-    y = np.clip(a[:, None] + (b - a)[:, None] * t * t * (3 - 2 * t), lo, hi)
+    of a band), as a few straight pieces."""
+    x, y = _curves(ends, width, lo, hi, _HAIRLINE_POINTS, whole=False)
     pieces = np.stack([x[:, :-1], y[:, :-1], x[:, 1:], y[:, 1:]], axis=-1).reshape(-1, 4)
     return [QLineF(*piece) for piece in pieces.tolist()]
 
 
-def _unsmooth(s: float) -> float:
+def _curves(ends: Sequence[tuple[float, float]], width: float, lo: float, hi: float,
+            count: int, *, whole: bool) -> tuple[np.ndarray, np.ndarray]:
+    """x and y (a row per curve) of `count` points along the stretch between heights lo and hi
+    of each curve from (0, a) to (width, b); `whole` adds its ends, flattened onto lo or hi."""
+    # The cubic (0, a), (w/2, a), (w/2, b), (w, b): x = w (1.5 t (1 - t) + t^3) and
+    # y = a + (b - a) s(t), s the smoothstep 3t^2 - 2t^3, which rises from 0 to 1.
+    a, b = np.asarray(ends, dtype=np.float64).reshape(-1, 2).T
+    level = b == a
+    rise = np.where(level, 1.0, b - a)
+    s0 = np.where(level, 0.0, np.clip(np.minimum((lo - a) / rise, (hi - a) / rise), 0.0, 1.0))
+    s1 = np.where(level, 1.0, np.clip(np.maximum((lo - a) / rise, (hi - a) / rise), 0.0, 1.0))
+    t0, t1 = _unsmooth(s0), _unsmooth(s1)
+    t = t0[:, None] + (t1 - t0)[:, None] * np.linspace(0.0, 1.0, count)
+    if whole:
+        t = np.concatenate([np.zeros((len(a), 1)), t, np.ones((len(a), 1))], axis=1)
+    x = width * (1.5 * t * (1 - t) + t ** 3)
+    y = np.clip(a[:, None] + (b - a)[:, None] * t * t * (3 - 2 * t), lo, hi)
+    return x, y
+
+
+def _unsmooth(s: np.ndarray) -> np.ndarray:
     """The t in [0, 1] with 3t^2 - 2t^3 = s (s in [0, 1])."""
-    s = min(1.0, max(0.0, s))
-    return 0.5 - math.sin(math.asin(1.0 - 2.0 * s) / 3.0)
+    return 0.5 - np.sin(np.arcsin(1.0 - 2.0 * s) / 3.0)

@@ -29,32 +29,28 @@ class _Label(QLabel):
             self.setMinimumWidth(max(_SHRINK_TO, self.sizeHint().width()) if text else 0)
 
 
-def _label(tip: str = "", keep: bool = False) -> QLabel:
-    return _Label(tip, keep)
-
-
 class CompareStatus(QStatusBar):
     """Shows figures about the comparison on screen and whether work is running."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.similarity_label = _label(keep=True)
-        self.counts_label = _label(
+        self.similarity_label = _Label(keep=True)
+        self.counts_label = _Label(
             "A link joins two paragraphs that report the same thing; one paragraph can link "
             "to several. 'Only' paragraphs have no counterpart in the other article.")
-        self.divergences_label = _label(
+        self.divergences_label = _Label(
             "Facts the two articles state differently: numbers, names, titles, dates, quotes",
             keep=True)
-        self.note_label = _label()
+        self.note_label = _Label()
         self.note_label.setObjectName("engineNote")
         self.note_label.hide()
-        self.position_label = _label(keep=True)
+        self.position_label = _Label(keep=True)
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(140)
         self.busy.setMinimumWidth(40)
         self.busy.setTextVisible(False)
-        self.busy_label = _label()
+        self.busy_label = _Label()
         self.busy.hide()
         self.busy_label.hide()
         self.cancel_button = QToolButton()
