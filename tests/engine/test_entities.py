@@ -89,6 +89,29 @@ def test_a_name_does_not_start_with_a_conjunction() -> None:
     assert len(named(people, "Barack Obama").mentions) == 2
 
 
+@pytest.mark.parametrize("text", [
+    # the model reads "Twitter" as a person in each of these paragraphs
+    "Last weekend, a lewd photo of a man's bulging underpants was sent to a 21-year-old female "
+    "college student in Seattle from Weiner's Twitter account.\n\n"
+    "The student is one of 198 people that Weiner follows on Twitter, though he said he did not "
+    "know her.",
+    "In a Twitter post late Tuesday, Griffin apologized.\n\n"
+    "Later in the day, LePage took to Twitter, though, to push back on the critics.",
+])
+def test_a_platform_in_a_mediums_place_is_no_person(text: str) -> None:
+    """"Weiner's Twitter account", "follows on Twitter, though", "a Twitter post", "took to
+    Twitter": a platform's place, which the model fills with a person: an organisation."""
+    found = [e for e in entities_of(text) if e.name == "Twitter"]
+    assert [e.label for e in found] == ["ORG"]
+
+
+def test_a_person_one_is_on_stays_a_person() -> None:
+    """People are "on" someone too ("the pressure was on Biden to ..."): no medium there."""
+    text = ("Last week, the pressure was on Biden to recapture the momentum.\n\n"
+            "Biden spoke in Ohio on Saturday.")
+    assert named(entities_of(text), "Biden").label == "PERSON"
+
+
 @pytest.mark.parametrize(("text", "name"), [
     ("Former Rep. Jesse Jackson Jr. and Sandra Jackson were sentenced on Wednesday.",
      "Sandra Jackson"),

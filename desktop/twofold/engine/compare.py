@@ -29,7 +29,7 @@ from .worddiff import diff_paragraphs
 log = logging.getLogger(__name__)
 
 # Bump when any engine stage changes its output: cached comparisons of older engines are ignored.
-ENGINE_REVISION = 47  # 47: names end at a possessive, start after a conjunction (46: -elect)
+ENGINE_REVISION = 48  # 48: a one-word name where a medium stands (47: possessive, conjunction)
 _NAMESPACE = "comparison"
 _WHAT = "The comparison"
 # What `compare` reports to its `progress` callback, in order (a cached pair reads, then ends).

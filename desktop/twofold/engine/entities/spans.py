@@ -155,8 +155,9 @@ def _classify(doc: Doc, para: int, s: int, e: int, label: str) -> list[Candidate
     if label != "PERSON" and (_titled_name(doc, s, e) or _initialled(doc, s, e)
                               or _with_nationality(doc, s, e)):
         return _person(doc, para, s, e)  # "Sheriff Arpaio", "I. Austin" read as organisations
-    if label == "PERSON" and e - s == 1 and _business_follows(doc, e):
-        label = "ORG"  # "Magna shares", "Cofinec 's profit": a company
+    medium = label == "PERSON" and e - s == 1 and _medium_slot(doc, s, e)
+    if label == "PERSON" and e - s == 1 and (medium or _business_follows(doc, e)):
+        label = "ORG"  # "Magna shares", "Cofinec 's profit": a company; "on Twitter": a medium
     if label in ("PERSON", "ORG", "FAC", "LOC", "PRODUCT") and _place_noun_before(doc, s):
         cand = Candidate(para, s, e, text)  # "the port city of Bireuen": a town
         cand.votes["GPE"] += 1 + CUE
@@ -175,7 +176,7 @@ def _classify(doc: Doc, para: int, s: int, e: int, label: str) -> list[Candidate
         return []
     cand = Candidate(para, s, e, text)
     cand.votes[{"FAC": "LOC"}.get(label, label)] += 1
-    if any(bare(t.text) in ORG_HEADS for t in doc[s:e]):
+    if medium or any(bare(t.text) in ORG_HEADS for t in doc[s:e]):
         cand.votes["ORG"] += CUE
     if e < len(doc) and doc[e].lower_ in GEO_HEADS and e - s <= 2:
         cand.votes["LOC"] += CUE
@@ -240,6 +241,38 @@ def _business_follows(doc: Doc, e: int) -> bool:
     """A company's noun right after a one-word name: "Magna shares", "Ericsson 's profit"."""
     k = e + 1 if e < len(doc) and doc[e].lower_ in ("'s", "’s") else e
     return k < len(doc) and doc[k].is_lower and doc[k].lower_ in _BUSINESS_NOUNS
+
+
+# What a platform or a site has, and no person does: "his Twitter account", "Politico's site".
+_MEDIUM_NOUNS = frozenset({"account", "accounts", "feed", "feeds", "handle", "profile", "profiles",
+                           "followers", "timeline", "page", "pages", "website", "site", "channel",
+                           "user", "users", "livestream", "post", "posts", "message",
+                           "messages"})
+# What may follow a medium a clause ends on: "said on Twitter that", "posted on Facebook late".
+_AFTER_MEDIUM = frozenset({"that", "about", "and", "or", "in", "at", "against", "this", "last",
+                           "late", "earlier", "after", "before", "as", "where", "when", "on",
+                           "today", "tonight", "yesterday"})
+
+
+def _medium_slot(doc: Doc, s: int, e: int) -> bool:
+    """A one-word name where a medium stands and a person does not: a platform's noun after it
+    ("his Twitter account", "a Twitter post"), "took to" before it, or "on" / "via" before it
+    where the clause ends or moves on ("wrote on Twitter.", "via Twitter that"). People are "on"
+    someone too ("pressure on Biden to"), hence the narrow ends; a surname of a full name the
+    pair writes stays a person anyway."""
+    k = e + 1 if e < len(doc) and doc[e].lower_ in ("'s", "’s") else e
+    if k < len(doc) and doc[k].is_lower and doc[k].lower_ in _MEDIUM_NOUNS and not (
+            k + 1 < len(doc) and doc[k + 1].text in ("-", "‐")):  # not "Obama post-election"
+        return True
+    if s >= 2 and doc[s - 1].lower_ == "to" and doc[s - 2].lemma_ == "take":
+        return True  # "took to Twitter"
+    if s == 0 or doc[s - 1].lower_ not in ("on", "via"):
+        return False
+    if e == len(doc):
+        return True
+    after = doc[e]
+    return (after.is_punct and after.text not in ("-", "‐", "'", "’", "'s", "’s")) or (
+        after.is_lower and after.lower_ in _AFTER_MEDIUM)
 
 
 # Kinds of place a name is the place of: "the city of Bireuen", "the province of Aceh".
