@@ -105,6 +105,18 @@ def test_a_platform_in_a_mediums_place_is_no_person(text: str) -> None:
     assert [e.label for e in found] == ["ORG"]
 
 
+def test_a_headline_name_ends_where_the_article_names_the_person() -> None:
+    """The model reads "Anthony Weiner Twitter" of a Title Case headline as one person, and
+    the article's "Twitter" as his short name: the person is Anthony Weiner."""
+    text = ("Anthony Weiner Twitter Photo Scandal: Congressman Breaks His Silence\n\n"
+            "A day after telling reporters that he was done talking, Congressman Anthony Weiner "
+            "(D-N.Y.) broke his silence Wednesday about a lewd photo sent from his Twitter "
+            "account.")
+    people = [e for e in entities_of(text) if e.label == "PERSON"]
+    assert not any("Twitter" in form for e in people for form in e.forms)
+    assert len(named(people, "Anthony Weiner").mentions) == 2
+
+
 def test_a_person_one_is_on_stays_a_person() -> None:
     """People are "on" someone too ("the pressure was on Biden to ..."): no medium there."""
     text = ("Last week, the pressure was on Biden to recapture the momentum.\n\n"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..model import Article, Entity, EntityLabel, Mention
@@ -52,8 +52,10 @@ def extract_entities(
     lo, ro = left, right
     left, left_docs = recased(left, left_docs)
     right, right_docs = recased(right, right_docs)
-    lc = mark_teams(left_docs, candidates(left, left_docs), right_docs)
-    rc = mark_teams(right_docs, candidates(right, right_docs), left_docs)
+    lc = _cut_runs(lo, left, left_docs, mark_teams(left_docs, candidates(left, left_docs),
+                                                    right_docs))
+    rc = _cut_runs(ro, right, right_docs, mark_teams(right_docs, candidates(right, right_docs),
+                                                     left_docs))
     _surnames_not_places([(left_docs, lc), (right_docs, rc)])
     labels = _vote(lc + rc)
     ln, rn = _settle(left, left_docs, lc, labels), _settle(right, right_docs, rc, labels)
@@ -68,7 +70,7 @@ def article_entities(article: Article, docs: Sequence[Doc]) -> tuple[Entity, ...
     """Entities of one article (shared=False), with keys stable across runs."""
     original = article
     article, docs = recased(article, docs)
-    cands = mark_teams(docs, candidates(article, docs))
+    cands = _cut_runs(original, article, docs, mark_teams(docs, candidates(article, docs)))
     _surnames_not_places([(docs, cands)])
     named = _settle(article, docs, cands, _vote(cands))
     groups = _groups(article, docs, _propagate(article, named, _templates(named)))
@@ -88,6 +90,47 @@ def _as_written(groups: list[EntityGroup], article: Article) -> list[EntityGroup
 def vote_key(text: str) -> str:
     """Spellings that differ only in accents vote together ("Højlund", "Hojlund")."""
     return ascii_fold(text)
+
+
+def _cut_runs(original: Article, article: Article, docs: Sequence[Doc],
+              cands: list[Candidate]) -> list[Candidate]:
+    """A person's name in the headline or a line re-read from Title Case that runs on into the
+    next capitalised word ("Anthony Weiner Twitter Photo Scandal", "Glenn Beck CPAC"): where
+    the article names the person elsewhere ("Anthony Weiner") and what follows is no generation
+    ("Jr."), the name ends there. The words after it stay a name only where the article writes
+    them as one elsewhere ("Twitter"); "Rips", "Checks" are dropped."""
+    retitled = {n for n, (a, b) in enumerate(zip(original.paragraphs, article.paragraphs,
+                                                  strict=True))
+                if a.text != b.text or b.role == "headline"}
+    if not retitled:
+        return cands
+    elsewhere = {c.text for c in cands if c.para not in retitled}
+    people = {c.text for c in cands if c.para not in retitled and c.place is None
+              and len(c.text.split()) > 1 and c.votes["PERSON"] > 0}
+    out: list[Candidate] = []
+    for cand in cands:
+        cut = _run_on(docs[cand.para], cand, people) if cand.para in retitled else None
+        if cut is None:
+            out.append(cand)
+            continue
+        doc = docs[cand.para]
+        out.append(replace(cand, end=cut, text=doc[cand.start:cut].text))
+        tail = doc[cut:cand.end].text
+        if tail in elsewhere:
+            out.append(Candidate(cand.para, cut, cand.end, tail))
+    return out
+
+
+def _run_on(doc: Doc, cand: Candidate, people: set[str]) -> int | None:
+    """Where a person's name the article writes elsewhere ends inside `cand`, if words that are
+    no generation follow it there."""
+    if cand.place is not None or cand.votes["PERSON"] == 0:
+        return None
+    for k in range(cand.end - 1, cand.start + 1, -1):
+        if doc[cand.start:k].text in people and \
+                not all(bare(t.text) in GENERATIONS for t in doc[k:cand.end]):
+            return k
+    return None
 
 
 def _surnames_not_places(sides: Sequence[tuple[Sequence[Doc], list[Candidate]]]) -> None:
