@@ -117,6 +117,42 @@ def test_a_headline_name_ends_where_the_article_names_the_person() -> None:
     assert len(named(people, "Anthony Weiner").mentions) == 2
 
 
+def test_an_organisation_after_its_owners_possessive() -> None:
+    """"President Trump’s Supreme Court nominee" (one organisation to the model): the court is
+    the organisation, and Trump, a person the article names with a title, has one more mention."""
+    text = ("Democrats looked at new options for complicating a vote on President Trump’s Supreme "
+            "Court nominee, Judge Neil Gorsuch.\n\n"
+            "President Trump said on Tuesday that he expects a vote this week.")
+    found = entities_of(text)
+    assert named(found, "Supreme Court").label == "ORG"
+    assert len(named(found, "Trump").mentions) == 2
+    assert not any("’s" in form for e in found for form in e.forms)
+
+
+def test_a_plural_title_before_two_names() -> None:
+    """"Senators Dianne Feinstein of California, the chairwoman of ..., and Saxby Chambliss":
+    the title is no part of her name, and her role ends before the next senator."""
+    text = ("On Thursday, Senators Dianne Feinstein of California, the chairwoman of the "
+            "Intelligence Committee, and Saxby Chambliss of Georgia, the ranking Republican on "
+            "the panel, invited every senator to a briefing.")
+    feinstein = named(entities_of(text), "Dianne Feinstein")
+    assert feinstein.titles == ("chairwoman of the Intelligence Committee",)
+
+
+def test_a_role_in_a_list_of_people_belongs_to_the_next_one() -> None:
+    """"... with the director of national intelligence, Mr. Clapper; the F.B.I. director,
+    Robert S. Mueller III; and General Alexander": "the F.B.I. director" is Mueller's, not
+    Clapper's (the parser hangs it on Clapper)."""
+    text = ("James R. Clapper Jr., the director of national intelligence, conceded that the "
+            "program existed.\n\n"
+            "All senators were offered the opportunity to discuss the broad authority under the "
+            "Patriot Act with the director of national intelligence, Mr. Clapper; the F.B.I. "
+            "director, Robert S. Mueller III; and General Alexander.")
+    found = entities_of(text)
+    assert named(found, "James R. Clapper Jr.").titles == ("director of national intelligence",)
+    assert named(found, "Robert S. Mueller III").titles == ("F.B.I. director",)
+
+
 def test_a_person_one_is_on_stays_a_person() -> None:
     """People are "on" someone too ("the pressure was on Biden to ..."): no medium there."""
     text = ("Last week, the pressure was on Biden to recapture the momentum.\n\n"

@@ -29,7 +29,7 @@ from .worddiff import diff_paragraphs
 log = logging.getLogger(__name__)
 
 # Bump when any engine stage changes its output: cached comparisons of older engines are ignored.
-ENGINE_REVISION = 49  # 49: a headline name runs on (48: a medium; 47: possessive, conjunction)
+ENGINE_REVISION = 50  # 50: plural titles, an owner, roles in lists (49: headline run-on)
 _NAMESPACE = "comparison"
 _WHAT = "The comparison"
 # What `compare` reports to its `progress` callback, in order (a cached pair reads, then ends).

@@ -52,10 +52,10 @@ def extract_entities(
     lo, ro = left, right
     left, left_docs = recased(left, left_docs)
     right, right_docs = recased(right, right_docs)
-    lc = _cut_runs(lo, left, left_docs, mark_teams(left_docs, candidates(left, left_docs),
-                                                    right_docs))
-    rc = _cut_runs(ro, right, right_docs, mark_teams(right_docs, candidates(right, right_docs),
-                                                     left_docs))
+    lc = _cut(lo, left, left_docs, mark_teams(left_docs, candidates(left, left_docs),
+                                               right_docs))
+    rc = _cut(ro, right, right_docs, mark_teams(right_docs, candidates(right, right_docs),
+                                                left_docs))
     _surnames_not_places([(left_docs, lc), (right_docs, rc)])
     labels = _vote(lc + rc)
     ln, rn = _settle(left, left_docs, lc, labels), _settle(right, right_docs, rc, labels)
@@ -70,7 +70,7 @@ def article_entities(article: Article, docs: Sequence[Doc]) -> tuple[Entity, ...
     """Entities of one article (shared=False), with keys stable across runs."""
     original = article
     article, docs = recased(article, docs)
-    cands = _cut_runs(original, article, docs, mark_teams(docs, candidates(article, docs)))
+    cands = _cut(original, article, docs, mark_teams(docs, candidates(article, docs)))
     _surnames_not_places([(docs, cands)])
     named = _settle(article, docs, cands, _vote(cands))
     groups = _groups(article, docs, _propagate(article, named, _templates(named)))
@@ -90,6 +90,40 @@ def _as_written(groups: list[EntityGroup], article: Article) -> list[EntityGroup
 def vote_key(text: str) -> str:
     """Spellings that differ only in accents vote together ("Højlund", "Hojlund")."""
     return ascii_fold(text)
+
+
+def _cut(original: Article, article: Article, docs: Sequence[Doc],
+         cands: list[Candidate]) -> list[Candidate]:
+    """Names the model ran into the next one, cut where the article names a person."""
+    return _cut_owners(docs, _cut_runs(original, article, docs, cands))
+
+
+def _cut_owners(docs: Sequence[Doc], cands: list[Candidate]) -> list[Candidate]:
+    """An organisation's name after its owner's possessive ("President Trump’s Supreme Court
+    nominee"), which the model reads as one name: where the article names the owner as a
+    person (named in full by a person's name, or with a title by the vote of its mentions), the
+    organisation is what follows the possessive, and the owner a mention of the person. A name
+    of a few words must follow ("McDonald's Corp." stays whole)."""
+    votes: dict[str, Counter[str]] = {}
+    for c in cands:
+        if c.place is None:
+            votes.setdefault(c.text, Counter()).update(c.votes)
+    person = {t for t, v in votes.items() if v["PERSON"] > max(v["ORG"], v["GPE"], v["LOC"])}
+    # a person named in full (and the surname of that name), or with a title
+    people = {" ".join(w[k:]) for t in person if " " in t for w in (t.split(),)
+              for k in range(len(w))}
+    people |= {c.text for c in cands if (c.titles or c.rank is not None) and c.text in person}
+    out: list[Candidate] = []
+    for cand in cands:
+        doc = docs[cand.para]
+        owner = next((k for k in range(cand.start + 1, cand.end - 2)
+                      if doc[k].text in ("'s", "’s") and doc[k + 1].text[:1].isupper()), None)
+        if owner is None or cand.votes["PERSON"] > 0 or doc[cand.start:owner].text not in people:
+            out.append(cand)
+            continue
+        out.append(Candidate(cand.para, cand.start, owner, doc[cand.start:owner].text))
+        out.append(replace(cand, start=owner + 1, text=doc[owner + 1:cand.end].text))
+    return out
 
 
 def _cut_runs(original: Article, article: Article, docs: Sequence[Doc],

@@ -108,6 +108,8 @@ def is_title_word(word: str) -> bool:
     low = bare(word)
     if low in _ROLE_HEADS or low in RANKS or low in _ROLE_MODIFIERS:
         return True
+    if len(low) > 3 and low.endswith("s") and low[:-1] in _ROLE_HEADS:
+        return True  # "Senators Dianne Feinstein and Saxby Chambliss", "Reps."
     return low in _nameparser_titles() and low not in GENERATIONS and lookup_place(word) is None
 
 
@@ -192,10 +194,26 @@ def appositive_titles(span: Span) -> list[str]:
         if child.dep_ == "appos" and child.i >= span.end and child.pos_ == "NOUN" \
                 and is_role_head(child.text):
             first = child.left_edge.i
+            if first > 0 and span.doc[first - 1].text == ";":
+                continue  # the next item of a list: "Mr. Clapper; the F.B.I. director, ..."
             while first < child.i and span.doc[first].pos_ == "DET":
                 first += 1
-            out.append(span.doc[first: child.right_edge.i + 1].text.strip(" ,"))
+            out.append(span.doc[first: _appositive_end(span.doc, child)].text.strip(" ,"))
     return out
+
+
+def _appositive_end(doc: Doc, head: Token) -> int:
+    """Where a role in apposition ends: at a semicolon, or before ", and" and the next person
+    of a list ("Dianne Feinstein, the chairwoman of the Intelligence Committee, and Saxby
+    Chambliss, ..."), which the parser may hang on the role."""
+    end = head.right_edge.i + 1
+    for tok in doc[head.i + 1:end]:
+        if tok.text == ";":
+            return tok.i  # "the director of national intelligence; the F.B.I. director, ..."
+        if tok.dep_ == "conj" and tok.pos_ == "PROPN" and tok.left_edge.i >= 2 \
+                and doc[tok.left_edge.i - 1].dep_ == "cc" and doc[tok.left_edge.i - 2].text == ",":
+            return tok.left_edge.i - 2
+    return end
 
 
 @lru_cache(maxsize=8192)
