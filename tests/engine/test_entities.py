@@ -129,6 +129,16 @@ def test_an_organisation_after_its_owners_possessive() -> None:
     assert not any("’s" in form for e in found for form in e.forms)
 
 
+def test_a_place_after_a_persons_possessive() -> None:
+    """"Trump’s Moscow deal" (an organisation to the model): Trump, and the place Moscow."""
+    text = ("President Donald Trump denied the report on Friday.\n\n"
+            "Some top Democrats called on Mueller to release what his team knows about Trump’s "
+            "Moscow deal as a matter of public duty.")
+    found = entities_of(text)
+    assert named(found, "Moscow").label == "GPE"
+    assert len(named(found, "Donald Trump").mentions) == 2
+
+
 def test_a_plural_title_before_two_names() -> None:
     """"Senators Dianne Feinstein of California, the chairwoman of ..., and Saxby Chambliss":
     the title is no part of her name, and her role ends before the next senator."""
@@ -151,6 +161,29 @@ def test_a_role_in_a_list_of_people_belongs_to_the_next_one() -> None:
     found = entities_of(text)
     assert named(found, "James R. Clapper Jr.").titles == ("director of national intelligence",)
     assert named(found, "Robert S. Mueller III").titles == ("F.B.I. director",)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The Sixers fired Jim O'Brien on Friday, even though the Sixers will be paying ex-coaches "
+     "Randy Ayers ($2 million) and O'Brien.", "Randy Ayers"),
+    ("West Indies recalled all-rounder Phil Simmons for the first test on Friday.",
+     "Phil Simmons"),
+])
+def test_a_hyphened_description_is_no_part_of_the_name(text: str, name: str) -> None:
+    """"ex-coaches Randy Ayers", "all-rounder Phil Simmons": a description joined by a hyphen
+    is not the first part of a name, as "Yunus-bek" of "Yunus-bek Yevkurov" is."""
+    assert named(entities_of(text), name).label == "PERSON"
+
+
+def test_a_business_with_a_possessive_is_no_person() -> None:
+    """The model reads the headline's "Bloomington Sam's Club" as a person: a name with a
+    possessive and a kind of organisation after it is a business."""
+    text = ("Bloomington Sam's Club hit-run driver's alcohol level:.41\n\n"
+            "The suspect in the death at the store had a blood-alcohol level more than five "
+            "times the legal limit, according to charges.")
+    found = entities_of(text)
+    assert not any(e.label == "PERSON" for e in found)
+    assert named(found, "Bloomington Sam's Club").label == "ORG"
 
 
 def test_a_person_one_is_on_stays_a_person() -> None:

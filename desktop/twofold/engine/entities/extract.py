@@ -102,8 +102,8 @@ def _cut_owners(docs: Sequence[Doc], cands: list[Candidate]) -> list[Candidate]:
     """An organisation's name after its owner's possessive ("President Trump’s Supreme Court
     nominee"), which the model reads as one name: where the article names the owner as a
     person (named in full by a person's name, or with a title by the vote of its mentions), the
-    organisation is what follows the possessive, and the owner a mention of the person. A name
-    of a few words must follow ("McDonald's Corp." stays whole)."""
+    organisation is what follows the possessive, and the owner a mention of the person
+    ("McDonald's Corp." stays whole)."""
     votes: dict[str, Counter[str]] = {}
     for c in cands:
         if c.place is None:
@@ -116,13 +116,16 @@ def _cut_owners(docs: Sequence[Doc], cands: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     for cand in cands:
         doc = docs[cand.para]
-        owner = next((k for k in range(cand.start + 1, cand.end - 2)
+        owner = next((k for k in range(cand.start + 1, cand.end - 1)
                       if doc[k].text in ("'s", "’s") and doc[k + 1].text[:1].isupper()), None)
         if owner is None or cand.votes["PERSON"] > 0 or doc[cand.start:owner].text not in people:
             out.append(cand)
             continue
         out.append(Candidate(cand.para, cand.start, owner, doc[cand.start:owner].text))
-        out.append(replace(cand, start=owner + 1, text=doc[owner + 1:cand.end].text))
+        rest = doc[owner + 1:cand.end].text
+        place = lookup_place(rest)  # "Trump’s Moscow project": a place
+        out.append(replace(cand, start=owner + 1, text=rest) if place is None
+                   else Candidate(cand.para, owner + 1, cand.end, rest, place=place))
     return out
 
 

@@ -33,7 +33,7 @@ from .names import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT",
                           "WORK_OF_ART", "EVENT", "LAW"})
@@ -71,9 +71,9 @@ def _doc_candidates(para: int, doc: Doc) -> list[Candidate]:
     cands: list[Candidate] = []
     for ent in doc.ents:
         if ent.label_ in _NAME_LABELS:
-            for s, e in _pieces(doc, ent.start, ent.end, ent.label_ == "PERSON",
-                                ent.label_ in _TITLED):
-                cands.extend(_classify(doc, para, s, e, ent.label_))
+            label = "ORG" if ent.label_ == "PERSON" and _business_name(ent) else ent.label_
+            for s, e in _pieces(doc, ent.start, ent.end, label == "PERSON", label in _TITLED):
+                cands.extend(_classify(doc, para, s, e, label))
     cands = _merge_adjacent_people(doc, cands)
     cands.extend(_bracket_acronyms(doc, para, cands))
     cands.extend(_titled_names(doc, para, cands))
@@ -85,6 +85,13 @@ def _doc_candidates(para: int, doc: Doc) -> list[Candidate]:
                  for t in doc if t.i not in covered and is_acronym(t.text)
                  and lookup_place(t.text) is None)
     return _without_overlaps(cands)
+
+
+def _business_name(span: Span) -> bool:
+    """A name with a possessive and a kind of organisation after it ("Bloomington Sam's Club"):
+    a business, which the model may take for a person."""
+    toks = list(span)
+    return any(t.lower_ in ("'s", "’s") for t in toks[1:-1]) and bare(toks[-1].text) in ORG_HEADS
 
 
 # Words no name starts with; the model's span may ("Plus Obama is nominating": a conjunction).
@@ -339,7 +346,9 @@ def _joins_name(doc: Doc, s: int) -> bool:
         return True
     if s >= 2 and doc[s - 2].text in ("-", "‐") and not doc[s - 2].whitespace_:
         # "bek" of "Yunus-bek", not "elect" of "President-elect" (a title, read back apart)
-        return not (s >= 3 and is_title_word(doc[s - 3].text))
+        # nor "coaches" of "ex-coaches Randy Ayers" (a name's first part is capitalised)
+        return not (s >= 3 and (is_title_word(doc[s - 3].text)
+                                or not doc[s - 3].text[:1].isupper()))
     return prev.pos_ == "PROPN" and is_name_like(prev) and not prev.ent_type_
 
 
