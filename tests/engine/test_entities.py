@@ -117,26 +117,24 @@ def test_a_headline_name_ends_where_the_article_names_the_person() -> None:
     assert len(named(people, "Anthony Weiner").mentions) == 2
 
 
-def test_an_organisation_after_its_owners_possessive() -> None:
-    """"President Trump’s Supreme Court nominee" (one organisation to the model): the court is
-    the organisation, and Trump, a person the article names with a title, has one more mention."""
-    text = ("Democrats looked at new options for complicating a vote on President Trump’s Supreme "
-            "Court nominee, Judge Neil Gorsuch.\n\n"
-            "President Trump said on Tuesday that he expects a vote this week.")
+@pytest.mark.parametrize(("text", "owned", "label", "person"), [
+    ("Democrats looked at new options for complicating a vote on President Trump’s Supreme "
+     "Court nominee, Judge Neil Gorsuch.\n\n"
+     "President Trump said on Tuesday that he expects a vote this week.",
+     "Supreme Court", "ORG", "Trump"),
+    ("President Donald Trump denied the report on Friday.\n\n"
+     "Some top Democrats called on Mueller to release what his team knows about Trump’s "
+     "Moscow deal as a matter of public duty.", "Moscow", "GPE", "Donald Trump"),
+])
+def test_a_name_after_a_persons_possessive(text: str, owned: str, label: str,
+                                           person: str) -> None:
+    """"President Trump’s Supreme Court nominee", "Trump’s Moscow deal" (one organisation each
+    to the model): the court, the place, and Trump (whom the article names with a title or in
+    full) with one more mention."""
     found = entities_of(text)
-    assert named(found, "Supreme Court").label == "ORG"
-    assert len(named(found, "Trump").mentions) == 2
+    assert named(found, owned).label == label
+    assert len(named(found, person).mentions) == 2
     assert not any("’s" in form for e in found for form in e.forms)
-
-
-def test_a_place_after_a_persons_possessive() -> None:
-    """"Trump’s Moscow deal" (an organisation to the model): Trump, and the place Moscow."""
-    text = ("President Donald Trump denied the report on Friday.\n\n"
-            "Some top Democrats called on Mueller to release what his team knows about Trump’s "
-            "Moscow deal as a matter of public duty.")
-    found = entities_of(text)
-    assert named(found, "Moscow").label == "GPE"
-    assert len(named(found, "Donald Trump").mentions) == 2
 
 
 def test_a_plural_title_before_two_names() -> None:
