@@ -184,6 +184,17 @@ def test_a_business_with_a_possessive_is_no_person() -> None:
     assert named(found, "Bloomington Sam's Club").label == "ORG"
 
 
+def test_a_headline_keeps_a_names_generation() -> None:
+    """A Title Case headline re-read in everyday case kept "jr." in lower case, so its "Jesse
+    Jackson Jr." became Jesse Jackson, the father the article also names."""
+    text = ("Jesse Jackson Jr. Pleads Guilty In Campaign Money Case\n\n"
+            "Former Rep. Jesse Jackson Jr. pleaded guilty on Wednesday. His father, the Rev. "
+            "Jesse Jackson, sat in the courtroom.")
+    found = entities_of(text)
+    assert len(named(found, "Jesse Jackson Jr.").mentions) == 2
+    assert len(named(found, "Jesse Jackson").mentions) == 1
+
+
 def test_a_person_one_is_on_stays_a_person() -> None:
     """People are "on" someone too ("the pressure was on Biden to ..."): no medium there."""
     text = ("Last week, the pressure was on Biden to recapture the momentum.\n\n"

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Article
 from .gazetteer import gazetteer, is_demonym, lookup_place
-from .names import word_zipf
+from .names import GENERATIONS, word_zipf
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -110,6 +110,8 @@ def _word_case(word: str, evidence: dict[str, Counter[str]], first: bool, place:
     if low in _FUNCTION_WORDS:
         return low
     bare = low.rstrip(".")
+    if bare in GENERATIONS:
+        return word  # "Jesse Jackson Jr. Pleads Guilty": a name's "Jr.", not a word
     if "." in bare:
         return word  # "U.S.", "U.N."
     if word.isupper() and len(bare) <= 4 and word_zipf(bare) < 3.0:
