@@ -195,6 +195,25 @@ def test_a_headline_keeps_a_names_generation() -> None:
     assert len(named(found, "Jesse Jackson").mentions) == 1
 
 
+@pytest.mark.parametrize("text", [
+    "The senator told Politico that the bill would pass.\n\n"
+    "Politico reported on Sunday that the vote would be delayed.",
+    "Pence said on Tuesday that he would run.\n\n"
+    "\"We are ready,\" Vice President Mike Pence told Politico in an interview on Tuesday.",
+])
+def test_a_source_of_news_is_no_person(text: str) -> None:
+    """"told Politico", "Politico reported": a one-word name in a source's place, which the
+    pair never names in full or with a title, is an organisation (the model reads a person)."""
+    assert named(entities_of(text), "Politico").label == "ORG"
+
+
+def test_a_person_told_in_a_sources_place_stays_a_person() -> None:
+    """People are told things too: "Mr. Whitfield" makes Whitfield a person."""
+    text = ("Mr. Whitfield arrived on Monday.\n\n"
+            "The senator told Whitfield that the vote was over.")
+    assert named(entities_of(text), "Whitfield").label == "PERSON"
+
+
 def test_a_person_one_is_on_stays_a_person() -> None:
     """People are "on" someone too ("the pressure was on Biden to ..."): no medium there."""
     text = ("Last week, the pressure was on Biden to recapture the momentum.\n\n"

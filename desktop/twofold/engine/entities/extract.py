@@ -224,6 +224,13 @@ def _vote(cands: list[Candidate]) -> dict[str, EntityLabel]:
         if len(words) == 2 and words[1] in surnames and words[0].isalpha() \
                 and words[0][:1].isupper() and lookup_place(words[0]) is None:
             labels[text] = "PERSON"
+    # a one-word "person" the pair never names in full, with a title or "Mr.", found where a source
+    # of news stands ("told Politico", "Politico reported"): a newspaper, a station, an agency
+    parts = {w for t, lab in labels.items() if lab == "PERSON" and " " in t for w in t.split()}
+    titled = {vote_key(c.text) for c in cands if c.titles or c.rank is not None or c.honoured}
+    for text in {vote_key(c.text) for c in cands if c.source}:
+        if labels.get(text) == "PERSON" and " " not in text and text not in parts | titled:
+            labels[text] = "ORG"
     return labels
 
 

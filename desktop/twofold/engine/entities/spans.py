@@ -56,6 +56,8 @@ class Candidate:
     titles: list[str] = field(default_factory=list)
     alias_of: tuple[int, int] | None = None  # (para, start token) of the name an acronym expands
     weak: bool = False  # only counts when the pair backs it up (an acronym in a headline)
+    source: bool = False  # a one-word name where a source of news stands ("told Politico")
+    honoured: bool = False  # after "Mr.", "Ms.", "Dr.": a person's name
 
 
 def candidates(article: Article, docs: Sequence[Doc]) -> list[Candidate]:
@@ -382,7 +384,20 @@ def _person_cand(doc: Doc, para: int, s: int, e: int, rank: int | None) -> Candi
         cand.titles.insert(0, doc[found[0]:found[1]].text.strip(" ,"))
     cand.titles.extend(appositive_titles(doc[s:e]))
     cand.votes["PERSON"] += 1 + (CUE if found is not None or rank is not None else 0)
+    cand.honoured = first > 0 and is_honorific(doc[first - 1].text)
+    cand.source = not cand.titles and not cand.honoured and _source_slot(doc, s, e)
     return cand
+
+
+def _source_slot(doc: Doc, s: int, e: int) -> bool:
+    """A one-word name where a source of news stands: "told Politico", "Politico reported",
+    "an interview with Axios", "according to Xinhua" (people stand there too: see `_vote`)."""
+    if e - s != 1:
+        return False
+    before = tuple(t.lower_ for t in doc[max(0, s - 2):s])
+    after = doc[e].lower_ if e < len(doc) else ""
+    return after not in ("'s", "’s") and (before[-1:] == ("told",) or after in (
+        "reported", "reports") or before in (("interview", "with"), ("according", "to")))
 
 
 def _rank_before(doc: Doc, s: int) -> int | None:
