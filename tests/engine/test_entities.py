@@ -207,6 +207,25 @@ def test_a_source_of_news_is_no_person(text: str) -> None:
     assert named(entities_of(text), "Politico").label == "ORG"
 
 
+def test_a_platform_used_is_no_person() -> None:
+    """"Trump used Twitter to ...": the model's person "Twitter", never named as a person."""
+    text = ("President Donald Trump used Twitter to tear into social media companies on "
+            "Friday.\n\nTrump said the companies were biased.")
+    assert named(entities_of(text), "Twitter").label == "ORG"
+
+
+def test_a_surname_after_a_generation_is_the_persons() -> None:
+    """"Arcade Joseph Comeaux Jr." then "Comeaux" (an organisation to the model): the surname
+    is the word before "Jr.", and its mention the person's."""
+    text = ("Officials could answer few questions about how convicted rapist Arcade Joseph "
+            "Comeaux Jr. got a gun.\n\n"
+            "Comeaux escaped Monday morning as officers tried to move him from the Estelle prison "
+            "unit in Huntsville.")
+    found = entities_of(text)
+    assert len(named(found, "Arcade Joseph Comeaux Jr.").mentions) == 2
+    assert not any(e.name == "Comeaux" for e in found)
+
+
 def test_a_person_told_in_a_sources_place_stays_a_person() -> None:
     """People are told things too: "Mr. Whitfield" makes Whitfield a person."""
     text = ("Mr. Whitfield arrived on Monday.\n\n"

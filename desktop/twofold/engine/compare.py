@@ -29,7 +29,7 @@ from .worddiff import diff_paragraphs
 log = logging.getLogger(__name__)
 
 # Bump when any engine stage changes its output: cached comparisons of older engines are ignored.
-ENGINE_REVISION = 53  # 53: sources of news (52: a headline's "Jr."; 51: business names)
+ENGINE_REVISION = 54  # 54: "used Twitter" (53: sources of news; 52: a headline's "Jr.")
 _NAMESPACE = "comparison"
 _WHAT = "The comparison"
 # What `compare` reports to its `progress` callback, in order (a cached pair reads, then ends).

@@ -206,7 +206,8 @@ def _vote(cands: list[Candidate]) -> dict[str, EntityLabel]:
             labels[text] = "ORG"
     # a surname alone, of one word or more ("Manning", "Del Rio" of "Jack Del Rio")
     people = {" ".join(words[k:]) for c in cands if labels.get(vote_key(c.text)) == "PERSON"
-              for words in (vote_key(c.text).split(),) for k in range(1, len(words))}
+              for words in (_without_generation(vote_key(c.text)),)
+              for k in range(1, len(words))}
     # a family name written first ("Wang" of "Wang Dan"), unless the rest reads as a common
     # plural ("Pirelli Cables", a company the model took for a person)
     people |= {vote_key(c.text).split()[0] for c in cands
@@ -281,10 +282,18 @@ def _templates(named: list[_Named]) -> dict[str, _Named]:
     for item in named:
         if _propagatable(item.name, item.place is not None):
             templates.setdefault(item.name, item)
-        words = item.name.split()
+        words = _without_generation(item.name)
         if item.label == "PERSON" and len(words) > 1 and _propagatable(words[-1], False):
             templates.setdefault(words[-1], _Named(0, 0, 0, words[-1], words[-1], "PERSON"))
     return templates
+
+
+def _without_generation(name: str) -> list[str]:
+    """The words of a person's name without a closing "Jr." or "III": its surname ends it."""
+    words = name.split()
+    while len(words) > 1 and bare(words[-1]) in GENERATIONS:
+        words.pop()
+    return words
 
 
 def _with_foreign(own: dict[str, _Named], other: dict[str, _Named]) -> dict[str, _Named]:

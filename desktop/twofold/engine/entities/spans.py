@@ -390,14 +390,16 @@ def _person_cand(doc: Doc, para: int, s: int, e: int, rank: int | None) -> Candi
 
 
 def _source_slot(doc: Doc, s: int, e: int) -> bool:
-    """A one-word name where a source of news stands: "told Politico", "Politico reported",
-    "an interview with Axios", "according to Xinhua" (people stand there too: see `_vote`)."""
+    """A one-word name where a source of news or a medium stands: "told Politico", "Politico
+    reported", "an interview with Axios", "according to Xinhua", "used Twitter" (people stand
+    there too: see `_vote`)."""
     if e - s != 1:
         return False
     before = tuple(t.lower_ for t in doc[max(0, s - 2):s])
     after = doc[e].lower_ if e < len(doc) else ""
     return after not in ("'s", "’s") and (before[-1:] == ("told",) or after in (
-        "reported", "reports") or before in (("interview", "with"), ("according", "to")))
+        "reported", "reports") or before in (("interview", "with"), ("according", "to"))
+        or (s > 0 and doc[s - 1].lemma_ == "use"))  # "Trump used Twitter to ..."
 
 
 def _rank_before(doc: Doc, s: int) -> int | None:
