@@ -56,7 +56,7 @@ class Candidate:
     titles: list[str] = field(default_factory=list)
     alias_of: tuple[int, int] | None = None  # (para, start token) of the name an acronym expands
     weak: bool = False  # only counts when the pair backs it up (an acronym in a headline)
-    source: bool = False  # a one-word name where a source of news stands ("told Politico")
+    source: bool = False  # a one-word name where a source stands ("told Politico", "used Twitter")
     honoured: bool = False  # after "Mr.", "Ms.", "Dr.": a person's name
 
 
