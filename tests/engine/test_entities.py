@@ -184,6 +184,24 @@ def test_a_business_with_a_possessive_is_no_person() -> None:
     assert named(found, "Bloomington Sam's Club").label == "ORG"
 
 
+def test_a_headline_description_before_a_name_is_no_part_of_it() -> None:
+    """"Charger Jamal Williams Arrested ...": the model takes the description into the name;
+    the article names the person "Jamal Williams"."""
+    text = ("Charger Jamal Williams Arrested On Suspicion Of Drunken Driving\n\n"
+            "San Diego Chargers defensive tackle Jamal Williams was arrested early Sunday on "
+            "suspicion of drunken driving, police said.")
+    person = named(entities_of(text), "Jamal Williams")
+    assert person.forms == ("Jamal Williams",)
+    assert len(person.mentions) == 2
+
+
+def test_a_headline_given_name_stays_in_the_name() -> None:
+    """A given name before the name the article writes ("Trump Jr.") is no description."""
+    text = ("Donald Trump Jr. Met Russian Lawyer After Promise Of Information\n\n"
+            "Trump Jr. said on Sunday that the meeting produced nothing of value.")
+    assert len(named(entities_of(text), "Donald Trump Jr.").mentions) == 2
+
+
 def test_a_headline_keeps_a_names_generation() -> None:
     """A Title Case headline re-read in everyday case kept "jr." in lower case, so its "Jesse
     Jackson Jr." became Jesse Jackson, the father the article also names."""

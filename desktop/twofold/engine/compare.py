@@ -29,7 +29,7 @@ from .worddiff import diff_paragraphs
 log = logging.getLogger(__name__)
 
 # Bump when any engine stage changes its output: cached comparisons of older engines are ignored.
-ENGINE_REVISION = 54  # 54: "used Twitter" (53: sources of news; 52: a headline's "Jr.")
+ENGINE_REVISION = 55  # 55: a headline's description before a name (54: "used Twitter")
 _NAMESPACE = "comparison"
 _WHAT = "The comparison"
 # What `compare` reports to its `progress` callback, in order (a cached pair reads, then ends).

@@ -27,6 +27,7 @@ from .names import (
     is_acronym,
     is_rank,
     name_tokens,
+    nicknamer,
     org_key,
     org_short_form,
     person_key,
@@ -146,16 +147,34 @@ def _cut_runs(original: Article, article: Article, docs: Sequence[Doc],
               and len(c.text.split()) > 1 and c.votes["PERSON"] > 0}
     out: list[Candidate] = []
     for cand in cands:
-        cut = _run_on(docs[cand.para], cand, people) if cand.para in retitled else None
+        doc = docs[cand.para]
+        if cand.para in retitled and cand.text not in people:
+            cand = _led_by(doc, cand, people)
+        cut = _run_on(doc, cand, people) if cand.para in retitled else None
         if cut is None:
             out.append(cand)
             continue
-        doc = docs[cand.para]
         out.append(replace(cand, end=cut, text=doc[cand.start:cut].text))
         tail = doc[cut:cand.end].text
         if tail in elsewhere:
             out.append(Candidate(cand.para, cut, cand.end, tail))
     return out
+
+
+def _led_by(doc: Doc, cand: Candidate, people: set[str]) -> Candidate:
+    """The headline's "Charger Jamal Williams", "Molestor Arcade Joseph Comeaux Jr.": a
+    description before a person's full name the article writes elsewhere, which the model took
+    into the name; not a given name ("Paul")."""
+    if cand.place is not None or cand.votes["PERSON"] == 0:
+        return cand
+    nicknames = nicknamer()
+    for k in range(cand.start + 1, cand.end - 1):
+        if doc[k:cand.end].text in people:
+            if any(nicknames.nicknames_of(t.lower_) or nicknames.canonicals_of(t.lower_)
+                   for t in doc[cand.start:k]):
+                return cand
+            return replace(cand, start=k, text=doc[k:cand.end].text)
+    return cand
 
 
 def _run_on(doc: Doc, cand: Candidate, people: set[str]) -> int | None:
