@@ -262,12 +262,21 @@ def test_the_app_exits_cleanly_when_closed_during_a_long_compare(qtbot, tmp_path
     log = tmp_path / "twofold.log"
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
     env.update(QT_QPA_PLATFORM="offscreen", TWOFOLD_CACHE_DIR=str(tmp_path / "cache"),
-               TWOFOLD_LOG=str(log), XDG_CONFIG_HOME=str(tmp_path / "config"))
+               TWOFOLD_LOG=str(log), XDG_CONFIG_HOME=str(tmp_path / "config"),
+               PYTHONFAULTHANDLER="1")  # SIGABRT prints where every thread is
     app = subprocess.Popen([sys.executable, "-m", "twofold", str(folder)], env=env,
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        qtbot.waitUntil(lambda: app.poll() is not None or (
-            log.exists() and "job compare#" in log.read_text(encoding="utf-8")), timeout=120_000)
+        try:
+            qtbot.waitUntil(lambda: app.poll() is not None or (
+                log.exists() and "job compare#" in log.read_text(encoding="utf-8")),
+                timeout=120_000)
+        except qtbot.TimeoutError:  # seen once in ~200 runs: say where the app stood
+            app.send_signal(signal.SIGABRT)
+            _out, err = app.communicate(timeout=60)
+            said = log.read_text(encoding="utf-8") if log.exists() else "(no log)"
+            pytest.fail(f"no comparison started in 120 s\nlog:\n{said[-4000:]}\n"
+                        f"stderr:\n{err[-8000:]}")
         assert app.poll() is None, "the app ended before it compared"
         app.send_signal(signal.SIGINT)
         _out, err = app.communicate(timeout=180)
