@@ -12,7 +12,7 @@ import re
 import unicodedata
 from typing import Literal
 
-from ..entities.names import is_short_form, nicknamer
+from ..entities.names import is_known_given_name, is_short_form
 
 # Abbreviated titles and ranks of English news style, and words that name the same office.
 _TITLE_FORMS = {
@@ -112,13 +112,6 @@ def name_relation(a: str, b: str) -> NameRelation:
             return "other"
         given = "variant"
     return "variant" if sa != sb else given
-
-
-def is_known_given_name(word: str) -> bool:
-    """Whether the nickname lists know a word as a given name ("Paul"; not "Chide")."""
-    nicknames = nicknamer()
-    lower = word.lower()
-    return bool(nicknames.nicknames_of(lower) or nicknames.canonicals_of(lower))
 
 
 def is_given_name(word: str) -> bool:

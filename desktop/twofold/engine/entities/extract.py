@@ -25,9 +25,9 @@ from .names import (
     acronym_of,
     bare,
     is_acronym,
+    is_known_given_name,
     is_rank,
     name_tokens,
-    nicknamer,
     org_key,
     org_short_form,
     person_key,
@@ -167,11 +167,9 @@ def _led_by(doc: Doc, cand: Candidate, people: set[str]) -> Candidate:
     into the name; not a given name ("Paul")."""
     if cand.place is not None or cand.votes["PERSON"] == 0:
         return cand
-    nicknames = nicknamer()
     for k in range(cand.start + 1, cand.end - 1):
         if doc[k:cand.end].text in people:
-            if any(nicknames.nicknames_of(t.lower_) or nicknames.canonicals_of(t.lower_)
-                   for t in doc[cand.start:k]):
+            if any(is_known_given_name(t.text) for t in doc[cand.start:k]):
                 return cand
             return replace(cand, start=k, text=doc[k:cand.end].text)
     return cand

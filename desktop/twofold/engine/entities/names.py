@@ -272,6 +272,13 @@ def nicknamer() -> NickNamer:
     return NickNamer()
 
 
+def is_known_given_name(word: str) -> bool:
+    """Whether the nickname lists know a word as a given name ("Paul"; not "Chide")."""
+    nicknames = nicknamer()
+    lower = word.lower()
+    return bool(nicknames.nicknames_of(lower) or nicknames.canonicals_of(lower))
+
+
 def _given_match(a: str, b: str) -> bool:
     """Two given names of one person: one spelling, an initial, or a short form (Liz/Elizabeth)."""
     return _token_similar(a, b) or (len(a) > 1 and len(b) > 1 and is_short_form(a, b))
